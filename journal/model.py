@@ -1,0 +1,163 @@
+"""The journal's records: daily entries and the promises made in them.
+
+These are msgspec Structs so that every record read from disk or typed by a person is checked
+against one definition, and a failure names the field path, what was expected and what was given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Literal, TypeVar
+
+import msgspec
+
+from journal.errors import InvalidInput
+
+SCHEMA_VERSION = 1
+"""Bumped whenever a stored field changes meaning; older Coaches refuse newer files."""
+
+PromiseKind = Literal["commitment", "best_effort", "good_intention"]
+PromiseStatus = Literal["open", "kept", "broken", "renegotiated", "released"]
+ServesKind = Literal["self", "person", "team"]
+RatingName = Literal["credibility", "reliability", "intimacy", "character", "self_orientation"]
+
+PROMISE_KINDS: tuple[PromiseKind, ...] = ("commitment", "best_effort", "good_intention")
+PROMISE_STATUSES: tuple[PromiseStatus, ...] = ("open", "kept", "broken", "renegotiated", "released")
+RESOLUTIONS: tuple[PromiseStatus, ...] = PROMISE_STATUSES[1:]
+RATING_NAMES: tuple[RatingName, ...] = (
+    "credibility",
+    "reliability",
+    "intimacy",
+    "character",
+    "self_orientation",
+)
+
+Rating = Annotated[int, msgspec.Meta(ge=0, le=10)]
+Text = Annotated[str, msgspec.Meta(max_length=20_000)]
+Short = Annotated[str, msgspec.Meta(max_length=500)]
+Tag = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[^\s,#]+$")]
+
+
+class Record(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
+    """Shared settings: unknown fields are refused so a typo never silently drops data."""
+
+
+class IntentFor(Record):
+    """Whom today's intent serves: naming someone else is itself a signal of outward focus."""
+
+    kind: ServesKind
+    name: Short = ""
+
+    def label(self) -> str:
+        if self.kind == "self":
+            return "myself"
+        if self.kind == "team":
+            return f"team {self.name}".strip() if self.name else "my team"
+        return self.name
+
+
+class HelpAsk(Record):
+    """One "how can I help?": who I asked, what they asked for, and whether I did it."""
+
+    id: str
+    person: Short
+    asked: bool = True
+    request: Text = ""
+    done: bool | None = None
+
+
+class Ratings(Record):
+    """Self-ratings 0–10; any may be missing, and a missing one is never treated as zero."""
+
+    credibility: Rating | None = None
+    reliability: Rating | None = None
+    intimacy: Rating | None = None
+    character: Rating | None = None
+    self_orientation: Rating | None = None
+
+    def given(self) -> dict[str, int]:
+        return {n: v for n in RATING_NAMES if (v := getattr(self, n)) is not None}
+
+
+class Entry(Record):
+    """One day of the journal, keyed by local date."""
+
+    id: str
+    date: dt.date
+    created: dt.datetime
+    updated: dt.datetime
+    intent: Text = ""
+    intent_for: IntentFor | None = None
+    help: list[HelpAsk] = msgspec.field(default_factory=list)
+    ratings: Ratings = msgspec.field(default_factory=Ratings)
+    self_focus: Text = ""
+    reflection: Text = ""
+    notes: dict[str, Text] = msgspec.field(default_factory=dict)
+    tags: list[Tag] = msgspec.field(default_factory=list)
+    private: bool = False
+
+    def texts(self) -> list[str]:
+        """The person's own words in this entry (never prompt text)."""
+        own = [self.intent, self.self_focus, self.reflection, *self.notes.values()]
+        own += [h.request for h in self.help]
+        return [t for t in own if t]
+
+
+class Promise(Record):
+    """A promise lives on its own so it can carry forward until it is resolved."""
+
+    id: str
+    made_on: dt.date
+    text: Text
+    kind: PromiseKind
+    created: dt.datetime
+    updated: dt.datetime
+    to: Short = ""
+    due: dt.date | None = None
+    status: PromiseStatus = "open"
+    resolved_on: dt.date | None = None
+    note: Text = ""
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:8]
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.status == "open" and self.due is not None and self.due < today
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def now() -> dt.datetime:
+    """Timezone-aware local time, so an entry shows when it was written where it was written."""
+    return dt.datetime.now().astimezone()
+
+
+T = TypeVar("T")
+
+
+def validate(data: object, kind: type[T], where: str = "") -> T:
+    """Turn untrusted builtins into a record, or raise one line naming the field path."""
+    try:
+        return msgspec.convert(data, kind)
+    except msgspec.ValidationError as exc:
+        raise InvalidInput(describe(exc, where)) from None
+
+
+def describe(exc: msgspec.ValidationError, where: str = "") -> str:
+    """msgspec says "Expected `int` <= 10 - at `$.ratings.credibility`"; make it read naturally."""
+    text = str(exc)
+    message, _, path = text.partition(" - at `")
+    path = path.rstrip("`").removeprefix("$").lstrip(".") or "the record"
+    message = message.replace("`", "")
+    prefix = f"{where}: " if where else ""
+    return f"{prefix}{path}: {message[0].lower()}{message[1:]}" if message else f"{prefix}{path}"
+
+
+def to_builtins(record: msgspec.Struct) -> dict[str, object]:
+    out = msgspec.to_builtins(record)
+    assert isinstance(out, dict)
+    return out

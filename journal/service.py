@@ -1,0 +1,373 @@
+"""JournalService: the one API the app and the CLI call to read and change the journal.
+
+Every change is a read-modify-write under the journal lock, validated against the model before
+anything touches disk, so bad input raises and leaves the stored data exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from tinydb import Query
+from tinydb.table import Document
+
+from journal.errors import InvalidInput, NotFound
+from journal.model import (
+    RATING_NAMES,
+    RESOLUTIONS,
+    Entry,
+    HelpAsk,
+    IntentFor,
+    Promise,
+    PromiseKind,
+    PromiseStatus,
+    Ratings,
+    new_id,
+    now,
+    to_builtins,
+    validate,
+)
+from journal.paths import journal_dir
+from journal.storage import ShardedStore, StatKey
+
+ENTRIES = "entries"
+PROMISES = "promises"
+MIN_REF = 4
+
+
+class JournalService:
+    """Reads are served from per-year caches that refresh when a file changes on disk."""
+
+    def __init__(self, home: Path, today: Callable[[], dt.date] | None = None) -> None:
+        self.home = home
+        self.store = ShardedStore(journal_dir(home))
+        self._today = today or dt.date.today
+        self._entries: dict[int, tuple[StatKey | None, list[Entry]]] = {}
+        self._promises: dict[int, tuple[StatKey | None, list[Promise]]] = {}
+
+    def today(self) -> dt.date:
+        return self._today()
+
+    # ----- reading -------------------------------------------------------------------------
+
+    def years(self) -> list[int]:
+        return self.store.years()
+
+    def year_entries(self, year: int) -> list[Entry]:
+        """One year's entries, oldest first, converted once per change of the file."""
+        stamp = self.store.stamp(year)
+        hit = self._entries.get(year)
+        if hit and hit[0] == stamp:
+            return hit[1]
+        where = str(self.store.shard_path(year))
+        rows = self.store.table(year, ENTRIES)
+        entries = sorted((validate(r, Entry, where) for r in rows.values()), key=lambda e: e.date)
+        self._entries[year] = (stamp, entries)
+        return entries
+
+    def year_promises(self, year: int) -> list[Promise]:
+        stamp = self.store.stamp(year)
+        hit = self._promises.get(year)
+        if hit and hit[0] == stamp:
+            return hit[1]
+        where = str(self.store.shard_path(year))
+        rows = self.store.table(year, PROMISES)
+        promises = sorted(
+            (validate(r, Promise, where) for r in rows.values()),
+            key=lambda p: (p.made_on, p.created),
+        )
+        self._promises[year] = (stamp, promises)
+        return promises
+
+    def entry(self, day: dt.date) -> Entry | None:
+        if day.year not in self.years():
+            return None
+        row = self.store.table(day.year, ENTRIES).get(str(day.toordinal()))
+        return validate(row, Entry, str(self.store.shard_path(day.year))) if row else None
+
+    def has_entries(self) -> bool:
+        return any(self.store.table(y, ENTRIES) for y in self.years())
+
+    def entries(
+        self,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        tag: str | None = None,
+        contains: str | None = None,
+        include_private: bool = True,
+    ) -> list[Entry]:
+        """Matching entries, newest first; only the shards inside the range are read."""
+        needle = contains.casefold() if contains else None
+        out: list[Entry] = []
+        for year in reversed(self.years()):
+            if (start and year < start.year) or (end and year > end.year):
+                continue
+            for entry in reversed(self.year_entries(year)):
+                if (start and entry.date < start) or (end and entry.date > end):
+                    continue
+                if tag and tag not in entry.tags:
+                    continue
+                if not include_private and entry.private:
+                    continue
+                if needle and not any(needle in t.casefold() for t in _searchable(entry)):
+                    continue
+                out.append(entry)
+        return out
+
+    def all_promises(self) -> list[Promise]:
+        return [p for y in self.years() for p in self.year_promises(y)]
+
+    def promises_made_on(self, day: dt.date) -> list[Promise]:
+        if day.year not in self.years():
+            return []
+        return [p for p in self.year_promises(day.year) if p.made_on == day]
+
+    def open_promises(self, until: dt.date | None = None) -> list[Promise]:
+        """Open promises made on or before ``until``: they carry forward until resolved."""
+        return [
+            p
+            for p in self.all_promises()
+            if p.status == "open" and (until is None or p.made_on <= until)
+        ]
+
+    def find_promise(self, ref: str) -> Promise:
+        """A promise by its id or a unique prefix of it (at least four characters, like git)."""
+        ref = ref.strip().lower()
+        if len(ref) < MIN_REF:
+            raise InvalidInput(
+                f"promise id {ref!r} is too short: give at least {MIN_REF} characters"
+            )
+        hits = [p for p in self.all_promises() if p.id.startswith(ref)]
+        if not hits:
+            raise NotFound(f"no promise with id {ref!r} (see `coach promises`)")
+        if len(hits) > 1:
+            raise InvalidInput(f"promise id {ref!r} matches {len(hits)} promises; give more of it")
+        return hits[0]
+
+    # ----- changing entries ----------------------------------------------------------------
+
+    def update_entry(self, day: dt.date, change: Callable[[Entry], Entry]) -> Entry:
+        """Apply ``change`` to the day's entry (created if missing) and save it if it differs.
+
+        Returning an equal entry writes nothing, so a step left untouched saves nothing.
+        """
+        with self.store.locked():
+            table = self.store.db(day.year).table(ENTRIES)
+            key = day.toordinal()
+            row = table.get(doc_id=key)
+            stamp = now()
+            before = (
+                validate(dict(row), Entry, str(self.store.shard_path(day.year)))
+                if isinstance(row, dict)
+                else Entry(id=new_id(), date=day, created=stamp, updated=stamp)
+            )
+            after = change(before)
+            if after == before:
+                return before
+            after = msgspec.structs.replace(after, date=day, updated=stamp)
+            data = to_builtins(validate(to_builtins(after), Entry))
+            if row is None:
+                table.insert(Document(data, doc_id=key))
+            else:
+                table.update(_replace_with(data), doc_ids=[key])
+            return validate(data, Entry)
+
+    def set_intent(self, day: dt.date, text: str, serves: IntentFor | None = None) -> Entry:
+        return self.update_entry(
+            day, lambda e: msgspec.structs.replace(e, intent=text.strip(), intent_for=serves)
+        )
+
+    def set_text(self, day: dt.date, field: str, text: str) -> Entry:
+        """Set one of the free-text answers: intent, self_focus or reflection."""
+        if field not in ("intent", "self_focus", "reflection"):
+            raise InvalidInput(f"{field!r} is not a text field of an entry")
+        return self.update_entry(day, lambda e: msgspec.structs.replace(e, **{field: text.strip()}))
+
+    def set_note(self, day: dt.date, key: str, text: str) -> Entry:
+        """Answers to a custom pack's free-text steps, stored under the step's id."""
+
+        def change(e: Entry) -> Entry:
+            notes = dict(e.notes)
+            if text.strip():
+                notes[key] = text.strip()
+            else:
+                notes.pop(key, None)
+            return msgspec.structs.replace(e, notes=notes)
+
+        return self.update_entry(day, change)
+
+    def rate(self, day: dt.date, ratings: dict[str, int | None]) -> Entry:
+        unknown = set(ratings) - set(RATING_NAMES)
+        if unknown:
+            raise InvalidInput(
+                f"unknown rating {sorted(unknown)[0]!r}; use one of {', '.join(RATING_NAMES)}"
+            )
+
+        def change(e: Entry) -> Entry:
+            merged = {**e.ratings.given(), **ratings}
+            given = {k: v for k, v in merged.items() if v is not None}
+            return msgspec.structs.replace(e, ratings=validate(given, Ratings, "ratings"))
+
+        return self.update_entry(day, change)
+
+    def add_help(self, day: dt.date, person: str, request: str = "", asked: bool = True) -> HelpAsk:
+        person = person.strip()
+        if not person:
+            raise InvalidInput("a help ask needs the person's name")
+        ask = HelpAsk(id=new_id(), person=person, request=request.strip(), asked=asked)
+        self.update_entry(day, lambda e: msgspec.structs.replace(e, help=[*e.help, ask]))
+        return ask
+
+    def update_help(self, day: dt.date, help_id: str, **fields: Any) -> Entry:
+        """Fill in a help ask later: what they asked for, whether I did it."""
+
+        def change(e: Entry) -> Entry:
+            if not any(h.id == help_id for h in e.help):
+                raise NotFound(f"no help ask {help_id[:8]} on {day.isoformat()}")
+            asks = [msgspec.structs.replace(h, **fields) if h.id == help_id else h for h in e.help]
+            return msgspec.structs.replace(e, help=asks)
+
+        return self.update_entry(day, change)
+
+    def remove_help(self, day: dt.date, help_id: str) -> Entry:
+        return self.update_entry(
+            day, lambda e: msgspec.structs.replace(e, help=[h for h in e.help if h.id != help_id])
+        )
+
+    def add_tags(self, day: dt.date, tags: Iterable[str]) -> Entry:
+        clean = [t.strip().lstrip("#").lower() for t in tags if t.strip().lstrip("#")]
+
+        def change(e: Entry) -> Entry:
+            return msgspec.structs.replace(e, tags=list(dict.fromkeys([*e.tags, *clean])))
+
+        return self.update_entry(day, change)
+
+    def set_private(self, day: dt.date, private: bool) -> Entry:
+        return self.update_entry(day, lambda e: msgspec.structs.replace(e, private=private))
+
+    # ----- changing promises ---------------------------------------------------------------
+
+    def add_promise(
+        self,
+        day: dt.date,
+        text: str,
+        kind: PromiseKind,
+        to: str = "",
+        due: dt.date | None = None,
+    ) -> Promise:
+        if not text.strip():
+            raise InvalidInput("a promise needs some text: what will you do?")
+        if due is not None and due < day:
+            raise InvalidInput(f"due date {due.isoformat()} is before the day it was made")
+        stamp = now()
+        data = {
+            "id": new_id(),
+            "made_on": day.isoformat(),
+            "text": text.strip(),
+            "kind": kind,
+            "to": to.strip(),
+            "due": due.isoformat() if due else None,
+            "created": stamp.isoformat(),
+            "updated": stamp.isoformat(),
+        }
+        promise = validate({k: v for k, v in data.items() if v is not None}, Promise, "promise")
+        with self.store.locked():
+            self.store.db(day.year).table(PROMISES).insert(to_builtins(promise))
+        return promise
+
+    def _rewrite_promise(self, promise: Promise, change: Callable[[Promise], Promise]) -> Promise:
+        with self.store.locked():
+            table = self.store.db(promise.made_on.year).table(PROMISES)
+            row = table.get(Query().id == promise.id)
+            if row is None:
+                raise NotFound(f"promise {promise.short_id} is no longer in the journal")
+            current = validate(dict(row), Promise)
+            after = change(current)
+            if after == current:
+                return current
+            after = msgspec.structs.replace(after, updated=now())
+            data = to_builtins(validate(to_builtins(after), Promise, "promise"))
+            table.update(_replace_with(data), doc_ids=[row.doc_id])
+            return validate(data, Promise)
+
+    def edit_promise(self, ref: str, **fields: Any) -> Promise:
+        """Change text, kind, person or due date; only while it is still open."""
+        promise = self.find_promise(ref)
+
+        def change(p: Promise) -> Promise:
+            return msgspec.structs.replace(p, **fields)
+
+        return self._rewrite_promise(promise, change)
+
+    def resolve_promise(
+        self,
+        ref: str,
+        status: PromiseStatus,
+        note: str = "",
+        on: dt.date | None = None,
+    ) -> Promise:
+        """Record how a promise ended; ``open`` re-opens one that was resolved by mistake."""
+        if status not in (*RESOLUTIONS, "open"):
+            raise InvalidInput(
+                f"{status!r} is not an outcome; use one of {', '.join(RESOLUTIONS)}"
+            )
+        promise = self.find_promise(ref)
+        day = on or self.today()
+
+        def change(p: Promise) -> Promise:
+            if status == "open":
+                return msgspec.structs.replace(p, status="open", resolved_on=None, note=note)
+            return msgspec.structs.replace(
+                p, status=status, resolved_on=day, note=note.strip() or p.note
+            )
+
+        return self._rewrite_promise(promise, change)
+
+    def remove_promise(self, ref: str) -> None:
+        promise = self.find_promise(ref)
+        with self.store.locked():
+            self.store.db(promise.made_on.year).table(PROMISES).remove(Query().id == promise.id)
+
+    # ----- bulk ----------------------------------------------------------------------------
+
+    def write_bulk(self, entries: Iterable[Entry], promises: Iterable[Promise]) -> None:
+        """Write many records with one save per year (demo data, imports)."""
+        by_year: dict[int, tuple[list[Entry], list[Promise]]] = {}
+        for e in entries:
+            by_year.setdefault(e.date.year, ([], []))[0].append(e)
+        for p in promises:
+            by_year.setdefault(p.made_on.year, ([], []))[1].append(p)
+        with self.store.locked():
+            for year, (year_entries, year_promises) in sorted(by_year.items()):
+                db = self.store.db(year)
+                tables = db.storage.read() or {}
+                entry_rows = tables.setdefault(ENTRIES, {})
+                for e in year_entries:
+                    checked = validate(to_builtins(e), Entry)
+                    entry_rows[str(e.date.toordinal())] = to_builtins(checked)
+                promise_rows = tables.setdefault(PROMISES, {})
+                next_id = max((int(k) for k in promise_rows), default=0) + 1
+                for p in year_promises:
+                    promise_rows[str(next_id)] = to_builtins(validate(to_builtins(p), Promise))
+                    next_id += 1
+                db.storage.write(tables)
+
+
+def _replace_with(data: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """TinyDB's update merges fields; a record must instead be replaced so cleared ones go."""
+
+    def replace(doc: dict[str, Any]) -> None:
+        doc.clear()
+        doc.update(data)
+
+    return replace
+
+
+def _searchable(entry: Entry) -> list[str]:
+    extra = [entry.intent_for.name] if entry.intent_for else []
+    return [*entry.texts(), *(h.person for h in entry.help), *entry.tags, *extra]

@@ -1,0 +1,229 @@
+"""Crash-safe, process-safe, sharded TinyDB storage.
+
+TinyDB's own JSONStorage rewrites its file in place, so a crash mid-write leaves half a journal.
+Here every write goes to a temp file in the same folder, is fsynced, atomically renamed over
+the old file, and the folder is fsynced: a reader sees the old file or the new one, never a mix.
+
+The journal is one TinyDB document per year (``2026.json``), so a save rewrites a year of data,
+not ten. Every write happens under one sidecar lock per journal (filelock), and files are re-read
+under that lock whenever they changed on disk, so two processes never lose each other's writes.
+
+Bytes pass through a ``Codec`` on their way to and from disk, which is where encryption will sit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import msgspec
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from journal.errors import CorruptFile, JournalBusy, NewerSchema
+from journal.model import SCHEMA_VERSION
+
+Tables = dict[str, dict[str, Any]]
+StatKey = tuple[int, int, int, int]
+
+META_TABLE = "meta"
+SHARD_NAME = re.compile(r"^(\d{4})\.json$")
+TEMP_SUFFIX = ".tmp"
+LOCK_TIMEOUT_S = 15.0
+
+
+class Codec(Protocol):
+    """Turns stored bytes into JSON bytes and back (identity now; age encryption later)."""
+
+    def encode(self, data: bytes) -> bytes: ...
+
+    def decode(self, data: bytes) -> bytes: ...
+
+
+class PlainCodec:
+    def encode(self, data: bytes) -> bytes:
+        return data
+
+    def decode(self, data: bytes) -> bytes:
+        return data
+
+
+@dataclass
+class ReadCache:
+    """Parsed files keyed by their stat, so an unchanged file is parsed once per process."""
+
+    entries: dict[Path, tuple[StatKey, Tables]] = field(default_factory=dict)
+
+    def get(self, path: Path, key: StatKey) -> Tables | None:
+        hit = self.entries.get(path)
+        return hit[1] if hit and hit[0] == key else None
+
+    def put(self, path: Path, key: StatKey, data: Tables) -> None:
+        self.entries[path] = (key, data)
+
+    def drop(self, path: Path) -> None:
+        self.entries.pop(path, None)
+
+
+def stat_key(path: Path) -> StatKey | None:
+    """Identity of a file's current contents: atomic replace always changes the inode."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write-temp, fsync, rename, fsync-folder: the acknowledged bytes survive power loss."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+def decode_tables(path: Path, raw: bytes) -> Tables:
+    """Parse and sanity-check one file; refuse rather than guess when anything is off."""
+    if not raw.strip():
+        raise CorruptFile(f"{path} is empty; Coach left it untouched (restore it from a backup)")
+    try:
+        data = msgspec.json.decode(raw)
+    except msgspec.DecodeError as exc:
+        raise CorruptFile(
+            f"{path} is not valid JSON ({exc}); Coach left it untouched"
+        ) from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise CorruptFile(f"{path} is not a TinyDB journal file; Coach left it untouched")
+    for row in data.get(META_TABLE, {}).values():
+        schema = row.get("schema") if isinstance(row, dict) else None
+        if not isinstance(schema, int):
+            raise CorruptFile(f"{path} has no readable schema version; Coach left it untouched")
+        if schema > SCHEMA_VERSION:
+            raise NewerSchema(
+                f"{path} was written by a newer Coach (schema {schema}, this one reads up to "
+                f"{SCHEMA_VERSION}); upgrade Coach to open it"
+            )
+    return data
+
+
+class AtomicStorage(Storage):  # type: ignore[misc]
+    """TinyDB's two-method storage interface over atomic, cached, codec-wrapped files."""
+
+    def __init__(self, path: Path, *, cache: ReadCache, codec: Codec) -> None:
+        self.path = path
+        self.cache = cache
+        self.codec = codec
+
+    def read(self) -> Tables | None:
+        key = stat_key(self.path)
+        if key is None:
+            return None
+        cached = self.cache.get(self.path, key)
+        if cached is not None:
+            return cached
+        try:
+            raw = self.path.read_bytes()
+        except OSError as exc:
+            raise CorruptFile(f"{self.path} cannot be read: {exc.strerror}") from None
+        data = decode_tables(self.path, self.codec.decode(raw))
+        self.cache.put(self.path, key, data)
+        return data
+
+    def write(self, data: Tables) -> None:
+        data.setdefault(META_TABLE, {"1": {"schema": SCHEMA_VERSION}})
+        try:
+            atomic_write(self.path, self.codec.encode(msgspec.json.encode(data)))
+        except BaseException:
+            # TinyDB mutated the cached dict before handing it to us; never serve it again.
+            self.cache.drop(self.path)
+            raise
+        key = stat_key(self.path)
+        if key is not None:
+            self.cache.put(self.path, key, data)
+
+    def close(self) -> None:
+        """Nothing stays open between operations."""
+
+
+class ShardedStore:
+    """A folder of yearly TinyDB files behind one lock."""
+
+    def __init__(self, root: Path, codec: Codec | None = None) -> None:
+        self.root = root
+        self.codec: Codec = codec or PlainCodec()
+        self.cache = ReadCache()
+        self._cleaned = False
+
+    def shard_path(self, year: int) -> Path:
+        return self.root / f"{year:04d}.json"
+
+    def years(self) -> list[int]:
+        """Years that have a file, oldest first."""
+        if not self.root.is_dir():
+            return []
+        found = (SHARD_NAME.match(p.name) for p in self.root.iterdir())
+        return sorted(int(m.group(1)) for m in found if m)
+
+    def db(self, year: int) -> TinyDB:
+        """A fresh TinyDB per use: its tables cache ids and queries that another process may
+        have made stale, while the parsed file itself is shared through ``self.cache``."""
+        return TinyDB(self.shard_path(year), storage=AtomicStorage, cache=self.cache,
+                      codec=self.codec)
+
+    def table(self, year: int, name: str) -> dict[str, Any]:
+        """The raw rows of one table, read-only, without taking the lock (renames are atomic)."""
+        data = self.db(year).storage.read() or {}
+        table: dict[str, Any] = data.get(name, {})
+        return table
+
+    def stamp(self, year: int) -> StatKey | None:
+        return stat_key(self.shard_path(year))
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[ShardedStore]:
+        """Hold the journal lock for a read-modify-write; files changed meanwhile are re-read."""
+        from filelock import FileLock, Timeout
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(self.root / ".lock", timeout=LOCK_TIMEOUT_S)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise JournalBusy(
+                f"another Coach kept {self.root} locked for {LOCK_TIMEOUT_S:.0f}s; try again"
+            ) from None
+        try:
+            if not self._cleaned:
+                self._remove_leftovers()
+            yield self
+        finally:
+            lock.release()
+
+    def _remove_leftovers(self) -> None:
+        """Temp files found while holding the lock belong to a writer that died mid-save."""
+        for leftover in self.root.glob(f".*{TEMP_SUFFIX}"):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        self._cleaned = True
