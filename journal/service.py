@@ -252,6 +252,41 @@ class JournalService:
 
     # ----- changing promises ---------------------------------------------------------------
 
+    def make_promise(
+        self,
+        day: dt.date,
+        text: str,
+        kind: PromiseKind,
+        to: str = "",
+        due: dt.date | None = None,
+    ) -> Promise:
+        """A validated, not yet saved promise: lets a command check everything before writing."""
+        if not text.strip():
+            raise InvalidInput("a promise needs some text: what will you do?")
+        if due is not None and due < day:
+            raise InvalidInput(f"due date {due.isoformat()} is before the day it was made")
+        stamp = now().isoformat()
+        data = {
+            "id": new_id(),
+            "made_on": day.isoformat(),
+            "text": text.strip(),
+            "kind": kind,
+            "to": to.strip(),
+            "created": stamp,
+            "updated": stamp,
+        }
+        if due is not None:
+            data["due"] = due.isoformat()
+        return validate(data, Promise, "promise")
+
+    def save_promises(self, promises: Iterable[Promise]) -> None:
+        by_year: dict[int, list[dict[str, Any]]] = {}
+        for p in promises:
+            by_year.setdefault(p.made_on.year, []).append(to_builtins(p))
+        with self.store.locked():
+            for year, rows in by_year.items():
+                self.store.db(year).table(PROMISES).insert_multiple(rows)
+
     def add_promise(
         self,
         day: dt.date,
@@ -260,24 +295,8 @@ class JournalService:
         to: str = "",
         due: dt.date | None = None,
     ) -> Promise:
-        if not text.strip():
-            raise InvalidInput("a promise needs some text: what will you do?")
-        if due is not None and due < day:
-            raise InvalidInput(f"due date {due.isoformat()} is before the day it was made")
-        stamp = now()
-        data = {
-            "id": new_id(),
-            "made_on": day.isoformat(),
-            "text": text.strip(),
-            "kind": kind,
-            "to": to.strip(),
-            "due": due.isoformat() if due else None,
-            "created": stamp.isoformat(),
-            "updated": stamp.isoformat(),
-        }
-        promise = validate({k: v for k, v in data.items() if v is not None}, Promise, "promise")
-        with self.store.locked():
-            self.store.db(day.year).table(PROMISES).insert(to_builtins(promise))
+        promise = self.make_promise(day, text, kind, to, due)
+        self.save_promises([promise])
         return promise
 
     def _rewrite_promise(self, promise: Promise, change: Callable[[Promise], Promise]) -> Promise:
@@ -313,9 +332,7 @@ class JournalService:
     ) -> Promise:
         """Record how a promise ended; ``open`` re-opens one that was resolved by mistake."""
         if status not in (*RESOLUTIONS, "open"):
-            raise InvalidInput(
-                f"{status!r} is not an outcome; use one of {', '.join(RESOLUTIONS)}"
-            )
+            raise InvalidInput(f"{status!r} is not an outcome; use one of {', '.join(RESOLUTIONS)}")
         promise = self.find_promise(ref)
         day = on or self.today()
 

@@ -111,9 +111,7 @@ def decode_tables(path: Path, raw: bytes) -> Tables:
     try:
         data = msgspec.json.decode(raw)
     except msgspec.DecodeError as exc:
-        raise CorruptFile(
-            f"{path} is not valid JSON ({exc}); Coach left it untouched"
-        ) from None
+        raise CorruptFile(f"{path} is not valid JSON ({exc}); Coach left it untouched") from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptFile(f"{path} is not a TinyDB journal file; Coach left it untouched")
     for row in data.get(META_TABLE, {}).values():
@@ -175,6 +173,7 @@ class ShardedStore:
         self.codec: Codec = codec or PlainCodec()
         self.cache = ReadCache()
         self._cleaned = False
+        self._lock: Any = None
 
     def shard_path(self, year: int) -> Path:
         return self.root / f"{year:04d}.json"
@@ -189,8 +188,9 @@ class ShardedStore:
     def db(self, year: int) -> TinyDB:
         """A fresh TinyDB per use: its tables cache ids and queries that another process may
         have made stale, while the parsed file itself is shared through ``self.cache``."""
-        return TinyDB(self.shard_path(year), storage=AtomicStorage, cache=self.cache,
-                      codec=self.codec)
+        return TinyDB(
+            self.shard_path(year), storage=AtomicStorage, cache=self.cache, codec=self.codec
+        )
 
     def table(self, year: int, name: str) -> dict[str, Any]:
         """The raw rows of one table, read-only, without taking the lock (renames are atomic)."""
@@ -203,11 +203,16 @@ class ShardedStore:
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[ShardedStore]:
-        """Hold the journal lock for a read-modify-write; files changed meanwhile are re-read."""
+        """Hold the journal lock for a read-modify-write; files changed meanwhile are re-read.
+
+        Re-entrant, so a command can group several saves under one hold of the lock.
+        """
         from filelock import FileLock, Timeout
 
-        self.root.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(self.root / ".lock", timeout=LOCK_TIMEOUT_S)
+        if self._lock is None:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._lock = FileLock(self.root / ".lock", timeout=LOCK_TIMEOUT_S)
+        lock = self._lock
         try:
             lock.acquire()
         except Timeout:

@@ -1,0 +1,346 @@
+"""The `coach` command: bare `coach` opens the TUI; subcommands script the same journal.
+
+Command and option names are fixed so scripts can rely on them. Every domain error becomes one
+line on stderr and exit status 2, with nothing written. The app is imported only when it opens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from coach import messages as msg
+from coach.render import clean, one_line
+from journal.errors import JournalError
+
+EXIT_BAD_INPUT = 2
+
+
+@dataclass
+class Context:
+    home_option: str | None
+
+    @property
+    def home(self) -> Path:
+        from journal.paths import data_home
+
+        return data_home(self.home_option)
+
+    def service(self) -> Any:
+        from journal.service import JournalService
+
+        return JournalService(self.home)
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"coach: {one_line(message)}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+class Group(click.Group):
+    """Turns every JournalError into one clear line and exit status 2: never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except JournalError as exc:
+            fail(str(exc))
+
+
+def print_json(data: object) -> None:
+    import msgspec
+
+    click.echo(msgspec.json.format(msgspec.json.encode(data), indent=2).decode())
+
+
+def day_option(value: str | None, service: Any) -> dt.date:
+    from journal.parse import parse_date
+
+    return parse_date(value, service.today()) if value else service.today()
+
+
+@click.group(cls=Group, invoke_without_command=True)
+@click.version_option(package_name="coach", prog_name="coach")
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False),
+    help="Folder holding the journal (default: $COACH_HOME or the platform data dir).",
+)
+@click.pass_context
+def main(ctx: click.Context, home: str | None) -> None:
+    """Coach: a daily journal for becoming more trustworthy. Run without a command to open it."""
+    ctx.obj = Context(home)
+    if ctx.invoked_subcommand is None:
+        from coach.app import run_app
+
+        run_app(ctx.obj.home)
+
+
+@main.command(context_settings={"help_option_names": ["-h"]})
+@click.option("--date", "day", help="Day of the entry (YYYY-MM-DD, today, yesterday, -2d).")
+@click.option("--intent", help="Today's intent.")
+@click.option("--for", "serves", help="Whom the intent serves: self, team, team:NAME or a name.")
+@click.option("--help", "helps", multiple=True, help='"PERSON: what they asked for" (repeat).')
+@click.option(
+    "--promise", "promises", multiple=True, help='"KIND: TEXT [@PERSON] [due:DATE]" (repeat).'
+)
+@click.option("--rate", "rates", multiple=True, help="A self-rating 0-10, e.g. credibility=7.")
+@click.option("--self-focus", "self_focus", help="Where you were focused on yourself today.")
+@click.option("--reflection", help="A short reflection.")
+@click.option("--tag", "tags", multiple=True, help="A tag for the day (repeat).")
+@click.option("--private", is_flag=True, help="Keep this entry out of exports and sharing.")
+@click.pass_obj
+def checkin(
+    obj: Context,
+    day: str | None,
+    intent: str | None,
+    serves: str | None,
+    helps: tuple[str, ...],
+    promises: tuple[str, ...],
+    rates: tuple[str, ...],
+    self_focus: str | None,
+    reflection: str | None,
+    tags: tuple[str, ...],
+    private: bool,
+) -> None:
+    """Create or add to a day's entry, then print what was saved. (-h shows this help.)"""
+    import msgspec
+
+    from journal.model import HelpAsk, new_id, validate
+    from journal.parse import parse_help, parse_promise, parse_rating, parse_serves
+
+    svc = obj.service()
+    date = day_option(day, svc)
+    today = svc.today()
+    who = parse_serves(serves) if serves else None
+    asks = [parse_help(h) for h in helps]
+    ratings = dict(parse_rating(r) for r in rates)
+    specs = [parse_promise(p, date if date > today else today) for p in promises]
+    made = [svc.make_promise(date, s.text, s.kind, s.to, s.due) for s in specs]
+    clean_tags = [t.strip().lstrip("#").lower() for t in tags if t.strip().lstrip("#")]
+
+    def change(entry: Any) -> Any:
+        fields: dict[str, Any] = {}
+        if intent is not None:
+            fields["intent"] = intent.strip()
+        if who is not None:
+            fields["intent_for"] = who
+        if asks:
+            fields["help"] = [
+                *entry.help,
+                *(HelpAsk(id=new_id(), person=p, request=r) for p, r in asks),
+            ]
+        if ratings:
+            fields["ratings"] = msgspec.structs.replace(entry.ratings, **ratings)
+        if self_focus is not None:
+            fields["self_focus"] = self_focus.strip()
+        if reflection is not None:
+            fields["reflection"] = reflection.strip()
+        if clean_tags:
+            fields["tags"] = list(dict.fromkeys([*entry.tags, *clean_tags]))
+        if private:
+            fields["private"] = True
+        return msgspec.structs.replace(entry, **fields)
+
+    if not (
+        made
+        or any(x is not None for x in (intent, who, self_focus, reflection))
+        or asks
+        or ratings
+        or clean_tags
+        or private
+    ):
+        fail(msg.NOTHING_TO_SAVE)
+    for tag in clean_tags:
+        validate([tag], list[str])
+    with svc.store.locked():
+        entry = svc.update_entry(date, change)
+        svc.save_promises(made)
+    click.echo(f"Saved {date.isoformat()}.")
+    show_entry(entry, made)
+
+
+def show_entry(entry: Any, promises: list[Any]) -> None:
+    """A plain-text view of one day, shared by `checkin` and `show`."""
+    from journal.parse import kind_label
+
+    if entry is not None:
+        if entry.intent:
+            whom = f" (for {entry.intent_for.label()})" if entry.intent_for else ""
+            click.echo(f"  intent: {one_line(entry.intent)}{clean(whom)}")
+        for ask in entry.help:
+            done = {True: "done", False: "not done", None: "open"}[ask.done]
+            request = one_line(ask.request) or "(what they asked for: not yet noted)"
+            click.echo(f"  helped {one_line(ask.person)}: {request} [{done}]")
+        given = entry.ratings.given()
+        if given:
+            click.echo("  ratings: " + ", ".join(f"{k}={v}" for k, v in given.items()))
+        if entry.self_focus:
+            click.echo(f"  self-focus: {one_line(entry.self_focus)}")
+        if entry.reflection:
+            click.echo(f"  reflection: {one_line(entry.reflection)}")
+        if entry.tags:
+            click.echo("  tags: " + ", ".join(clean(t) for t in entry.tags))
+        if entry.private:
+            click.echo("  private: yes")
+    for p in promises:
+        to = f" to {one_line(p.to)}" if p.to else ""
+        due = f", due {p.due.isoformat()}" if p.due else ""
+        click.echo(
+            f"  promise {p.short_id} ({kind_label(p.kind)}{to}{due}): {one_line(p.text)} "
+            f"[{p.status}]"
+        )
+
+
+@main.command()
+@click.argument("day", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the entry and its promises as JSON.")
+@click.pass_obj
+def show(obj: Context, day: str | None, as_json: bool) -> None:
+    """Show one day's entry (today by default)."""
+    from journal.model import to_builtins
+
+    svc = obj.service()
+    date = day_option(day, svc)
+    entry = svc.entry(date)
+    promises = svc.promises_made_on(date)
+    if as_json:
+        print_json(
+            {
+                "date": date.isoformat(),
+                "entry": to_builtins(entry) if entry else None,
+                "promises": [to_builtins(p) for p in promises],
+            }
+        )
+        return
+    if entry is None and not promises:
+        fail(f"no entry for {date.isoformat()}")
+    click.echo(date.strftime("%A %d %B %Y"))
+    show_entry(entry, promises)
+
+
+@main.command("list")
+@click.option("--from", "start", help="First day (YYYY-MM-DD or -30d).")
+@click.option("--to", "end", help="Last day.")
+@click.option("--tag", help="Only days with this tag.")
+@click.option("--contains", help="Only days whose text contains this (any case).")
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@click.pass_obj
+def list_entries(
+    obj: Context,
+    start: str | None,
+    end: str | None,
+    tag: str | None,
+    contains: str | None,
+    as_json: bool,
+) -> None:
+    """List days, newest first."""
+    from journal.model import to_builtins
+    from journal.parse import parse_date
+
+    svc = obj.service()
+    first = parse_date(start, svc.today(), "--from") if start else None
+    last = parse_date(end, svc.today(), "--to") if end else None
+    if first and last and first > last:
+        fail(f"--from {first.isoformat()} is after --to {last.isoformat()}")
+    found = svc.entries(start=first, end=last, tag=tag.lower() if tag else None, contains=contains)
+    if as_json:
+        print_json([to_builtins(e) for e in found])
+        return
+    if not found:
+        click.echo(msg.NO_ENTRIES, err=True)
+        return
+    for e in found:
+        tags = f"  #{' #'.join(clean(t) for t in e.tags)}" if e.tags else ""
+        text = one_line(e.intent or e.reflection or e.self_focus, 70) or "(no intent)"
+        click.echo(f"{e.date.isoformat()}  {text}{tags}")
+
+
+@main.command()
+@click.option("--open", "only_open", is_flag=True, default=True, help="Open promises (default).")
+@click.option("--all", "show_all", is_flag=True, help="Every promise, resolved ones too.")
+@click.option("--json", "as_json", is_flag=True, help="Print the promises as JSON.")
+@click.pass_obj
+def promises(obj: Context, only_open: bool, show_all: bool, as_json: bool) -> None:
+    """List promises: open ones (carried forward until resolved), or all of them."""
+    from journal.model import to_builtins
+    from journal.parse import kind_label
+
+    svc = obj.service()
+    found = svc.all_promises() if show_all else svc.open_promises()
+    if as_json:
+        print_json([to_builtins(p) for p in found])
+        return
+    if not found:
+        click.echo(msg.NO_OPEN_PROMISES if not show_all else msg.NO_PROMISES, err=True)
+        return
+    today = svc.today()
+    for p in found:
+        due = f" due {p.due.isoformat()}" if p.due else ""
+        late = " OVERDUE" if p.is_overdue(today) else ""
+        to = f" to {one_line(p.to)}" if p.to else ""
+        click.echo(
+            f"{p.short_id}  {p.made_on.isoformat()}  {kind_label(p.kind):<14} {p.status:<12}"
+            f"{one_line(p.text, 60)}{to}{due}{late}"
+        )
+
+
+@main.command()
+@click.argument("promise_id")
+@click.argument(
+    "outcome", type=click.Choice(["kept", "broken", "renegotiated", "released", "open"])
+)
+@click.option("--note", default="", help="What happened, in a line.")
+@click.option("--date", "day", help="When it was resolved (default today).")
+@click.pass_obj
+def promise(obj: Context, promise_id: str, outcome: str, note: str, day: str | None) -> None:
+    """Record how a promise ended: kept, broken, renegotiated or released."""
+    svc = obj.service()
+    on = day_option(day, svc)
+    done = svc.resolve_promise(promise_id, outcome, note, on)
+    click.echo(f"Saved: promise {done.short_id} is {done.status}: {one_line(done.text)}")
+
+
+@main.command()
+@click.option("--years", default=1, show_default=True, help="How many years of history.")
+@click.option("--seed", default=7, show_default=True, help="Random seed (same seed, same journal).")
+@click.pass_obj
+def demo(obj: Context, years: int, seed: int) -> None:
+    """Fill an empty home with a realistic sample journal to explore."""
+    from journal.demo import write_demo
+
+    summary = write_demo(obj.service(), years, seed)
+    click.echo(
+        f"Wrote a demo journal to {obj.home}: {summary.entries} entries and "
+        f"{summary.promises} promises, {summary.first.isoformat()} to {summary.last.isoformat()}."
+    )
+
+
+@main.group()
+def prompts() -> None:
+    """Prompt packs: the questions each check-in asks."""
+
+
+@prompts.command("list")
+@click.pass_obj
+def prompts_list(obj: Context) -> None:
+    """Show the packs in use; a pack in your data dir overrides a built-in one."""
+    from prompts.loader import list_packs
+
+    for info in list_packs(obj.home):
+        click.echo(f"{info.name:<12} {one_line(info.title):<28} {clean(info.source)}")
+
+
+@prompts.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def prompts_check(file: Path) -> None:
+    """Validate a pack file before using it."""
+    from prompts.loader import check_pack_file
+
+    pack = check_pack_file(file)
+    click.echo(f"{file}: OK, pack {one_line(pack.name)!r} with {len(pack.steps)} steps")

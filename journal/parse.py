@@ -1,0 +1,149 @@
+"""Parsing the short forms people type: dates, promise specs, help asks, ratings, whom.
+
+Shared by the CLI and the TUI so both accept exactly the same input and refuse it with the same
+one-line messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from journal.errors import InvalidInput
+from journal.model import PROMISE_KINDS, RATING_NAMES, IntentFor, PromiseKind
+
+RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+OFFSET = re.compile(r"^([+-]?\d{1,4})d$")
+KIND_ALIASES: dict[str, PromiseKind] = {
+    "commitment": "commitment",
+    "commit": "commitment",
+    "c": "commitment",
+    "best_effort": "best_effort",
+    "best-effort": "best_effort",
+    "best effort": "best_effort",
+    "effort": "best_effort",
+    "best": "best_effort",
+    "good": "good_intention",
+    "b": "best_effort",
+    "good_intention": "good_intention",
+    "good-intention": "good_intention",
+    "good intention": "good_intention",
+    "intention": "good_intention",
+    "g": "good_intention",
+}
+
+
+def parse_date(text: str, today: dt.date, what: str = "date") -> dt.date:
+    """ISO dates, or today / yesterday / tomorrow, or an offset in days such as +3d or -1d."""
+    value = text.strip().lower()
+    if value in RELATIVE_DAYS:
+        return today + dt.timedelta(days=RELATIVE_DAYS[value])
+    offset = OFFSET.match(value)
+    if offset:
+        return today + dt.timedelta(days=int(offset.group(1)))
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            f"{what} {text!r} is not a date: use YYYY-MM-DD, today, yesterday, tomorrow or +Nd"
+        ) from None
+
+
+def parse_kind(text: str) -> PromiseKind:
+    kind = KIND_ALIASES.get(text.strip().lower())
+    if kind is None:
+        raise InvalidInput(
+            f"unknown promise kind {text.strip()!r}: use commitment, best_effort or good_intention"
+        )
+    return kind
+
+
+@dataclass(frozen=True)
+class PromiseSpec:
+    kind: PromiseKind
+    text: str
+    to: str = ""
+    due: dt.date | None = None
+
+
+def parse_promise(spec: str, today: dt.date) -> PromiseSpec:
+    """``KIND: TEXT [@PERSON] [due:DATE]``, e.g. ``commitment: send the deck @Ana due:friday``.
+
+    A person's name may contain spaces when quoted after @ as one token with underscores,
+    which are shown as spaces (``@Ana_Lopez``).
+    """
+    head, sep, rest = spec.partition(":")
+    if not sep:
+        raise InvalidInput(f"promise {spec!r} needs a kind first, e.g. 'commitment: call Ana'")
+    kind = parse_kind(head)
+    words: list[str] = []
+    to = ""
+    due: dt.date | None = None
+    for word in rest.split():
+        if word.startswith("@") and len(word) > 1:
+            to = word[1:].replace("_", " ")
+        elif word.lower().startswith("due:"):
+            due = parse_date(word[4:], today, "due date")
+        else:
+            words.append(word)
+    text = " ".join(words)
+    if not text:
+        raise InvalidInput(f"promise {spec!r} has no text: what will you do?")
+    return PromiseSpec(kind=kind, text=text, to=to, due=due)
+
+
+def parse_help(spec: str) -> tuple[str, str]:
+    """``PERSON: what they asked for`` (the request may be left for later)."""
+    person, _, request = spec.partition(":")
+    if not person.strip():
+        raise InvalidInput(f"help ask {spec!r} needs a person first, e.g. 'Ana: review my notes'")
+    return person.strip(), request.strip()
+
+
+def parse_rating(spec: str) -> tuple[str, int]:
+    """``credibility=7``; names may be shortened to a unique prefix (``self=3``)."""
+    name, sep, value = spec.partition("=")
+    name = name.strip().lower().replace("-", "_")
+    matches = [n for n in RATING_NAMES if n.startswith(name)] if name else []
+    if not sep or len(matches) != 1:
+        raise InvalidInput(
+            f"rating {spec!r} should look like credibility=7, with one of {', '.join(RATING_NAMES)}"
+        )
+    try:
+        score = int(value)
+    except ValueError:
+        raise InvalidInput(f"rating {spec!r}: {value.strip()!r} is not a whole number") from None
+    if not 0 <= score <= 10:
+        raise InvalidInput(f"rating {spec!r}: {score} is outside 0–10")
+    return matches[0], score
+
+
+def parse_serves(text: str) -> IntentFor:
+    """Whom an intent serves: ``self``, ``team`` or ``team:NAME``, or a person's name."""
+    value = text.strip()
+    low = value.lower()
+    if not value:
+        raise InvalidInput("say whom the intent serves: self, team, team:NAME or a name")
+    if low in ("self", "me", "myself"):
+        return IntentFor(kind="self")
+    if low == "team" or low.startswith("team:"):
+        return IntentFor(kind="team", name=value[5:].strip())
+    return IntentFor(kind="person", name=value)
+
+
+def kind_label(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
+__all__ = [
+    "PROMISE_KINDS",
+    "PromiseSpec",
+    "kind_label",
+    "parse_date",
+    "parse_help",
+    "parse_kind",
+    "parse_promise",
+    "parse_rating",
+    "parse_serves",
+]
