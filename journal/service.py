@@ -135,6 +135,23 @@ class JournalService:
             if p.status == "open" and (until is None or p.made_on <= until)
         ]
 
+    def follow_up(self, day: dt.date) -> list[Promise]:
+        """What the evening asks about: open promises, plus those resolved today (so the
+        person sees the outcome they just gave), oldest first."""
+        return [
+            p
+            for p in self.all_promises()
+            if p.made_on <= day and (p.status == "open" or p.resolved_on == day)
+        ]
+
+    def help_to_follow_up(self, day: dt.date, days: int = 7) -> list[tuple[dt.date, HelpAsk]]:
+        """Today's asks, and earlier ones from the last week whose outcome is still unknown."""
+        start = day - dt.timedelta(days=days)
+        out: list[tuple[dt.date, HelpAsk]] = []
+        for entry in reversed(self.entries(start=start, end=day)):
+            out += [(entry.date, h) for h in entry.help if entry.date == day or h.done is None]
+        return out
+
     def find_promise(self, ref: str) -> Promise:
         """A promise by its id or a unique prefix of it (at least four characters, like git)."""
         ref = ref.strip().lower()

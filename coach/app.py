@@ -1,0 +1,67 @@
+"""CoachApp: wiring only. Screens do the work; one JournalService is shared by all of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from journal.service import JournalService
+
+
+class CoachApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Coach"
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("f2", "open_checkin", "Check-in", id="app.checkin"),
+        Binding("f3", "open_journal", "Journal", id="app.journal"),
+    ]
+
+    def __init__(self, service: JournalService, day: dt.date | None = None) -> None:
+        super().__init__()
+        self.service = service
+        self.day = day
+
+    def on_mount(self) -> None:
+        from coach.screens.checkin import CheckinScreen
+        from coach.screens.journal import JournalScreen
+
+        self.add_mode("checkin", lambda: CheckinScreen(self.service, self.day))
+        self.add_mode("journal", lambda: JournalScreen(self.service))
+        self.switch_mode("checkin")
+
+    def action_open_checkin(self) -> None:
+        self.switch_mode("checkin")
+
+    def action_open_journal(self) -> None:
+        self.switch_mode("journal")
+
+    def action_help(self) -> None:
+        from coach.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        commands: list[tuple[str, str, Callable[[], object]]] = [
+            ("Check-in", "Today's morning or evening check-in", self.action_open_checkin),
+            ("Journal", "Browse and search past days", self.action_open_journal),
+            ("Coach help", "What Coach is for, and its keys", self.action_help),
+        ]
+        for title, help_text, callback in commands:
+            yield SystemCommand(title, help_text, callback)
+
+
+def build_app(home: Path, today: Callable[[], dt.date] | None = None) -> CoachApp:
+    """One factory for the CLI and the tests, so both get the same wiring."""
+    return CoachApp(JournalService(home, today=today))
+
+
+def run_app(home: Path) -> None:
+    build_app(home).run()

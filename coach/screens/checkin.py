@@ -1,0 +1,278 @@
+"""Today's check-in: one pack step at a time, each answer saved as it is given."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Header, Static
+
+from coach import messages as msg
+from coach.render import content, one_line
+from coach.widgets.follow_up import FollowUpStep, PromiseResolved
+from coach.widgets.help_log import HelpAsked, HelpChanged, HelpDoneStep, HelpStep
+from coach.widgets.promise_editor import PromiseMade, PromiseRemoved, PromisesStep
+from coach.widgets.rating_row import RatingsStep
+from coach.widgets.step_base import (
+    AnswerEdited,
+    DayState,
+    IntentAnswer,
+    RatingsAnswer,
+    StepView,
+    TextAnswer,
+)
+from coach.widgets.text_steps import IntentStep, TextStep, TipStep
+from journal.errors import JournalError
+from journal.parse import parse_date
+from prompts.loader import Pack, Step, load_pack
+
+if TYPE_CHECKING:
+    from journal.service import JournalService
+
+SAVE_DELAY_S = 0.6
+"""Typing is saved after this pause, and at once when leaving a step or the app."""
+
+FOLLOW_UP_KINDS = {"follow_up", "help_done"}
+
+
+def build_step(step: Step, state: DayState) -> StepView:
+    """One widget per step kind; the pack decides order and wording."""
+    if step.kind == "intent":
+        return IntentStep(step, state)
+    if step.kind == "help":
+        return HelpStep(step, state)
+    if step.kind == "promises":
+        return PromisesStep(step, state)
+    if step.kind == "follow_up":
+        return FollowUpStep(step, state)
+    if step.kind == "help_done":
+        return HelpDoneStep(step, state)
+    if step.kind == "ratings":
+        return RatingsStep(step, state)
+    if step.kind == "tip":
+        return TipStep(step, state)
+    if step.kind in ("self_focus", "reflection"):
+        return TextStep(step, state, step.kind)
+    return TextStep(step, state, f"notes:{step.id}")
+
+
+class CheckinScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+n,pagedown", "next", "Next", id="checkin.next", priority=True),
+        Binding("ctrl+b,pageup", "back", "Back", id="checkin.back", priority=True),
+        Binding("ctrl+e", "switch_pack", "Morning/Evening", id="checkin.switch"),
+    ]
+
+    pack_name: reactive[str] = reactive("morning", init=False)
+    """Which pack is shown: morning until an intent is recorded, evening after."""
+
+    index: reactive[int] = reactive(0, init=False)
+    """The step on screen."""
+
+    def __init__(self, service: JournalService, day: dt.date | None = None) -> None:
+        super().__init__()
+        self.service = service
+        self.day = day or service.today()
+        entry = service.entry(self.day)
+        self.set_reactive(
+            CheckinScreen.pack_name, "evening" if entry and entry.intent else "morning"
+        )
+        self.pack: Pack = load_pack(self.pack_name, service.home)
+        self._save_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="checkin"):
+            yield Static(id="progress")
+            yield Static(id="step-title")
+            yield Static(id="step-prompt")
+            yield Static(id="step-why")
+            yield ContentSwitcher(id="steps")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_pack()
+
+    # ----- state ---------------------------------------------------------------------------
+
+    def load_state(self) -> DayState:
+        """Only what this pack shows is read: the morning never scans old promises."""
+        kinds = {s.kind for s in self.pack.steps}
+        state = DayState(
+            day=self.day,
+            entry=self.service.entry(self.day),
+            made_today=self.service.promises_made_on(self.day),
+        )
+        if "follow_up" in kinds:
+            state.follow_up = self.service.follow_up(self.day)
+        if "help_done" in kinds:
+            state.help_asks = self.service.help_to_follow_up(self.day)
+        return state
+
+    def refresh_steps(self) -> None:
+        state = self.load_state()
+        for view in self.query(StepView):
+            view.show_state(state)
+
+    async def show_pack(self) -> None:
+        self.pack = load_pack(self.pack_name, self.service.home)
+        self.sub_title = f"{self.pack.title} · {self.day.strftime('%A %d %B %Y')}"
+        switcher = self.query_one(ContentSwitcher)
+        await switcher.remove_children()
+        state = self.load_state()
+        views = [build_step(step, state) for step in self.pack.steps]
+        for view in views:
+            view.display = False  # the switcher shows only the current one
+        await switcher.mount_all(views)
+        self.index = 0
+        self.show_step()
+
+    def current(self) -> StepView | None:
+        views = list(self.query(StepView))
+        return views[self.index] if 0 <= self.index < len(views) else None
+
+    def show_step(self) -> None:
+        step = self.pack.steps[self.index]
+        total = len(self.pack.steps)
+        dots = "".join("●" if i <= self.index else "○" for i in range(total))
+        self.query_one("#progress", Static).update(
+            Content.assemble(
+                content(self.pack.title, "bold"),
+                f"  ·  step {self.index + 1} of {total}  ",
+                (dots, "$accent"),
+            )
+        )
+        self.query_one("#step-title", Static).update(content(step.title, "bold"))
+        self.query_one("#step-prompt", Static).update(content(step.prompt))
+        self.query_one("#step-why", Static).update(content(f"Why: {step.why}", "italic dim"))
+        self.query_one(ContentSwitcher).current = f"step-{step.id}"
+        view = self.current()
+        if view is not None:
+            view.focus_first()
+
+    def watch_index(self) -> None:
+        if self.is_mounted and self.pack.steps:
+            self.show_step()
+
+    # ----- saving --------------------------------------------------------------------------
+
+    def save_pending(self) -> bool:
+        """Save the current step's typed answer; True when nothing went wrong."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        view = self.current()
+        answer = view.pending() if view else None
+        if answer is None:
+            return True
+        try:
+            if isinstance(answer, IntentAnswer):
+                self.service.set_intent(self.day, answer.text, answer.serves)
+            elif isinstance(answer, RatingsAnswer):
+                self.service.rate(self.day, answer.ratings)
+            elif isinstance(answer, TextAnswer) and answer.field.startswith("notes:"):
+                self.service.set_note(self.day, answer.field[6:], answer.text)
+            elif isinstance(answer, TextAnswer):
+                self.service.set_text(self.day, answer.field, answer.text)
+        except JournalError as exc:
+            self.report(exc)
+            return False
+        return True
+
+    def report(self, exc: JournalError) -> None:
+        self.notify(one_line(str(exc)), severity="error", markup=False)
+
+    def on_answer_edited(self, event: AnswerEdited) -> None:
+        event.stop()
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY_S, self.save_pending)
+
+    def on_promise_made(self, event: PromiseMade) -> None:
+        event.stop()
+        try:
+            due = parse_date(event.due, self.day, "due date") if event.due.strip() else None
+            self.service.add_promise(self.day, event.text, event.kind, event.to, due)
+        except JournalError as exc:
+            self.report(exc)
+            return
+        self.refresh_steps()
+        self.query_one(PromisesStep).clear_inputs()
+
+    def on_promise_removed(self, event: PromiseRemoved) -> None:
+        event.stop()
+        self.act(lambda: self.service.remove_promise(event.promise_id))
+
+    def on_promise_resolved(self, event: PromiseResolved) -> None:
+        event.stop()
+        if self.act(
+            lambda: self.service.resolve_promise(
+                event.promise_id, event.status, event.note, self.day
+            )
+        ):
+            self.query_one(FollowUpStep).note_used()
+
+    def on_help_asked(self, event: HelpAsked) -> None:
+        event.stop()
+        if self.act(lambda: self.service.add_help(self.day, event.person, event.request)):
+            self.query_one(HelpStep).clear_inputs()
+
+    def on_help_changed(self, event: HelpChanged) -> None:
+        event.stop()
+        if event.remove:
+            self.act(lambda: self.service.remove_help(event.day, event.help_id))
+            return
+        fields: dict[str, object] = {}
+        if event.request is not None:
+            fields["request"] = event.request.strip()
+        if event.done is not None:
+            fields["done"] = event.done
+        self.act(lambda: self.service.update_help(event.day, event.help_id, **fields))
+
+    def act(self, change: object) -> bool:
+        """Run one domain change, show its error if any, and redraw from the journal."""
+        try:
+            change()  # type: ignore[operator]
+        except JournalError as exc:
+            self.report(exc)
+            return False
+        self.refresh_steps()
+        return True
+
+    # ----- actions -------------------------------------------------------------------------
+
+    def action_next(self) -> None:
+        if not self.save_pending():
+            return
+        self.refresh_steps()
+        if self.index + 1 < len(self.pack.steps):
+            self.index += 1
+        else:
+            done = msg.MORNING_DONE if self.pack_name == "morning" else msg.EVENING_DONE
+            self.notify(done, title=self.pack.title, markup=False)
+
+    def action_back(self) -> None:
+        if self.save_pending() and self.index > 0:
+            self.refresh_steps()
+            self.index -= 1
+
+    async def action_switch_pack(self) -> None:
+        if not self.save_pending():
+            return
+        self.pack_name = "evening" if self.pack_name == "morning" else "morning"
+
+    async def watch_pack_name(self) -> None:
+        try:
+            await self.show_pack()
+        except JournalError as exc:
+            self.report(exc)
+
+    def on_unmount(self) -> None:
+        self.save_pending()

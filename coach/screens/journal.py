@@ -1,0 +1,148 @@
+"""The journal: every day newest first, one page at a time, with search and filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from coach import messages as msg
+from coach.render import content, one_line, rich_text
+from coach.views import entry_view
+from journal.errors import JournalError
+from journal.model import Entry
+from journal.parse import parse_date
+
+if TYPE_CHECKING:
+    from journal.service import JournalService
+
+PAGE_SIZE = 100
+"""Rows in the table at once: a 10-year journal is paged, never loaded whole into the table."""
+
+
+class JournalScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+n", "page(1)", "Older", id="journal.older"),
+        Binding("ctrl+b", "page(-1)", "Newer", id="journal.newer"),
+        Binding("ctrl+f", "search", "Search", id="journal.search"),
+        Binding("escape", "app.open_checkin", "Check-in", id="journal.back"),
+    ]
+
+    page: reactive[int] = reactive(0, init=False)
+    """Which page of the matching days is shown (0 is the newest)."""
+
+    def __init__(self, service: JournalService) -> None:
+        super().__init__()
+        self.service = service
+        self.matches: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="journal"):
+            with Vertical(id="journal-list"):
+                yield Input(placeholder="search words, names, tags", id="search")
+                with Horizontal(id="filters"):
+                    yield Input(placeholder="from", id="from")
+                    yield Input(placeholder="to", id="to")
+                    yield Input(placeholder="tag", id="tag")
+                table: DataTable[object] = DataTable(id="days", cursor_type="row")
+                table.add_columns("Day", "Intent")
+                yield table
+                yield Static(id="page-info")
+            with VerticalScroll(id="entry-pane"):
+                yield Static(id="entry-view")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Journal"
+        self.load()
+        self.query_one("#days").focus()
+
+    def on_screen_resume(self) -> None:
+        """Come back to fresh data: the check-in may have changed today's entry."""
+        self.load()
+
+    @work(exclusive=True, thread=True, group="journal-load")
+    def load(self) -> None:
+        """Read and filter in a thread so typing in the search box never stalls."""
+        try:
+            start, end = self.date_filter("#from"), self.date_filter("#to")
+            tag = self.query_one("#tag", Input).value.strip().lstrip("#").lower() or None
+            contains = self.query_one("#search", Input).value.strip() or None
+            found = self.service.entries(start=start, end=end, tag=tag, contains=contains)
+        except JournalError as exc:
+            self.app.call_from_thread(
+                self.notify, one_line(str(exc)), severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(self.show_matches, found)
+
+    def date_filter(self, selector: str) -> dt.date | None:
+        value = self.query_one(selector, Input).value.strip()
+        what = "from date" if selector == "#from" else "to date"
+        return parse_date(value, self.service.today(), what) if value else None
+
+    def show_matches(self, found: list[Entry]) -> None:
+        self.matches = found
+        if self.page == 0:
+            self.show_page()
+        else:
+            self.page = 0
+
+    def watch_page(self) -> None:
+        self.show_page()
+
+    def show_page(self) -> None:
+        table = self.query_one("#days", DataTable)
+        table.clear()
+        rows = self.matches[self.page * PAGE_SIZE : (self.page + 1) * PAGE_SIZE]
+        for e in rows:
+            label = one_line(e.intent or e.reflection or e.self_focus, 60) or "(no intent)"
+            day = e.date.strftime("%a %Y-%m-%d")
+            table.add_row(rich_text(day), rich_text(label), key=e.date.isoformat())
+        pages = max(1, -(-len(self.matches) // PAGE_SIZE))
+        info = (
+            f"{len(self.matches)} days · page {self.page + 1} of {pages}"
+            if self.matches
+            else msg.NO_ENTRIES
+        )
+        self.query_one("#page-info", Static).update(content(info, "dim"))
+        self.show_entry(rows[0] if rows else None)
+
+    def show_entry(self, entry: Entry | None) -> None:
+        view = self.query_one("#entry-view", Static)
+        if entry is None:
+            view.update(Content(""))
+            return
+        promises = self.service.promises_made_on(entry.date)
+        view.update(entry_view(entry, promises))
+
+    @on(DataTable.RowHighlighted, "#days")
+    def highlighted(self, event: DataTable.RowHighlighted) -> None:
+        key = event.row_key.value
+        if key:
+            day = dt.date.fromisoformat(key)
+            self.show_entry(next((e for e in self.matches if e.date == day), None))
+
+    @on(Input.Submitted)
+    def filter_now(self) -> None:
+        self.load()
+
+    @on(Input.Changed, "#search")
+    def search_typed(self) -> None:
+        self.load()
+
+    def action_page(self, delta: int) -> None:
+        pages = max(1, -(-len(self.matches) // PAGE_SIZE))
+        self.page = max(0, min(pages - 1, self.page + delta))
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()

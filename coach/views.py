@@ -1,0 +1,69 @@
+"""Read-only renderings of journal records as Textual Content, built only from safe pieces."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from coach.render import content
+from journal.model import RATING_NAMES, Entry, Promise
+from journal.parse import kind_label
+
+DONE = {True: "done", False: "not done", None: "not yet known"}
+
+
+def section(title: str, body: list[Content]) -> list[Content]:
+    return [Content.styled(title, "bold $accent"), *body, Content("")] if body else []
+
+
+def entry_view(entry: Entry, promises: list[Promise]) -> Content:
+    """One day as a person reads it: intent first, then help, promises, ratings, words."""
+    lines: list[Content] = [Content.styled(entry.date.strftime("%A %d %B %Y"), "bold"), Content("")]
+    if entry.intent:
+        whom = f"  (for {entry.intent_for.label()})" if entry.intent_for else ""
+        lines += section("Intent", [content(entry.intent + whom)])
+    lines += section(
+        "How can I help?",
+        [
+            Content.assemble(
+                content(ask.person, "bold"),
+                ": ",
+                content(ask.request or "…"),
+                (f"  [{DONE[ask.done]}]", "dim"),
+            )
+            for ask in entry.help
+        ],
+    )
+    lines += section(
+        "Promises made",
+        [
+            Content.assemble(
+                (f"{kind_label(p.kind)}: ", "italic"),
+                content(p.text),
+                content(f" → {p.to}" if p.to else ""),
+                (f"  due {p.due.isoformat()}" if p.due else "", "dim"),
+                (f"  [{p.status}]", "green" if p.status == "kept" else "dim"),
+            )
+            for p in promises
+        ],
+    )
+    given = entry.ratings.given()
+    lines += section(
+        "Self-ratings",
+        [
+            Content.assemble(
+                f"{n.replace('_', '-'):<17}", ("●" * given[n], "$accent"), f" {given[n]}"
+            )
+            for n in RATING_NAMES
+            if n in given
+        ],
+    )
+    if entry.self_focus:
+        lines += section("Where I was self-focused", [content(entry.self_focus)])
+    if entry.reflection:
+        lines += section("Reflection", [content(entry.reflection)])
+    for key, text in entry.notes.items():
+        lines += section(key.replace("_", " ").capitalize(), [content(text)])
+    if entry.tags or entry.private:
+        tags = " ".join(f"#{t}" for t in entry.tags)
+        lines.append(content(tags + ("  (private)" if entry.private else ""), "dim"))
+    return Content("\n").join(lines)

@@ -1,0 +1,151 @@
+"""'How can I help?': whom I asked in the morning, and in the evening whether I did it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import DataTable, Input, Static
+
+from coach.render import content, rich_text
+from coach.widgets.step_base import DayState, StepView
+
+
+@dataclass
+class HelpAsked(Message):
+    person: str
+    request: str
+
+
+@dataclass
+class HelpChanged(Message):
+    """A help ask was filled in later: what they asked for, whether I did it, or removal."""
+
+    day: dt.date
+    help_id: str
+    request: str | None = None
+    done: bool | None = None
+    clear_done: bool = False
+    remove: bool = False
+
+
+def done_label(done: bool | None) -> str:
+    return {True: "done", False: "not done", None: "—"}[done]
+
+
+class HelpTable(DataTable[object]):
+    """Rows are keyed "<iso day>|<help id>" so asks from earlier days can be followed up too."""
+
+    BINDINGS = [
+        Binding("y", "mark(True)", "Did it", id="help.done"),
+        Binding("n", "mark(False)", "Didn't", id="help.not_done"),
+        Binding("delete,backspace", "remove", "Remove", id="help.remove"),
+    ]
+
+    def selected(self) -> tuple[dt.date, str] | None:
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value or ""
+        day, _, help_id = key.partition("|")
+        return dt.date.fromisoformat(day), help_id
+
+    def action_mark(self, done: bool) -> None:
+        picked = self.selected()
+        if picked:
+            self.post_message(HelpChanged(picked[0], picked[1], done=done))
+
+    def action_remove(self) -> None:
+        picked = self.selected()
+        if picked:
+            self.post_message(HelpChanged(picked[0], picked[1], remove=True))
+
+
+class HelpStep(StepView):
+    """Morning: add one row per person; what they asked for can be filled in now or later."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="help-fields"):
+            yield Input(
+                placeholder=self.step.placeholder or "Who will you ask?",
+                id="help-person",
+                classes="answer",
+            )
+            yield Input(placeholder="what they asked for (now or later)", id="help-request")
+        yield Static(content("Enter adds the person. Today:", "dim"), classes="list-label")
+        table = HelpTable(id="help-today", cursor_type="row")
+        table.add_columns("Person", "What they asked for", "Done")
+        yield table
+
+    def on_mount(self) -> None:
+        self.show_state(self.state)
+
+    def show_state(self, state: DayState) -> None:
+        super().show_state(state)
+        table = self.query_one(HelpTable)
+        table.clear()
+        for ask in state.entry.help if state.entry else []:
+            table.add_row(
+                rich_text(ask.person),
+                rich_text(ask.request or "…"),
+                rich_text(done_label(ask.done)),
+                key=f"{state.day.isoformat()}|{ask.id}",
+            )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        person = self.query_one("#help-person", Input)
+        if not person.value.strip():
+            person.focus()
+            return
+        self.post_message(HelpAsked(person.value, self.query_one("#help-request", Input).value))
+
+    def clear_inputs(self) -> None:
+        for name in ("#help-person", "#help-request"):
+            self.query_one(name, Input).value = ""
+        self.query_one("#help-person", Input).focus()
+
+
+class HelpDoneStep(StepView):
+    """Evening: for each ask today (and undone ones this week), did I do what they asked?"""
+
+    def compose(self) -> ComposeResult:
+        table = HelpTable(id="help-followup", cursor_type="row")
+        table.add_columns("Day", "Person", "What they asked for", "Done")
+        yield table
+        yield Input(
+            placeholder="what they asked for (Enter saves it on the selected row)",
+            id="help-request-later",
+        )
+        yield Static(id="help-empty", classes="list-label")
+
+    def on_mount(self) -> None:
+        self.show_state(self.state)
+
+    def show_state(self, state: DayState) -> None:
+        super().show_state(state)
+        table = self.query_one(HelpTable)
+        row = table.cursor_row
+        table.clear()
+        for day, ask in state.help_asks:
+            table.add_row(
+                rich_text(day.isoformat()),
+                rich_text(ask.person),
+                rich_text(ask.request or "…"),
+                rich_text(done_label(ask.done), "green" if ask.done else ""),
+                key=f"{day.isoformat()}|{ask.id}",
+            )
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        empty = "" if state.help_asks else "No one to follow up with: ask someone tomorrow."
+        self.query_one("#help-empty", Static).update(content(empty, "dim"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        picked = self.query_one(HelpTable).selected()
+        if picked and event.value.strip():
+            self.post_message(HelpChanged(picked[0], picked[1], request=event.value))
+            event.input.value = ""

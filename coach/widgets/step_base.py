@@ -1,0 +1,73 @@
+"""What every check-in step widget shares: the day's state passed down, answers passed up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from textual.containers import Vertical
+from textual.message import Message
+
+from journal.model import Entry, HelpAsk, IntentFor, Promise
+from prompts.loader import Step
+
+
+@dataclass
+class DayState:
+    """A read-only snapshot of what the steps show; the screen rebuilds it after each save."""
+
+    day: dt.date
+    entry: Entry | None
+    made_today: list[Promise] = field(default_factory=list)
+    follow_up: list[Promise] = field(default_factory=list)
+    help_asks: list[tuple[dt.date, HelpAsk]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TextAnswer:
+    """A free-text answer; ``field`` is an entry field or ``notes:<step id>``."""
+
+    field: str
+    text: str
+
+
+@dataclass(frozen=True)
+class IntentAnswer:
+    text: str
+    serves: IntentFor | None
+
+
+@dataclass(frozen=True)
+class RatingsAnswer:
+    ratings: dict[str, int | None]
+
+
+Answer = TextAnswer | IntentAnswer | RatingsAnswer
+
+
+@dataclass
+class AnswerEdited(Message):
+    """Typing happened; the screen saves after a short pause, or at once on leaving the step."""
+
+
+class StepView(Vertical):
+    """Base class: shows one pack step's inputs for the day in ``state``."""
+
+    def __init__(self, step: Step, state: DayState) -> None:
+        super().__init__(id=f"step-{step.id}", classes="step")
+        self.step = step
+        self.state = state
+
+    def show_state(self, state: DayState) -> None:
+        """Called after every save with fresh data from the journal."""
+        self.state = state
+
+    def pending(self) -> Answer | None:
+        """The answer typed so far; saved only if it differs from what is stored."""
+        return None
+
+    def focus_first(self) -> None:
+        for widget in self.query("Input, RadioSet, DataTable, RatingRow"):
+            if widget.focusable:
+                widget.focus()
+                return
