@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -12,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from coach.render import content
-from coach.widgets.step_base import Answer, AnswerEdited, DayState, RatingsAnswer, StepView
+from coach.widgets.step_base import Answer, AnswerEdited, RatingsAnswer, StepView
 from journal.model import RATING_NAMES
 
 TEN_WINDOW_S = 1.0
@@ -62,8 +63,8 @@ class RatingRow(Widget, can_focus=True):
             content(f"{'':<17}{self.hint}", "dim"),
         )
 
-    def on_key(self, event: object) -> None:
-        character = getattr(event, "character", None)
+    def on_key(self, event: events.Key) -> None:
+        character = event.character
         if character and character.isdigit():
             digit = int(character)
             now = time.monotonic()
@@ -71,7 +72,7 @@ class RatingRow(Widget, can_focus=True):
             ten = digit == 0 and self.value == 1 and now - self._typed_at < TEN_WINDOW_S
             self.value = 10 if ten else digit
             self._typed_at = now
-            getattr(event, "stop")()
+            event.stop()
             self.post_message(AnswerEdited())
 
     def action_step(self, delta: int) -> None:

@@ -8,8 +8,8 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from coach.render import clean, content
 from coach.widgets.step_base import (
-    AnswerEdited,
     Answer,
+    AnswerEdited,
     DayState,
     IntentAnswer,
     StepView,
