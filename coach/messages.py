@@ -31,7 +31,7 @@ Every evening
 
 Keys
   Ctrl+N / Ctrl+B   next / back step (PageDown / PageUp too)
-  Ctrl+E            switch between the morning and evening check-in
+  Ctrl+T            switch between the morning and evening check-in
   F2 / F3           check-in / journal
   Ctrl+P            command palette (themes, screens, quit)
   F1                this help        Esc  close it        Ctrl+Q  quit

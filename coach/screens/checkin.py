@@ -21,6 +21,7 @@ from coach.widgets.help_log import HelpAsked, HelpChanged, HelpDoneStep, HelpSte
 from coach.widgets.promise_editor import PromiseMade, PromiseRemoved, PromisesStep
 from coach.widgets.rating_row import RatingsStep
 from coach.widgets.step_base import (
+    Answer,
     AnswerEdited,
     DayState,
     IntentAnswer,
@@ -67,7 +68,7 @@ class CheckinScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+n,pagedown", "next", "Next", id="checkin.next", priority=True),
         Binding("ctrl+b,pageup", "back", "Back", id="checkin.back", priority=True),
-        Binding("ctrl+e", "switch_pack", "Morning/Evening", id="checkin.switch"),
+        Binding("ctrl+t", "switch_pack", "Morning/Evening", id="checkin.switch"),
     ]
 
     pack_name: reactive[str] = reactive("morning", init=False)
@@ -86,6 +87,7 @@ class CheckinScreen(Screen[None]):
         )
         self.pack: Pack = load_pack(self.pack_name, service.home)
         self._save_timer: Timer | None = None
+        self._pending: Answer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -169,7 +171,8 @@ class CheckinScreen(Screen[None]):
             self._save_timer.stop()
             self._save_timer = None
         view = self.current()
-        answer = view.pending() if view else None
+        answer = view.pending() if view and view.is_mounted else self._pending
+        self._pending = None
         if answer is None:
             return True
         try:
@@ -191,6 +194,9 @@ class CheckinScreen(Screen[None]):
 
     def on_answer_edited(self, event: AnswerEdited) -> None:
         event.stop()
+        view = self.current()
+        # Kept so an answer can still be saved while the app is being torn down.
+        self._pending = view.pending() if view else None
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY_S, self.save_pending)
