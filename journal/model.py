@@ -36,7 +36,8 @@ RATING_NAMES: tuple[RatingName, ...] = (
 Rating = Annotated[int, msgspec.Meta(ge=0, le=10)]
 Text = Annotated[str, msgspec.Meta(max_length=20_000)]
 Short = Annotated[str, msgspec.Meta(max_length=500)]
-Tag = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[^\s,#\x00-\x1f\x7f-\x9f]+$")]
+TAG_PATTERN = r"^[^\s,#\x00-\x1f\x7f-\x9f]+$"
+Tag = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=TAG_PATTERN)]
 
 
 class Record(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
