@@ -7,6 +7,7 @@ line on stderr and exit status 2, with nothing written. The app is imported only
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,16 +53,22 @@ class Group(click.Group):
             fail(str(exc))
 
 
+JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def print_json(data: object) -> None:
+    """Pretty JSON; C1 and bidi characters (legal in JSON strings) are escaped so a terminal
+    never acts on them, and the data still round-trips exactly."""
     import msgspec
 
-    click.echo(msgspec.json.format(msgspec.json.encode(data), indent=2).decode())
+    text = msgspec.json.format(msgspec.json.encode(data), indent=2).decode()
+    click.echo(JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
 
 
 def day_option(value: str | None, service: Any) -> dt.date:
     from journal.parse import parse_date
 
-    return parse_date(value, service.today()) if value else service.today()
+    return service.today() if value is None else parse_date(value, service.today())
 
 
 @click.group(cls=Group, invoke_without_command=True)
@@ -111,8 +118,8 @@ def checkin(
     """Create or add to a day's entry, then print what was saved. (-h shows this help.)"""
     import msgspec
 
-    from journal.model import HelpAsk, new_id, validate
-    from journal.parse import parse_help, parse_promise, parse_rating, parse_serves
+    from journal.model import HelpAsk, new_id
+    from journal.parse import parse_help, parse_promise, parse_rating, parse_serves, parse_tag
 
     svc = obj.service()
     date = day_option(day, svc)
@@ -122,7 +129,7 @@ def checkin(
     ratings = dict(parse_rating(r) for r in rates)
     specs = [parse_promise(p, date if date > today else today) for p in promises]
     made = [svc.make_promise(date, s.text, s.kind, s.to, s.due) for s in specs]
-    clean_tags = [t.strip().lstrip("#").lower() for t in tags if t.strip().lstrip("#")]
+    clean_tags = [parse_tag(t) for t in tags]
 
     def change(entry: Any) -> Any:
         fields: dict[str, Any] = {}
@@ -156,8 +163,6 @@ def checkin(
         or private
     ):
         fail(msg.NOTHING_TO_SAVE)
-    for tag in clean_tags:
-        validate([tag], list[str])
     with svc.store.locked():
         entry = svc.update_entry(date, change)
         svc.save_promises(made)
@@ -197,13 +202,13 @@ def show_entry(entry: Any, promises: list[Any]) -> None:
         )
 
 
-@main.command()
+@main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("day", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the entry and its promises as JSON.")
 @click.pass_obj
 def show(obj: Context, day: str | None, as_json: bool) -> None:
     """Show one day's entry (today by default)."""
-    from journal.model import to_builtins
+    from journal.model import full_record
 
     svc = obj.service()
     date = day_option(day, svc)
@@ -213,8 +218,8 @@ def show(obj: Context, day: str | None, as_json: bool) -> None:
         print_json(
             {
                 "date": date.isoformat(),
-                "entry": to_builtins(entry) if entry else None,
-                "promises": [to_builtins(p) for p in promises],
+                "entry": full_record(entry) if entry else None,
+                "promises": [full_record(p) for p in promises],
             }
         )
         return
@@ -240,7 +245,7 @@ def list_entries(
     as_json: bool,
 ) -> None:
     """List days, newest first."""
-    from journal.model import to_builtins
+    from journal.model import full_record
     from journal.parse import parse_date
 
     svc = obj.service()
@@ -250,7 +255,7 @@ def list_entries(
         fail(f"--from {first.isoformat()} is after --to {last.isoformat()}")
     found = svc.entries(start=first, end=last, tag=tag.lower() if tag else None, contains=contains)
     if as_json:
-        print_json([to_builtins(e) for e in found])
+        print_json([full_record(e) for e in found])
         return
     if not found:
         click.echo(msg.NO_ENTRIES, err=True)
@@ -268,13 +273,13 @@ def list_entries(
 @click.pass_obj
 def promises(obj: Context, only_open: bool, show_all: bool, as_json: bool) -> None:
     """List promises: open ones (carried forward until resolved), or all of them."""
-    from journal.model import to_builtins
+    from journal.model import full_record
     from journal.parse import kind_label
 
     svc = obj.service()
     found = svc.all_promises() if show_all else svc.open_promises()
     if as_json:
-        print_json([to_builtins(p) for p in found])
+        print_json([full_record(p) for p in found])
         return
     if not found:
         click.echo(msg.NO_OPEN_PROMISES if not show_all else msg.NO_PROMISES, err=True)
@@ -333,7 +338,10 @@ def prompts_list(obj: Context) -> None:
     from prompts.loader import list_packs
 
     for info in list_packs(obj.home):
-        click.echo(f"{info.name:<12} {one_line(info.title):<28} {clean(info.source)}")
+        if info.problem:
+            click.echo(f"{info.name:<12} {'BROKEN':<28} {one_line(info.problem)}")
+        else:
+            click.echo(f"{info.name:<12} {one_line(info.title):<28} {clean(info.source)}")
 
 
 @prompts.command("check")

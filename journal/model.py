@@ -158,6 +158,21 @@ def describe(exc: msgspec.ValidationError, where: str = "") -> str:
     return f"{prefix}{path}: {message[0].lower()}{message[1:]}" if message else f"{prefix}{path}"
 
 
+def full_record(record: msgspec.Struct) -> dict[str, object]:
+    """Every field, defaults included, for output scripts read: keys never come and go."""
+    out = msgspec.to_builtins(_with_defaults(record))
+    assert isinstance(out, dict)
+    return out
+
+
+def _with_defaults(value: object) -> object:
+    if isinstance(value, msgspec.Struct):
+        return {k: _with_defaults(v) for k, v in msgspec.structs.asdict(value).items()}
+    if isinstance(value, list):
+        return [_with_defaults(v) for v in value]
+    return value
+
+
 def to_builtins(record: msgspec.Struct) -> dict[str, object]:
     out = msgspec.to_builtins(record)
     assert isinstance(out, dict)

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 
 from journal.errors import InvalidInput
-from journal.model import PROMISE_KINDS, RATING_NAMES, IntentFor, PromiseKind
+from journal.model import PROMISE_KINDS, RATING_NAMES, TAG_PATTERN, IntentFor, PromiseKind
 
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 OFFSET = re.compile(r"^([+-]?\d{1,4})d$")
 KIND_ALIASES: dict[str, PromiseKind] = {
     "commitment": "commitment",
@@ -35,10 +36,14 @@ KIND_ALIASES: dict[str, PromiseKind] = {
 
 
 def parse_date(text: str, today: dt.date, what: str = "date") -> dt.date:
-    """ISO dates, or today / yesterday / tomorrow, or an offset in days such as +3d or -1d."""
+    """ISO dates, today / yesterday / tomorrow, an offset in days such as +3d or -1d, or a
+    weekday name (``fri``, ``friday``: the next one, today included), as people say due dates."""
     value = text.strip().lower()
     if value in RELATIVE_DAYS:
         return today + dt.timedelta(days=RELATIVE_DAYS[value])
+    named = [i for i, name in enumerate(WEEKDAYS) if len(value) >= 3 and name.startswith(value)]
+    if len(named) == 1:
+        return today + dt.timedelta(days=(named[0] - today.weekday()) % 7)
     offset = OFFSET.match(value)
     if offset:
         return today + dt.timedelta(days=int(offset.group(1)))
@@ -46,7 +51,7 @@ def parse_date(text: str, today: dt.date, what: str = "date") -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidInput(
-            f"{what} {text!r} is not a date: use YYYY-MM-DD, today, yesterday, tomorrow or +Nd"
+            f"{what} {text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d or a weekday"
         ) from None
 
 
@@ -132,6 +137,16 @@ def parse_serves(text: str) -> IntentFor:
     return IntentFor(kind="person", name=value)
 
 
+def parse_tag(text: str) -> str:
+    """Tags are one lower-case word; a leading # is accepted because people type it."""
+    tag = text.strip().lstrip("#").lower()
+    if not re.match(TAG_PATTERN, tag) or len(tag) > 64:
+        raise InvalidInput(
+            f"tag {text.strip()!r} must be one word of up to 64 characters (no spaces, commas or #)"
+        )
+    return tag
+
+
 def kind_label(kind: str) -> str:
     return kind.replace("_", " ")
 
@@ -146,4 +161,5 @@ __all__ = [
     "parse_promise",
     "parse_rating",
     "parse_serves",
+    "parse_tag",
 ]

@@ -31,6 +31,7 @@ from journal.model import (
     to_builtins,
     validate,
 )
+from journal.parse import parse_tag
 from journal.paths import journal_dir
 from journal.storage import ShardedStore, StatKey
 
@@ -257,7 +258,7 @@ class JournalService:
         )
 
     def add_tags(self, day: dt.date, tags: Iterable[str]) -> Entry:
-        clean = [t.strip().lstrip("#").lower() for t in tags if t.strip().lstrip("#")]
+        clean = [parse_tag(t) for t in tags]
 
         def change(e: Entry) -> Entry:
             return msgspec.structs.replace(e, tags=list(dict.fromkeys([*e.tags, *clean])))
@@ -352,6 +353,11 @@ class JournalService:
             raise InvalidInput(f"{status!r} is not an outcome; use one of {', '.join(RESOLUTIONS)}")
         promise = self.find_promise(ref)
         day = on or self.today()
+        if status != "open" and day < promise.made_on:
+            raise InvalidInput(
+                f"promise {promise.short_id} was made on {promise.made_on.isoformat()}; "
+                f"it cannot be {status} on {day.isoformat()}"
+            )
 
         def change(p: Promise) -> Promise:
             if status == "open":

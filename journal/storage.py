@@ -25,7 +25,7 @@ import msgspec
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from journal.errors import CorruptFile, JournalBusy, NewerSchema
+from journal.errors import CorruptFile, JournalBusy, JournalError, NewerSchema
 from journal.model import SCHEMA_VERSION
 
 Tables = dict[str, dict[str, Any]]
@@ -77,6 +77,12 @@ def stat_key(path: Path) -> StatKey | None:
     except FileNotFoundError:
         return None
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def unwritable(where: Path, exc: OSError) -> JournalError:
+    """Disk full, no permission, a file where a folder should be: say so in one line."""
+    reason = exc.strerror or exc.__class__.__name__
+    return JournalError(f"cannot write the journal in {where}: {reason}; nothing was saved")
 
 
 def fsync_dir(folder: Path) -> None:
@@ -209,20 +215,24 @@ class ShardedStore:
         """
         from filelock import FileLock, Timeout
 
-        if self._lock is None:
-            self.root.mkdir(parents=True, exist_ok=True)
-            self._lock = FileLock(self.root / ".lock", timeout=LOCK_TIMEOUT_S)
-        lock = self._lock
         try:
+            if self._lock is None:
+                self.root.mkdir(parents=True, exist_ok=True)
+                self._lock = FileLock(self.root / ".lock", timeout=LOCK_TIMEOUT_S)
+            lock = self._lock
             lock.acquire()
         except Timeout:
             raise JournalBusy(
                 f"another Coach kept {self.root} locked for {LOCK_TIMEOUT_S:.0f}s; try again"
             ) from None
+        except OSError as exc:
+            raise unwritable(self.root, exc) from None
         try:
             if not self._cleaned:
                 self._remove_leftovers()
             yield self
+        except OSError as exc:
+            raise unwritable(self.root, exc) from None
         finally:
             lock.release()
 
