@@ -36,6 +36,8 @@ RATING_NAMES: tuple[RatingName, ...] = (
 Rating = Annotated[int, msgspec.Meta(ge=0, le=10)]
 Text = Annotated[str, msgspec.Meta(max_length=20_000)]
 Short = Annotated[str, msgspec.Meta(max_length=500)]
+Stamp = Annotated[dt.datetime, msgspec.Meta(tz=True)]
+"""Timestamps always carry their UTC offset, so they stay meaningful across time zones."""
 TAG_PATTERN = r"^[^\s,#\x00-\x1f\x7f-\x9f]+$"
 Tag = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=TAG_PATTERN)]
 
@@ -86,8 +88,8 @@ class Entry(Record):
 
     id: str
     date: dt.date
-    created: dt.datetime
-    updated: dt.datetime
+    created: Stamp
+    updated: Stamp
     intent: Text = ""
     intent_for: IntentFor | None = None
     help: list[HelpAsk] = msgspec.field(default_factory=list)
@@ -112,8 +114,8 @@ class Promise(Record):
     made_on: dt.date
     text: Text
     kind: PromiseKind
-    created: dt.datetime
-    updated: dt.datetime
+    created: Stamp
+    updated: Stamp
     to: Short = ""
     due: dt.date | None = None
     status: PromiseStatus = "open"

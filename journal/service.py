@@ -229,7 +229,8 @@ class JournalService:
         def change(e: Entry) -> Entry:
             merged = {**e.ratings.given(), **ratings}
             given = {k: v for k, v in merged.items() if v is not None}
-            return msgspec.structs.replace(e, ratings=validate(given, Ratings, "ratings"))
+            # Checked with the whole entry, so errors read "ratings.credibility: …".
+            return msgspec.structs.replace(e, ratings=Ratings(**given))
 
         return self.update_entry(day, change)
 
@@ -332,9 +333,29 @@ class JournalService:
             table.update(_replace_with(data), doc_ids=[row.doc_id])
             return validate(data, Promise)
 
+    EDITABLE = frozenset({"text", "kind", "to", "due"})
+
     def edit_promise(self, ref: str, **fields: Any) -> Promise:
-        """Change text, kind, person or due date; only while it is still open."""
+        """Change text, kind, person or due date of a promise that is still open.
+
+        The day it was made and its id stay fixed: they decide which file holds it.
+        """
+        unknown = set(fields) - self.EDITABLE
+        if unknown:
+            raise InvalidInput(
+                f"cannot change a promise's {sorted(unknown)[0]}; "
+                f"only {', '.join(sorted(self.EDITABLE))}"
+            )
         promise = self.find_promise(ref)
+        if promise.status != "open":
+            raise InvalidInput(
+                f"promise {promise.short_id} is already {promise.status}; reopen it to edit it"
+            )
+        if "text" in fields and not str(fields["text"]).strip():
+            raise InvalidInput("a promise needs some text: what will you do?")
+        due = fields.get("due", promise.due)
+        if due is not None and due < promise.made_on:
+            raise InvalidInput(f"due date {due.isoformat()} is before the day it was made")
 
         def change(p: Promise) -> Promise:
             return msgspec.structs.replace(p, **fields)
