@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -16,20 +18,20 @@ from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from coach import messages as msg
 from coach.render import content, one_line
-from coach.widgets.follow_up import FollowUpStep, PromiseResolved
-from coach.widgets.help_log import HelpAsked, HelpChanged, HelpDoneStep, HelpStep
-from coach.widgets.promise_editor import PromiseMade, PromiseRemoved, PromisesStep
-from coach.widgets.rating_row import RatingsStep
 from coach.widgets.step_base import (
     Answer,
     AnswerEdited,
     DayState,
+    HelpAsked,
+    HelpChanged,
     IntentAnswer,
+    PromiseMade,
+    PromiseRemoved,
+    PromiseResolved,
     RatingsAnswer,
     StepView,
     TextAnswer,
 )
-from coach.widgets.text_steps import IntentStep, TextStep, TipStep
 from journal.errors import JournalError
 from journal.parse import parse_date
 from prompts.loader import Pack, Step, load_pack
@@ -44,19 +46,34 @@ FOLLOW_UP_KINDS = {"follow_up", "help_done"}
 
 
 def build_step(step: Step, state: DayState) -> StepView:
-    """One widget per step kind; the pack decides order and wording."""
+    """One widget per step kind; the pack decides order and wording. Widget modules are
+    imported when first needed so opening the app loads only the first step's."""
     if step.kind == "intent":
+        from coach.widgets.text_steps import IntentStep
+
         return IntentStep(step, state)
     if step.kind == "help":
+        from coach.widgets.help_log import HelpStep
+
         return HelpStep(step, state)
     if step.kind == "promises":
+        from coach.widgets.promise_editor import PromisesStep
+
         return PromisesStep(step, state)
     if step.kind == "follow_up":
+        from coach.widgets.follow_up import FollowUpStep
+
         return FollowUpStep(step, state)
     if step.kind == "help_done":
+        from coach.widgets.help_log import HelpDoneStep
+
         return HelpDoneStep(step, state)
     if step.kind == "ratings":
+        from coach.widgets.rating_row import RatingsStep
+
         return RatingsStep(step, state)
+    from coach.widgets.text_steps import TextStep, TipStep
+
     if step.kind == "tip":
         return TipStep(step, state)
     if step.kind in ("self_focus", "reflection"):
@@ -88,6 +105,8 @@ class CheckinScreen(Screen[None]):
         self.pack: Pack = load_pack(self.pack_name, service.home)
         self._save_timer: Timer | None = None
         self._pending: Answer | None = None
+        self.views: dict[str, StepView] = {}
+        self.state = DayState(day=self.day, entry=entry)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -104,43 +123,55 @@ class CheckinScreen(Screen[None]):
 
     # ----- state ---------------------------------------------------------------------------
 
-    def load_state(self) -> DayState:
-        """Only what this pack shows is read: the morning never scans old promises."""
+    def load_state(self, *, scan: bool = True) -> DayState:
+        """What this pack shows. The scan of every year for open promises and unfinished
+        help asks runs only when the pack asks for them, and off the first paint."""
         kinds = {s.kind for s in self.pack.steps}
         state = DayState(
             day=self.day,
             entry=self.service.entry(self.day),
             made_today=self.service.promises_made_on(self.day),
+            scanned=scan or not kinds & FOLLOW_UP_KINDS,
         )
-        if "follow_up" in kinds:
+        if scan and "follow_up" in kinds:
             state.follow_up = self.service.follow_up(self.day)
-        if "help_done" in kinds:
+        if scan and "help_done" in kinds:
             state.help_asks = self.service.help_to_follow_up(self.day)
         return state
 
-    def refresh_steps(self) -> None:
-        state = self.load_state()
-        for view in self.query(StepView):
-            view.show_state(state)
+    def refresh_steps(self, state: DayState | None = None) -> None:
+        self.state = state or self.load_state()
+        for view in self.views.values():
+            view.show_state(self.state)
+
+    @work(thread=True, exclusive=True, group="checkin-scan")
+    def scan_journal(self) -> None:
+        """Reading ten years of promises takes longer than a frame; the screen shows first."""
+        try:
+            state = self.load_state()
+        except JournalError as exc:
+            self.app.call_from_thread(self.report, exc)
+            return
+        self.app.call_from_thread(self.refresh_steps, state)
 
     async def show_pack(self) -> None:
         self.pack = load_pack(self.pack_name, self.service.home)
         self.sub_title = f"{self.pack.title} · {self.day.strftime('%A %d %B %Y')}"
-        switcher = self.query_one(ContentSwitcher)
-        await switcher.remove_children()
-        state = self.load_state()
-        views = [build_step(step, state) for step in self.pack.steps]
-        for view in views:
-            view.display = False  # the switcher shows only the current one
-        await switcher.mount_all(views)
+        await self.query_one(ContentSwitcher).remove_children()
+        self.views = {}
+        self.state = self.load_state(scan=False)
+        if not self.state.scanned:
+            self.scan_journal()
         self.index = 0
-        self.show_step()
+        await self.show_step()
 
     def current(self) -> StepView | None:
-        views = list(self.query(StepView))
-        return views[self.index] if 0 <= self.index < len(views) else None
+        if not 0 <= self.index < len(self.pack.steps):
+            return None
+        return self.views.get(self.pack.steps[self.index].id)
 
-    def show_step(self) -> None:
+    async def show_step(self) -> None:
+        """Steps are built the first time they are shown, so opening the app builds one."""
         step = self.pack.steps[self.index]
         total = len(self.pack.steps)
         dots = "".join("●" if i <= self.index else "○" for i in range(total))
@@ -154,14 +185,17 @@ class CheckinScreen(Screen[None]):
         self.query_one("#step-title", Static).update(content(step.title, "bold"))
         self.query_one("#step-prompt", Static).update(content(step.prompt))
         self.query_one("#step-why", Static).update(content(f"Why: {step.why}", "italic dim"))
-        self.query_one(ContentSwitcher).current = f"step-{step.id}"
-        view = self.current()
-        if view is not None:
-            view.focus_first()
+        view = self.views.get(step.id)
+        if view is None:
+            view = self.views[step.id] = build_step(step, self.state)
+            view.display = False  # the switcher decides what is shown
+            await self.query_one(ContentSwitcher).mount(view)
+        self.query_one(ContentSwitcher).current = view.id
+        view.focus_first()
 
-    def watch_index(self) -> None:
+    async def watch_index(self) -> None:
         if self.is_mounted and self.pack.steps:
-            self.show_step()
+            await self.show_step()
 
     # ----- saving --------------------------------------------------------------------------
 
@@ -171,7 +205,10 @@ class CheckinScreen(Screen[None]):
             self._save_timer.stop()
             self._save_timer = None
         view = self.current()
-        answer = view.pending() if view and view.is_mounted else self._pending
+        try:
+            answer = view.pending() if view else self._pending
+        except NoMatches:  # the app is closing and the step's inputs are already gone
+            answer = self._pending
         self._pending = None
         if answer is None:
             return True
@@ -210,7 +247,7 @@ class CheckinScreen(Screen[None]):
             self.report(exc)
             return
         self.refresh_steps()
-        self.query_one(PromisesStep).clear_inputs()
+        self.call_on_current("clear_inputs")
 
     def on_promise_removed(self, event: PromiseRemoved) -> None:
         event.stop()
@@ -223,12 +260,12 @@ class CheckinScreen(Screen[None]):
                 event.promise_id, event.status, event.note, self.day
             )
         ):
-            self.query_one(FollowUpStep).note_used()
+            self.call_on_current("note_used")
 
     def on_help_asked(self, event: HelpAsked) -> None:
         event.stop()
         if self.act(lambda: self.service.add_help(self.day, event.person, event.request)):
-            self.query_one(HelpStep).clear_inputs()
+            self.call_on_current("clear_inputs")
 
     def on_help_changed(self, event: HelpChanged) -> None:
         event.stop()
@@ -241,6 +278,12 @@ class CheckinScreen(Screen[None]):
         if event.done is not None:
             fields["done"] = event.done
         self.act(lambda: self.service.update_help(event.day, event.help_id, **fields))
+
+    def call_on_current(self, method: str) -> None:
+        """Let the step that asked for a change get ready for the next one."""
+        view = self.current()
+        if view is not None and hasattr(view, method):
+            getattr(view, method)()
 
     def act(self, change: object) -> bool:
         """Run one domain change, show its error if any, and redraw from the journal."""

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from coach.render import content, rich_text
-from coach.widgets.step_base import DayState, StepView
+from coach.widgets.step_base import DayState, PromiseResolved, StepView
 from journal.model import RESOLUTIONS, PromiseStatus
 from journal.parse import kind_label
-
-
-@dataclass
-class PromiseResolved(Message):
-    promise_id: str
-    status: PromiseStatus
-    note: str
 
 
 class FollowUpTable(DataTable[object]):
@@ -76,7 +66,12 @@ class FollowUpStep(StepView):
             )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
-        empty = "" if state.follow_up else "No open promises: nothing to follow up today."
+        if not state.scanned:
+            empty = "Reading your open promises…"
+        elif state.follow_up:
+            empty = ""
+        else:
+            empty = "No open promises: nothing to follow up today."
         self.query_one("#followup-empty", Static).update(content(empty, "dim"))
 
     def note_used(self) -> None:

@@ -3,34 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from coach.render import content, rich_text
-from coach.widgets.step_base import DayState, StepView
-
-
-@dataclass
-class HelpAsked(Message):
-    person: str
-    request: str
-
-
-@dataclass
-class HelpChanged(Message):
-    """A help ask was filled in later: what they asked for, whether I did it, or removal."""
-
-    day: dt.date
-    help_id: str
-    request: str | None = None
-    done: bool | None = None
-    clear_done: bool = False
-    remove: bool = False
+from coach.widgets.step_base import DayState, HelpAsked, HelpChanged, StepView
 
 
 def done_label(done: bool | None) -> str:
@@ -140,7 +120,12 @@ class HelpDoneStep(StepView):
             )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
-        empty = "" if state.help_asks else "No one to follow up with: ask someone tomorrow."
+        if not state.scanned:
+            empty = "Reading this week's asks…"
+        elif state.help_asks:
+            empty = ""
+        else:
+            empty = "No one to follow up with: ask someone tomorrow."
         self.query_one("#help-empty", Static).update(content(empty, "dim"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widgets import DataTable, Input, RadioButton, RadioSet, Static
 
 from coach.render import content, rich_text
-from coach.widgets.step_base import DayState, StepView
+from coach.widgets.step_base import DayState, PromiseMade, PromiseRemoved, StepView
 from journal.model import PROMISE_KINDS, PromiseKind
 from journal.parse import kind_label
-
-
-@dataclass
-class PromiseMade(Message):
-    text: str
-    kind: PromiseKind
-    to: str
-    due: str
-
-
-@dataclass
-class PromiseRemoved(Message):
-    promise_id: str
 
 
 class PromiseTable(DataTable[object]):

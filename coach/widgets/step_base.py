@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from textual.containers import Vertical
 from textual.message import Message
 
-from journal.model import Entry, HelpAsk, IntentFor, Promise
+from journal.model import Entry, HelpAsk, IntentFor, Promise, PromiseKind, PromiseStatus
 from prompts.loader import Step
 
 
@@ -21,6 +21,8 @@ class DayState:
     made_today: list[Promise] = field(default_factory=list)
     follow_up: list[Promise] = field(default_factory=list)
     help_asks: list[tuple[dt.date, HelpAsk]] = field(default_factory=list)
+    scanned: bool = True
+    """False until the earlier days (open promises, unfinished asks) have been read."""
 
 
 @dataclass(frozen=True)
@@ -71,3 +73,40 @@ class StepView(Vertical):
             if widget.focusable:
                 widget.focus()
                 return
+
+
+@dataclass
+class PromiseMade(Message):
+    text: str
+    kind: PromiseKind
+    to: str
+    due: str
+
+
+@dataclass
+class PromiseRemoved(Message):
+    promise_id: str
+
+
+@dataclass
+class PromiseResolved(Message):
+    promise_id: str
+    status: PromiseStatus
+    note: str
+
+
+@dataclass
+class HelpAsked(Message):
+    person: str
+    request: str
+
+
+@dataclass
+class HelpChanged(Message):
+    """A help ask was filled in later: what they asked for, whether I did it, or removal."""
+
+    day: dt.date
+    help_id: str
+    request: str | None = None
+    done: bool | None = None
+    remove: bool = False

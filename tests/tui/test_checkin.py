@@ -74,6 +74,7 @@ async def test_evening_follows_through_on_today_and_overdue(
 
     app = make_app(isolated_home)
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()  # earlier days are read off the first paint
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CheckinScreen) and screen.pack_name == "evening"

@@ -53,6 +53,7 @@ async def test_hostile_text_in_every_field_is_shown_literally(
     assert service.entry(DAY) is not None
     app = build_app(isolated_home, today=lambda: DAY)
     async with app.run_test(size=(120, 45)) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CheckinScreen) and screen.pack_name == "evening"
@@ -63,10 +64,15 @@ async def test_hostile_text_in_every_field_is_shown_literally(
         for cell in cells:
             assert not any(ch in cell for ch in CONTROLS)
         assert hostile_cells[0] == SHOWN
+        await pilot.press("ctrl+n")
+        await pilot.pause()
         helped = screen.query_one("#help-followup", DataTable)
+        assert helped.row_count == 1
         for row in range(helped.row_count):
             for cell in helped.get_row_at(row):
                 assert not any(ch in str(cell) for ch in CONTROLS)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
         self_focus = screen.query_one("#self_focus-text", Input)
         assert_safe(self_focus.value)
 
