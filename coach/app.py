@@ -27,19 +27,27 @@ class CoachApp(App[None]):
         self.service = service
         self.day = day
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[object]:
+        """The check-in is the base screen: modes would compose a throwaway screen first,
+        which cost a third of startup."""
         from coach.screens.checkin import CheckinScreen
-        from coach.screens.journal import JournalScreen
 
-        self.add_mode("checkin", lambda: CheckinScreen(self.service, self.day))
-        self.add_mode("journal", lambda: JournalScreen(self.service))
-        self.switch_mode("checkin")
+        return CheckinScreen(self.service, self.day)
 
     def action_open_checkin(self) -> None:
-        self.switch_mode("checkin")
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def action_open_journal(self) -> None:
-        self.switch_mode("journal")
+        """The journal screen is installed once, so its search and page survive a visit."""
+        from coach.screens.journal import JournalScreen
+
+        if isinstance(self.screen, JournalScreen):
+            return
+        if not self.is_screen_installed("journal"):
+            self.install_screen(JournalScreen(self.service), "journal")
+        self.action_open_checkin()
+        self.push_screen("journal")
 
     def action_help(self) -> None:
         from coach.screens.help import HelpScreen

@@ -347,17 +347,21 @@ class JournalService:
                 f"only {', '.join(sorted(self.EDITABLE))}"
             )
         promise = self.find_promise(ref)
-        if promise.status != "open":
-            raise InvalidInput(
-                f"promise {promise.short_id} is already {promise.status}; reopen it to edit it"
-            )
-        if "text" in fields and not str(fields["text"]).strip():
+        for key in ("text", "to"):
+            if isinstance(fields.get(key), str):
+                fields[key] = fields[key].strip()
+        if "text" in fields and not fields["text"]:
             raise InvalidInput("a promise needs some text: what will you do?")
-        due = fields.get("due", promise.due)
-        if due is not None and due < promise.made_on:
-            raise InvalidInput(f"due date {due.isoformat()} is before the day it was made")
 
         def change(p: Promise) -> Promise:
+            # Checked under the lock: another process may have resolved it meanwhile.
+            if p.status != "open":
+                raise InvalidInput(
+                    f"promise {p.short_id} is already {p.status}; reopen it to edit it"
+                )
+            due = fields.get("due", p.due)
+            if due is not None and due < p.made_on:
+                raise InvalidInput(f"due date {due.isoformat()} is before the day it was made")
             return msgspec.structs.replace(p, **fields)
 
         return self._rewrite_promise(promise, change)

@@ -135,16 +135,21 @@ def decode_tables(path: Path, raw: bytes) -> Tables:
 class AtomicStorage(Storage):  # type: ignore[misc]
     """TinyDB's two-method storage interface over atomic, cached, codec-wrapped files."""
 
-    def __init__(self, path: Path, *, cache: ReadCache, codec: Codec) -> None:
+    def __init__(
+        self, path: Path, *, cache: ReadCache, codec: Codec, private: bool = False
+    ) -> None:
         self.path = path
         self.cache = cache
         self.codec = codec
+        self.private = private
+        """A private storage parses its own copy: TinyDB edits what it reads in place before
+        writing, and readers sharing the cache must never see a change that is not on disk."""
 
     def read(self) -> Tables | None:
         key = stat_key(self.path)
         if key is None:
             return None
-        cached = self.cache.get(self.path, key)
+        cached = None if self.private else self.cache.get(self.path, key)
         if cached is not None:
             return cached
         try:
@@ -152,17 +157,14 @@ class AtomicStorage(Storage):  # type: ignore[misc]
         except OSError as exc:
             raise CorruptFile(f"{self.path} cannot be read: {exc.strerror}") from None
         data = decode_tables(self.path, self.codec.decode(raw))
-        self.cache.put(self.path, key, data)
+        if not self.private:
+            self.cache.put(self.path, key, data)
         return data
 
     def write(self, data: Tables) -> None:
         data.setdefault(META_TABLE, {"1": {"schema": SCHEMA_VERSION}})
-        try:
-            atomic_write(self.path, self.codec.encode(msgspec.json.encode(data)))
-        except BaseException:
-            # TinyDB mutated the cached dict before handing it to us; never serve it again.
-            self.cache.drop(self.path)
-            raise
+        atomic_write(self.path, self.codec.encode(msgspec.json.encode(data)))
+        # What is on disk now is exactly ``data``; later edits happen on fresh private copies.
         key = stat_key(self.path)
         if key is not None:
             self.cache.put(self.path, key, data)
@@ -192,15 +194,21 @@ class ShardedStore:
         return sorted(int(m.group(1)) for m in found if m)
 
     def db(self, year: int) -> TinyDB:
-        """A fresh TinyDB per use: its tables cache ids and queries that another process may
-        have made stale, while the parsed file itself is shared through ``self.cache``."""
+        """A fresh TinyDB for one change, made under the lock. It reads the file from disk
+        into its own copy, so a change is built on exactly what is saved (another process may
+        have replaced the file) and no reader sees it before it is written."""
         return TinyDB(
-            self.shard_path(year), storage=AtomicStorage, cache=self.cache, codec=self.codec
+            self.shard_path(year),
+            storage=AtomicStorage,
+            cache=self.cache,
+            codec=self.codec,
+            private=True,
         )
 
     def table(self, year: int, name: str) -> dict[str, Any]:
         """The raw rows of one table, read-only, without taking the lock (renames are atomic)."""
-        data = self.db(year).storage.read() or {}
+        storage = AtomicStorage(self.shard_path(year), cache=self.cache, codec=self.codec)
+        data = storage.read() or {}
         table: dict[str, Any] = data.get(name, {})
         return table
 
@@ -218,7 +226,10 @@ class ShardedStore:
         try:
             if self._lock is None:
                 self.root.mkdir(parents=True, exist_ok=True)
-                self._lock = FileLock(self.root / ".lock", timeout=LOCK_TIMEOUT_S)
+                # A short poll keeps a waiting process from queueing behind a busy one for long.
+                self._lock = FileLock(
+                    self.root / ".lock", timeout=LOCK_TIMEOUT_S, poll_interval=0.005
+                )
             lock = self._lock
             lock.acquire()
         except Timeout:

@@ -14,10 +14,11 @@ from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Header, Static
 
 from coach import messages as msg
 from coach.render import content, one_line
+from coach.widgets.footer import CalmFooter
 from coach.widgets.step_base import (
     Answer,
     AnswerEdited,
@@ -43,6 +44,7 @@ SAVE_DELAY_S = 0.6
 """Typing is saved after this pause, and at once when leaving a step or the app."""
 
 FOLLOW_UP_KINDS = {"follow_up", "help_done"}
+STEP_TEXT_IDS = ("#progress", "#step-title", "#step-prompt", "#step-why")
 
 
 def build_step(step: Step, state: DayState) -> StepView:
@@ -106,20 +108,28 @@ class CheckinScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._pending: Answer | None = None
         self.views: dict[str, StepView] = {}
-        self.state = DayState(day=self.day, entry=entry)
+        self.state = self.load_state(scan=False)
 
     def compose(self) -> ComposeResult:
+        """The first step is composed with the screen: one layout pass at startup, not two."""
         yield Header()
+        progress, title, prompt, why = self.step_texts()
+        first = self.pack.steps[0]
+        view = self.views[first.id] = build_step(first, self.state)
         with Vertical(id="checkin"):
-            yield Static(id="progress")
-            yield Static(id="step-title")
-            yield Static(id="step-prompt")
-            yield Static(id="step-why")
-            yield ContentSwitcher(id="steps")
-        yield Footer()
+            yield Static(progress, id="progress")
+            yield Static(title, id="step-title")
+            yield Static(prompt, id="step-prompt")
+            yield Static(why, id="step-why")
+            with ContentSwitcher(id="steps", initial=view.id):
+                yield view
+        yield CalmFooter()
 
-    async def on_mount(self) -> None:
-        await self.show_pack()
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.pack.title} · {self.day.strftime('%A %d %B %Y')}"
+        if not self.state.scanned:
+            self.scan_journal()
+        self.views[self.pack.steps[0].id].focus_first()
 
     # ----- state ---------------------------------------------------------------------------
 
@@ -155,6 +165,8 @@ class CheckinScreen(Screen[None]):
         self.app.call_from_thread(self.refresh_steps, state)
 
     async def show_pack(self) -> None:
+        """Switch between morning and evening: the old pack's steps go, the new one's first
+        step is built."""
         self.pack = load_pack(self.pack_name, self.service.home)
         self.sub_title = f"{self.pack.title} · {self.day.strftime('%A %d %B %Y')}"
         await self.query_one(ContentSwitcher).remove_children()
@@ -170,21 +182,29 @@ class CheckinScreen(Screen[None]):
             return None
         return self.views.get(self.pack.steps[self.index].id)
 
-    async def show_step(self) -> None:
-        """Steps are built the first time they are shown, so opening the app builds one."""
+    def step_texts(self) -> tuple[Content, Content, Content, Content]:
+        """Progress, title, question and why of the current step (pack text is untrusted)."""
         step = self.pack.steps[self.index]
         total = len(self.pack.steps)
         dots = "".join("●" if i <= self.index else "○" for i in range(total))
-        self.query_one("#progress", Static).update(
-            Content.assemble(
-                content(self.pack.title, "bold"),
-                f"  ·  step {self.index + 1} of {total}  ",
-                (dots, "$accent"),
-            )
+        progress = Content.assemble(
+            content(self.pack.title, "bold"),
+            f"  ·  step {self.index + 1} of {total}  ",
+            (dots, "$accent"),
         )
-        self.query_one("#step-title", Static).update(content(step.title, "bold"))
-        self.query_one("#step-prompt", Static).update(content(step.prompt))
-        self.query_one("#step-why", Static).update(content(f"Why: {step.why}", "italic dim"))
+        return (
+            progress,
+            content(step.title, "bold"),
+            content(step.prompt),
+            content(f"Why: {step.why}", "italic dim"),
+        )
+
+    async def show_step(self) -> None:
+        """Steps are built the first time they are shown, so opening the app builds one."""
+        step = self.pack.steps[self.index]
+        texts = self.step_texts()
+        for selector, text in zip(STEP_TEXT_IDS, texts, strict=True):
+            self.query_one(selector, Static).update(text)
         view = self.views.get(step.id)
         if view is None:
             view = self.views[step.id] = build_step(step, self.state)

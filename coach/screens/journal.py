@@ -12,11 +12,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from coach import messages as msg
 from coach.render import content, one_line, rich_text
 from coach.views import entry_view
+from coach.widgets.footer import CalmFooter
 from journal.errors import JournalError
 from journal.model import Entry
 from journal.parse import parse_date
@@ -59,7 +60,7 @@ class JournalScreen(Screen[None]):
                 yield Static(id="page-info")
             with VerticalScroll(id="entry-pane"):
                 yield Static(id="entry-view")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Journal"

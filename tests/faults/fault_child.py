@@ -1,0 +1,112 @@
+"""A writer process for the fault tests: it uses JournalService exactly as the app and CLI do.
+
+    fault_child.py writer HOME WRITER WRITERS COUNT GO_FILE MODE   (MODE: days | same-day)
+    fault_child.py saver HOME DAY COUNT
+    fault_child.py stall HOME DAY WHERE   (WHERE: file | folder)
+
+Both print ``READY`` once imports are done, then wait to be released (``writer`` for GO_FILE to
+exist, ``saver`` for a line on stdin) so that several start together. ``saver`` prints
+``ACK <marker>``, flushed, after each save call has returned: that line is the acknowledgement
+the kill test holds the journal to. ``stall`` saves once but hangs inside the save (before the
+temp file is fsynced, or after the rename but before the folder is fsynced) and says
+``STALLED``, so a test can kill it at exactly that point.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from journal.service import JournalService
+
+BASE_DAY = dt.date(2026, 1, 1)
+SAME_DAY = dt.date(2026, 6, 15)
+PAUSE_S = 0.01
+"""Children rest between saves, as people do: the lock is unfair (a waiter polls every 50 ms
+while the holder re-takes it at once), so without a rest one process would do all its saves
+before another got a turn, and the saves would never interleave."""
+SAVER_PAUSE_S = 0.002
+"""Shorter for the kill test, so that most of a saver's time is spent writing."""
+
+
+def say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def writer_day(writer: int, writers: int, k: int) -> dt.date:
+    """Days interleave between writers (w0: 0, 3, 6…; w1: 1, 4, 7…) and cross into 2027."""
+    return BASE_DAY + dt.timedelta(days=345 + k * writers + writer)
+
+
+def writer(home: Path, who: int, writers: int, count: int, go: Path, mode: str) -> None:
+    svc = JournalService(home)
+    say("READY")
+    while not go.exists():
+        time.sleep(0.001)
+    for k in range(count):
+        if mode == "days":
+            day = writer_day(who, writers, k)
+            svc.set_intent(day, f"w{who} k{k}")
+            svc.add_promise(day, f"promise w{who} k{k}", "commitment")
+        else:
+            svc.add_help(SAME_DAY, f"w{who} k{k}", f"request w{who} k{k}")
+        time.sleep(PAUSE_S)
+    say("DONE")
+
+
+def saver(home: Path, day: dt.date, count: int) -> None:
+    """Warm up first (lazy imports, parsed file), so the kill lands among saves, not imports."""
+    import filelock  # noqa: F401
+
+    svc = JournalService(home)
+    svc.entries()
+    say("READY")
+    sys.stdin.readline()
+    for j in range(count):
+        marker = f"{day.isoformat()}#{j}"
+        if j % 2:
+            svc.add_promise(day, marker, "best_effort")
+        else:
+            svc.add_help(day, marker)
+        say(f"ACK {marker}")
+        time.sleep(SAVER_PAUSE_S)
+
+
+def stall(home: Path, day: dt.date, where: str) -> None:
+    import os
+
+    import journal.storage as storage
+
+    def hang(*_: object) -> None:
+        say("STALLED")
+        time.sleep(60)
+
+    svc = JournalService(home)
+    svc.entries()
+    if where == "file":
+        os.fsync = hang  # type: ignore[assignment]  # the temp file is fsynced first
+    else:
+        storage.fsync_dir = hang  # type: ignore[assignment]
+    say("READY")
+    sys.stdin.readline()
+    svc.set_intent(day, "after the stall")
+    say("ACK")
+
+
+def main(argv: list[str]) -> None:
+    command, home = argv[0], Path(argv[1])
+    if command == "writer":
+        writer(home, int(argv[2]), int(argv[3]), int(argv[4]), Path(argv[5]), argv[6])
+    elif command == "saver":
+        saver(home, dt.date.fromisoformat(argv[2]), int(argv[3]))
+    elif command == "stall":
+        stall(home, dt.date.fromisoformat(argv[2]), argv[3])
+    else:
+        raise SystemExit(f"unknown command {command!r}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

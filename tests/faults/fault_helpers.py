@@ -1,0 +1,78 @@
+"""Shared by the fault tests: start child processes on a temporary home and check the result."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from journal.service import JournalService
+
+ROOT = Path(__file__).resolve().parents[2]
+CHILD = Path(__file__).with_name("fault_child.py")
+READY_TIMEOUT_S = 20.0
+
+
+def child_env(home: Path) -> dict[str, str]:
+    """Point every child at the test's home, never at the developer's own journal."""
+    env = dict(os.environ)
+    env["COACH_HOME"] = str(home)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def start_child(home: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), args[0], str(home), *args[1:]],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(home),
+        cwd=ROOT,
+    )
+
+
+def release(proc: subprocess.Popen[str]) -> None:
+    """Let a waiting ``saver`` start saving."""
+    assert proc.stdin is not None
+    proc.stdin.write("go\n")
+    proc.stdin.flush()
+
+
+def wait_ready(proc: subprocess.Popen[str]) -> None:
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    if line.strip() != "READY":
+        proc.kill()
+        _, err = proc.communicate(timeout=READY_TIMEOUT_S)
+        raise AssertionError(f"child did not start: {line!r}\n{err}")
+
+
+def journal_files(home: Path) -> list[Path]:
+    folder = home / "journal"
+    return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+def temp_files(home: Path) -> list[str]:
+    return [p.name for p in journal_files(home) if p.name.endswith(".tmp")]
+
+
+def assert_opens_everywhere(home: Path) -> JournalService:
+    """The journal must open for a fresh Coach and for plain TinyDB, every shard of it."""
+    svc = JournalService(home)
+    svc.entries()
+    svc.all_promises()
+    for year in svc.years():
+        db = TinyDB(svc.store.shard_path(year))
+        try:
+            rows = db.table("entries").all() + db.table("promises").all()
+            assert all(isinstance(r, dict) for r in rows)
+            assert db.table("meta").all() == [{"schema": 1}]
+        finally:
+            db.close()
+    return svc

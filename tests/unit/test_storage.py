@@ -1,0 +1,338 @@
+"""The storage on real files: valid TinyDB documents, atomic saves, loud refusal of bad files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from pathlib import Path
+
+import msgspec
+import pytest
+from tinydb import TinyDB
+
+from journal import storage
+from journal.errors import CorruptFile, JournalError, NewerSchema
+from journal.model import Entry
+from journal.service import JournalService
+from journal.storage import AtomicStorage, PlainCodec, ReadCache, ShardedStore
+
+DAY = dt.date(2026, 3, 4)
+OTHER_YEAR_DAY = dt.date(2025, 6, 1)
+
+
+def shard(home: Path, year: int = 2026) -> Path:
+    return home / "journal" / f"{year}.json"
+
+
+def journal_files(home: Path) -> set[str]:
+    return {p.name for p in (home / "journal").iterdir()}
+
+
+def plain_tinydb_rows(path: Path, table: str) -> list[dict[str, object]]:
+    """Read with TinyDB's own default storage, as any other tool would."""
+    db = TinyDB(path)
+    try:
+        return [dict(row) for row in db.table(table).all()]
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def svc(home: Path) -> JournalService:
+    return JournalService(home, today=lambda: DAY)
+
+
+# ----- the file format -----------------------------------------------------------------------
+
+
+def test_nothing_is_created_until_something_is_saved(home: Path, svc: JournalService) -> None:
+    """Opening or listing an empty journal must not create folders in a person's data dir."""
+    assert svc.entries() == [] and svc.open_promises() == []
+    assert svc.entry(DAY) is None
+    assert not home.exists()
+
+
+def test_shard_is_a_valid_default_tinydb_document(home: Path, svc: JournalService) -> None:
+    """Other tools (and a future Coach) can open the journal with plain TinyDB."""
+    svc.set_intent(DAY, "be on time")
+    svc.add_promise(DAY, "send notes", "commitment", to="Ana")
+    entries = plain_tinydb_rows(shard(home), "entries")
+    promises = plain_tinydb_rows(shard(home), "promises")
+    assert [e["intent"] for e in entries] == ["be on time"]
+    assert [p["text"] for p in promises] == ["send notes"]
+    assert plain_tinydb_rows(shard(home), "meta") == [{"schema": 1}]
+
+
+def test_file_written_by_plain_tinydb_is_read(home: Path, svc: JournalService) -> None:
+    """A file without our meta table (e.g. written by TinyDB directly) still opens and saves."""
+    path = shard(home)
+    path.parent.mkdir(parents=True)
+    row = {
+        "id": "c" * 32,
+        "date": DAY.isoformat(),
+        "created": "2026-03-04T08:00:00+00:00",
+        "updated": "2026-03-04T08:00:00+00:00",
+        "intent": "from elsewhere",
+    }
+    path.write_text(msgspec.json.encode({"entries": {str(DAY.toordinal()): row}}).decode())
+    entry = svc.entry(DAY)
+    assert entry is not None and entry.intent == "from elsewhere"
+    svc.add_tags(DAY, ["imported"])
+    assert plain_tinydb_rows(path, "entries")[0]["tags"] == ["imported"]
+
+
+def test_one_file_per_year(home: Path, svc: JournalService) -> None:
+    svc.set_intent(OTHER_YEAR_DAY, "old")
+    svc.set_intent(DAY, "new")
+    assert svc.years() == [2025, 2026]
+    assert [r["intent"] for r in plain_tinydb_rows(shard(home, 2025), "entries")] == ["old"]
+    assert [r["intent"] for r in plain_tinydb_rows(shard(home, 2026), "entries")] == ["new"]
+
+
+def test_shard_permissions_are_private(home: Path, svc: JournalService) -> None:
+    """A journal is personal: other users on the machine must not be able to read it."""
+    svc.set_intent(DAY, "first")
+    svc.set_intent(DAY, "second")
+    assert stat.S_IMODE(shard(home).stat().st_mode) == 0o600
+
+
+def test_no_temp_files_left_after_saves(home: Path, svc: JournalService) -> None:
+    svc.set_intent(DAY, "a")
+    svc.add_help(DAY, "Ana")
+    svc.add_promise(DAY, "p", "commitment")
+    svc.set_intent(OTHER_YEAR_DAY, "b")
+    assert journal_files(home) == {"2025.json", "2026.json", ".lock"}
+
+
+def test_leftover_temp_files_removed_on_next_locked_write(home: Path, svc: JournalService) -> None:
+    """A writer killed mid-save leaves a temp file; the next save cleans it up."""
+    svc.set_intent(DAY, "before the crash")
+    folder = home / "journal"
+    leftovers = [folder / ".2026.json.999999.tmp", folder / ".2025.json.4242.tmp"]
+    for leftover in leftovers:
+        leftover.write_bytes(b'{"entries": {"1": {"half')
+    fresh = JournalService(home)
+    assert fresh.years() == [2026], "a temp file must never look like a year"
+    fresh.set_intent(DAY, "after the crash")
+    assert not any(p.exists() for p in leftovers)
+    assert journal_files(home) == {"2026.json", ".lock"}
+    assert plain_tinydb_rows(shard(home), "entries")[0]["intent"] == "after the crash"
+
+
+# ----- refusing bad files --------------------------------------------------------------------
+
+VALID_ROW = {
+    "id": "d" * 32,
+    "date": DAY.isoformat(),
+    "created": "2026-03-04T08:00:00+00:00",
+    "updated": "2026-03-04T08:00:00+00:00",
+    "intent": "kept safe",
+}
+VALID_FILE = msgspec.json.encode(
+    {"entries": {str(DAY.toordinal()): VALID_ROW}, "meta": {"1": {"schema": 1}}}
+)
+
+CORRUPT = {
+    "garbage": b"\x00\xff\xfenot json at all",
+    "truncated": VALID_FILE[: len(VALID_FILE) // 2],
+    "empty": b"",
+    "whitespace": b"  \n",
+    "json_list": b"[1, 2, 3]",
+    "json_null": b"null",
+    "table_not_object": b'{"entries": []}',
+    "schema_not_int": b'{"meta": {"1": {"schema": "one"}}}',
+}
+
+
+def write_shard(home: Path, data: bytes, year: int = 2026) -> Path:
+    path = shard(home, year)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("data", CORRUPT.values(), ids=CORRUPT.keys())
+def test_corrupt_file_is_refused_and_left_untouched(
+    home: Path, svc: JournalService, data: bytes
+) -> None:
+    """Coach refuses to guess: the error names the file, and the bytes stay for recovery."""
+    path = write_shard(home, data)
+    with pytest.raises(CorruptFile) as info:
+        svc.entries()
+    assert str(path) in str(info.value)
+    with pytest.raises(CorruptFile):
+        svc.entry(DAY)
+    with pytest.raises(CorruptFile):
+        svc.open_promises()
+    with pytest.raises(CorruptFile):
+        svc.set_intent(DAY, "overwrite?")
+    with pytest.raises(CorruptFile):
+        svc.add_promise(DAY, "overwrite?", "commitment")
+    with pytest.raises(CorruptFile):
+        svc.write_bulk([msgspec.convert(VALID_ROW, Entry)], [])
+    assert path.read_bytes() == data
+    assert journal_files(home) == {"2026.json", ".lock"}
+
+
+def test_newer_schema_is_refused_and_left_untouched(home: Path, svc: JournalService) -> None:
+    """A file from a newer Coach could hold fields we would silently drop on rewrite."""
+    data = msgspec.json.encode(
+        {"entries": {str(DAY.toordinal()): VALID_ROW}, "meta": {"1": {"schema": 99}}}
+    )
+    path = write_shard(home, data)
+    with pytest.raises(NewerSchema) as info:
+        svc.entries()
+    assert str(path) in str(info.value) and "99" in str(info.value)
+    with pytest.raises(NewerSchema):
+        svc.set_intent(DAY, "overwrite?")
+    with pytest.raises(NewerSchema):
+        svc.add_promise(DAY, "overwrite?", "commitment")
+    assert path.read_bytes() == data
+
+
+def test_bad_row_names_file_and_field(home: Path, svc: JournalService) -> None:
+    """A hand-edited value out of range points at the file and the field to fix."""
+    bad = {**VALID_ROW, "ratings": {"credibility": 11}}
+    data = msgspec.json.encode({"entries": {str(DAY.toordinal()): bad}})
+    path = write_shard(home, data)
+    with pytest.raises(JournalError) as info:
+        svc.entries()
+    assert str(path) in str(info.value)
+    assert "ratings.credibility" in str(info.value)
+    with pytest.raises(JournalError):
+        svc.set_intent(DAY, "overwrite?")
+    assert path.read_bytes() == data
+
+
+def test_corrupt_year_fails_loudly_but_other_years_still_save(
+    home: Path, svc: JournalService
+) -> None:
+    """One damaged year must not stop today's save, nor be hidden from a listing."""
+    bad = write_shard(home, b"{broken", year=2025)
+    svc.set_intent(DAY, "today still saves")
+    assert plain_tinydb_rows(shard(home), "entries")[0]["intent"] == "today still saves"
+    with pytest.raises(CorruptFile) as info:
+        svc.entries()
+    assert str(bad) in str(info.value)
+    with pytest.raises(CorruptFile):
+        svc.open_promises()
+    assert svc.entries(start=dt.date(2026, 1, 1))[0].intent == "today still saves"
+    assert bad.read_bytes() == b"{broken"
+
+
+# ----- failed writes -------------------------------------------------------------------------
+
+
+def failing_fsync(fd: int) -> None:
+    raise OSError(28, "No space left on device")
+
+
+def test_failed_write_keeps_old_file_and_cache_honest(
+    home: Path, svc: JournalService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the disk fills mid-save, the old file stays, no temp is left, and this process does
+    not go on showing the change that never reached the disk."""
+    svc.set_intent(DAY, "saved")
+    before = shard(home).read_bytes()
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises((OSError, JournalError)):
+        svc.set_intent(DAY, "never saved")
+    monkeypatch.undo()
+    assert shard(home).read_bytes() == before
+    assert journal_files(home) == {"2026.json", ".lock"}
+    entry = svc.entry(DAY)
+    assert entry is not None and entry.intent == "saved"
+    assert svc.entries()[0].intent == "saved"
+    svc.set_intent(DAY, "saved again")
+    assert JournalService(home).entries()[0].intent == "saved again"
+
+
+def test_failed_write_is_reported_as_journal_error(
+    home: Path, svc: JournalService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk is something a person can act on: the CLI turns only JournalError into one
+    line, so a raw OSError would reach them as a traceback."""
+    svc.set_intent(DAY, "saved")
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(JournalError) as info:
+        svc.set_intent(DAY, "never saved")
+    assert str(home / "journal") in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_reader_during_a_failed_save_never_sees_the_unsaved_change(
+    home: Path, svc: JournalService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app reads in one worker thread while another saves. Whatever a read returns must be
+    on disk: here the read runs while the save is in flight (then the disk fills), and neither
+    it nor any later read may show the change that was never saved."""
+    svc.set_intent(DAY, "saved")
+    seen: list[str] = []
+
+    def read_then_fail(path: Path, data: bytes) -> None:
+        entry = svc.entry(DAY)
+        seen.append(entry.intent if entry else "")
+        seen.extend(e.intent for e in svc.entries())
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage, "atomic_write", read_then_fail)
+    with pytest.raises((OSError, JournalError)):
+        svc.set_intent(DAY, "never saved")
+    monkeypatch.undo()
+    assert seen == ["saved", "saved"]
+    entry = svc.entry(DAY)
+    assert entry is not None and entry.intent == "saved"
+    assert [e.intent for e in svc.entries()] == ["saved"]
+
+
+# ----- the storage directly ------------------------------------------------------------------
+
+
+def test_atomic_storage_round_trip_and_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "2026.json"
+    storage = AtomicStorage(path, cache=ReadCache(), codec=PlainCodec())
+    assert storage.read() is None
+    storage.write({"entries": {"1": {"x": 1}}})
+    other = AtomicStorage(path, cache=ReadCache(), codec=PlainCodec())
+    assert other.read() == {"entries": {"1": {"x": 1}}, "meta": {"1": {"schema": 1}}}
+
+
+def test_cache_notices_a_replaced_file(tmp_path: Path) -> None:
+    """A long-running app must see saves made by the CLI without restarting."""
+    path = tmp_path / "2026.json"
+    mine = AtomicStorage(path, cache=ReadCache(), codec=PlainCodec())
+    theirs = AtomicStorage(path, cache=ReadCache(), codec=PlainCodec())
+    mine.write({"entries": {"1": {"v": "mine"}}})
+    assert mine.read() == {"entries": {"1": {"v": "mine"}}, "meta": {"1": {"schema": 1}}}
+    theirs.write({"entries": {"1": {"v": "theirs"}}, "meta": {"1": {"schema": 1}}})
+    data = mine.read()
+    assert data is not None and data["entries"]["1"]["v"] == "theirs"
+
+
+class XorCodec:
+    """Stands in for encryption: the bytes on disk are not the JSON."""
+
+    def encode(self, data: bytes) -> bytes:
+        return bytes(b ^ 0x5A for b in data)
+
+    def decode(self, data: bytes) -> bytes:
+        return bytes(b ^ 0x5A for b in data)
+
+
+def test_codec_wraps_the_bytes_on_disk(tmp_path: Path) -> None:
+    """Encryption will sit in the codec, so nothing may bypass it on the way to disk."""
+    store = ShardedStore(tmp_path / "journal", codec=XorCodec())
+    with store.locked():
+        store.db(2026).table("entries").insert({"secret": "hush"})
+    raw = store.shard_path(2026).read_bytes()
+    assert b"hush" not in raw
+    fresh = ShardedStore(tmp_path / "journal", codec=XorCodec())
+    assert list(fresh.table(2026, "entries").values()) == [{"secret": "hush"}]
+    with pytest.raises(CorruptFile):
+        ShardedStore(tmp_path / "journal").table(2026, "entries")
