@@ -18,7 +18,7 @@ class CoachApp(App[None]):
     TITLE = "Coach"
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
-        Binding("f2", "open_checkin", "Check-in", id="app.checkin"),
+        Binding("f2", "open_checkin", "Check-in", id="app.checkin", show=False),
         Binding("f3", "open_journal", "Journal", id="app.journal"),
     ]
 

@@ -137,6 +137,15 @@ def parse_serves(text: str) -> IntentFor:
     return IntentFor(kind="person", name=value)
 
 
+def serves_text(serves: IntentFor) -> str:
+    """The short form parse_serves reads back: what the app shows in the "for whom" field."""
+    if serves.kind == "self":
+        return "me"
+    if serves.kind == "team":
+        return f"team:{serves.name}" if serves.name else "team"
+    return serves.name
+
+
 def parse_tag(text: str) -> str:
     """Tags are one lower-case word; a leading # is accepted because people type it."""
     tag = text.strip().lstrip("#").lower()
@@ -162,4 +171,5 @@ __all__ = [
     "parse_rating",
     "parse_serves",
     "parse_tag",
+    "serves_text",
 ]

@@ -56,27 +56,28 @@ class JournalService:
     # ----- reading -------------------------------------------------------------------------
 
     def years(self) -> list[int]:
-        return self.store.years()
+        """Years that hold entries, oldest first."""
+        return self.store.years(ENTRIES)
 
     def year_entries(self, year: int) -> list[Entry]:
         """One year's entries, oldest first, converted once per change of the file."""
-        stamp = self.store.stamp(year)
+        stamp = self.store.stamp(ENTRIES, year)
         hit = self._entries.get(year)
         if hit and hit[0] == stamp:
             return hit[1]
-        where = str(self.store.shard_path(year))
-        rows = self.store.table(year, ENTRIES)
+        where = str(self.store.shard_path(ENTRIES, year))
+        rows = self.store.table(ENTRIES, year)
         entries = sorted((validate(r, Entry, where) for r in rows.values()), key=lambda e: e.date)
         self._entries[year] = (stamp, entries)
         return entries
 
     def year_promises(self, year: int) -> list[Promise]:
-        stamp = self.store.stamp(year)
+        stamp = self.store.stamp(PROMISES, year)
         hit = self._promises.get(year)
         if hit and hit[0] == stamp:
             return hit[1]
-        where = str(self.store.shard_path(year))
-        rows = self.store.table(year, PROMISES)
+        where = str(self.store.shard_path(PROMISES, year))
+        rows = self.store.table(PROMISES, year)
         promises = sorted(
             (validate(r, Promise, where) for r in rows.values()),
             key=lambda p: (p.made_on, p.created),
@@ -87,11 +88,12 @@ class JournalService:
     def entry(self, day: dt.date) -> Entry | None:
         if day.year not in self.years():
             return None
-        row = self.store.table(day.year, ENTRIES).get(str(day.toordinal()))
-        return validate(row, Entry, str(self.store.shard_path(day.year))) if row else None
+        row = self.store.table(ENTRIES, day.year).get(str(day.toordinal()))
+        where = str(self.store.shard_path(ENTRIES, day.year))
+        return validate(row, Entry, where) if row else None
 
     def has_entries(self) -> bool:
-        return any(self.store.table(y, ENTRIES) for y in self.years())
+        return any(self.store.table(ENTRIES, y) for y in self.years())
 
     def entries(
         self,
@@ -121,29 +123,38 @@ class JournalService:
         return out
 
     def all_promises(self) -> list[Promise]:
-        return [p for y in self.years() for p in self.year_promises(y)]
+        return [p for y in self.store.years(PROMISES) for p in self.year_promises(y)]
 
     def promises_made_on(self, day: dt.date) -> list[Promise]:
-        if day.year not in self.years():
+        if day.year not in self.store.years(PROMISES):
             return []
         return [p for p in self.year_promises(day.year) if p.made_on == day]
 
+    def _scan_promises(self, keep: Callable[[dict[str, Any]], bool]) -> list[Promise]:
+        """Promises whose stored row passes ``keep``, oldest first. Only those are validated:
+        the evening needs the handful still open, not ten years of finished ones."""
+        found: list[Promise] = []
+        for year in self.store.years(PROMISES):
+            where = str(self.store.shard_path(PROMISES, year))
+            rows = self.store.table(PROMISES, year).values()
+            found += [validate(r, Promise, where) for r in rows if keep(r)]
+        return sorted(found, key=lambda p: (p.made_on, p.created))
+
     def open_promises(self, until: dt.date | None = None) -> list[Promise]:
         """Open promises made on or before ``until``: they carry forward until resolved."""
-        return [
-            p
-            for p in self.all_promises()
-            if p.status == "open" and (until is None or p.made_on <= until)
-        ]
+        last = until.isoformat() if until else "9999"
+        return self._scan_promises(
+            lambda r: r.get("status", "open") == "open" and str(r.get("made_on", "")) <= last
+        )
 
     def follow_up(self, day: dt.date) -> list[Promise]:
         """What the evening asks about: open promises, plus those resolved today (so the
         person sees the outcome they just gave), oldest first."""
-        return [
-            p
-            for p in self.all_promises()
-            if p.made_on <= day and (p.status == "open" or p.resolved_on == day)
-        ]
+        iso = day.isoformat()
+        return self._scan_promises(
+            lambda r: str(r.get("made_on", "")) <= iso
+            and (r.get("status", "open") == "open" or r.get("resolved_on") == iso)
+        )
 
     def help_to_follow_up(self, day: dt.date, days: int = 7) -> list[tuple[dt.date, HelpAsk]]:
         """Today's asks, and earlier ones from the last week whose outcome is still unknown."""
@@ -175,12 +186,12 @@ class JournalService:
         Returning an equal entry writes nothing, so a step left untouched saves nothing.
         """
         with self.store.locked():
-            table = self.store.db(day.year).table(ENTRIES)
+            table = self.store.db(ENTRIES, day.year).table(ENTRIES)
             key = day.toordinal()
             row = table.get(doc_id=key)
             stamp = now()
             before = (
-                validate(dict(row), Entry, str(self.store.shard_path(day.year)))
+                validate(dict(row), Entry, str(self.store.shard_path(ENTRIES, day.year)))
                 if isinstance(row, dict)
                 else Entry(id=new_id(), date=day, created=stamp, updated=stamp)
             )
@@ -304,7 +315,7 @@ class JournalService:
             by_year.setdefault(p.made_on.year, []).append(to_builtins(p))
         with self.store.locked():
             for year, rows in by_year.items():
-                self.store.db(year).table(PROMISES).insert_multiple(rows)
+                self.store.db(PROMISES, year).table(PROMISES).insert_multiple(rows)
 
     def add_promise(
         self,
@@ -320,7 +331,7 @@ class JournalService:
 
     def _rewrite_promise(self, promise: Promise, change: Callable[[Promise], Promise]) -> Promise:
         with self.store.locked():
-            table = self.store.db(promise.made_on.year).table(PROMISES)
+            table = self.store.db(PROMISES, promise.made_on.year).table(PROMISES)
             row = table.get(Query().id == promise.id)
             if row is None:
                 raise NotFound(f"promise {promise.short_id} is no longer in the journal")
@@ -396,7 +407,8 @@ class JournalService:
     def remove_promise(self, ref: str) -> None:
         promise = self.find_promise(ref)
         with self.store.locked():
-            self.store.db(promise.made_on.year).table(PROMISES).remove(Query().id == promise.id)
+            table = self.store.db(PROMISES, promise.made_on.year).table(PROMISES)
+            table.remove(Query().id == promise.id)
 
     # ----- bulk ----------------------------------------------------------------------------
 
@@ -409,18 +421,24 @@ class JournalService:
             by_year.setdefault(p.made_on.year, ([], []))[1].append(p)
         with self.store.locked():
             for year, (year_entries, year_promises) in sorted(by_year.items()):
-                db = self.store.db(year)
-                tables = db.storage.read() or {}
-                entry_rows = tables.setdefault(ENTRIES, {})
-                for e in year_entries:
-                    checked = validate(to_builtins(e), Entry)
-                    entry_rows[str(e.date.toordinal())] = to_builtins(checked)
-                promise_rows = tables.setdefault(PROMISES, {})
-                next_id = max((int(k) for k in promise_rows), default=0) + 1
-                for p in year_promises:
-                    promise_rows[str(next_id)] = to_builtins(validate(to_builtins(p), Promise))
-                    next_id += 1
-                db.storage.write(tables)
+                if year_entries:
+                    db = self.store.db(ENTRIES, year)
+                    tables = db.storage.read() or {}
+                    entry_rows = tables.setdefault(ENTRIES, {})
+                    for e in year_entries:
+                        checked = validate(to_builtins(e), Entry)
+                        entry_rows[str(e.date.toordinal())] = to_builtins(checked)
+                    db.storage.write(tables)
+                if year_promises:
+                    db = self.store.db(PROMISES, year)
+                    tables = db.storage.read() or {}
+                    promise_rows = tables.setdefault(PROMISES, {})
+                    next_id = max((int(k) for k in promise_rows), default=0) + 1
+                    for p in year_promises:
+                        checked_p = validate(to_builtins(p), Promise)
+                        promise_rows[str(next_id)] = to_builtins(checked_p)
+                        next_id += 1
+                    db.storage.write(tables)
 
 
 def _replace_with(data: dict[str, Any]) -> Callable[[dict[str, Any]], None]:

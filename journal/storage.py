@@ -4,9 +4,11 @@ TinyDB's own JSONStorage rewrites its file in place, so a crash mid-write leaves
 Here every write goes to a temp file in the same folder, is fsynced, atomically renamed over
 the old file, and the folder is fsynced: a reader sees the old file or the new one, never a mix.
 
-The journal is one TinyDB document per year (``2026.json``), so a save rewrites a year of data,
-not ten. Every write happens under one sidecar lock per journal (filelock), and files are re-read
-under that lock whenever they changed on disk, so two processes never lose each other's writes.
+The journal is one TinyDB document per kind of record and year (``entries-2026.json``,
+``promises-2026.json``), so a save rewrites one year of one kind, not ten years of everything,
+and finding open promises never parses the entries. Every write happens under one sidecar
+lock per journal (filelock) on a copy read fresh from disk, so two processes never lose each
+other's writes.
 
 Bytes pass through a ``Codec`` on their way to and from disk, which is where encryption will sit.
 """
@@ -32,7 +34,7 @@ Tables = dict[str, dict[str, Any]]
 StatKey = tuple[int, int, int, int]
 
 META_TABLE = "meta"
-SHARD_NAME = re.compile(r"^(\d{4})\.json$")
+SHARD_NAME = re.compile(r"^([a-z]+)-(\d{4})\.json$")
 TEMP_SUFFIX = ".tmp"
 LOCK_TIMEOUT_S = 15.0
 
@@ -183,37 +185,38 @@ class ShardedStore:
         self._cleaned = False
         self._lock: Any = None
 
-    def shard_path(self, year: int) -> Path:
-        return self.root / f"{year:04d}.json"
+    def shard_path(self, kind: str, year: int) -> Path:
+        return self.root / f"{kind}-{year:04d}.json"
 
-    def years(self) -> list[int]:
-        """Years that have a file, oldest first."""
+    def years(self, kind: str) -> list[int]:
+        """Years that have a file of this kind, oldest first."""
         if not self.root.is_dir():
             return []
         found = (SHARD_NAME.match(p.name) for p in self.root.iterdir())
-        return sorted(int(m.group(1)) for m in found if m)
+        return sorted(int(m.group(2)) for m in found if m and m.group(1) == kind)
 
-    def db(self, year: int) -> TinyDB:
+    def db(self, kind: str, year: int) -> TinyDB:
         """A fresh TinyDB for one change, made under the lock. It reads the file from disk
         into its own copy, so a change is built on exactly what is saved (another process may
         have replaced the file) and no reader sees it before it is written."""
         return TinyDB(
-            self.shard_path(year),
+            self.shard_path(kind, year),
             storage=AtomicStorage,
             cache=self.cache,
             codec=self.codec,
             private=True,
         )
 
-    def table(self, year: int, name: str) -> dict[str, Any]:
-        """The raw rows of one table, read-only, without taking the lock (renames are atomic)."""
-        storage = AtomicStorage(self.shard_path(year), cache=self.cache, codec=self.codec)
-        data = storage.read() or {}
-        table: dict[str, Any] = data.get(name, {})
+    def table(self, kind: str, year: int) -> dict[str, Any]:
+        """The raw rows of one year's file, read-only, without taking the lock (renames are
+        atomic). Each file holds one table named after its kind."""
+        path = self.shard_path(kind, year)
+        data = AtomicStorage(path, cache=self.cache, codec=self.codec).read() or {}
+        table: dict[str, Any] = data.get(kind, {})
         return table
 
-    def stamp(self, year: int) -> StatKey | None:
-        return stat_key(self.shard_path(year))
+    def stamp(self, kind: str, year: int) -> StatKey | None:
+        return stat_key(self.shard_path(kind, year))
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[ShardedStore]:

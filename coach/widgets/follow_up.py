@@ -15,11 +15,13 @@ from journal.parse import kind_label
 
 class FollowUpTable(DataTable[object]):
     BINDINGS = [
-        Binding("k", "mark('kept')", "Kept", id="followup.kept"),
-        Binding("b", "mark('broken')", "Broken", id="followup.broken"),
-        Binding("r", "mark('renegotiated')", "Renegotiated", id="followup.renegotiated"),
-        Binding("l", "mark('released')", "Released", id="followup.released"),
-        Binding("o", "mark('open')", "Reopen", id="followup.reopen"),
+        Binding("k", "mark('kept')", "Kept", id="followup.kept", show=False),
+        Binding("b", "mark('broken')", "Broken", id="followup.broken", show=False),
+        Binding(
+            "r", "mark('renegotiated')", "Renegotiated", id="followup.renegotiated", show=False
+        ),
+        Binding("l", "mark('released')", "Released", id="followup.released", show=False),
+        Binding("o", "mark('open')", "Reopen", id="followup.reopen", show=False),
     ]
 
     def action_mark(self, status: PromiseStatus) -> None:
@@ -34,9 +36,12 @@ class FollowUpTable(DataTable[object]):
 class FollowUpStep(StepView):
     def compose(self) -> ComposeResult:
         lines = [
-            Content.assemble((f"{s:<13}", "bold"), content(self.step.hints.get(s, "")))
+            Content.assemble(
+                (f" {s[0]} ", "reverse"), (f" {s:<13}", "bold"), content(self.step.hints.get(s, ""))
+            )
             for s in RESOLUTIONS
         ]
+        lines.append(Content.styled(" o  reopens one you marked by mistake.", "dim"))
         yield Static(Content("\n").join(lines), classes="hints")
         table = FollowUpTable(id="followup", cursor_type="row", zebra_stripes=True)
         table.add_columns("Made", "Kind", "Promise", "To", "Due", "Outcome")

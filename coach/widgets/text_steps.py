@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Input, RadioButton, RadioSet, Static
+from textual.widgets import Input, Static
 
 from coach.render import clean, content
 from coach.widgets.step_base import (
@@ -15,14 +14,8 @@ from coach.widgets.step_base import (
     StepView,
     TextAnswer,
 )
-from journal.model import IntentFor, ServesKind
+from journal.parse import parse_serves, serves_text
 from prompts.loader import Step, tip_for
-
-SERVES: tuple[tuple[ServesKind, str], ...] = (
-    ("self", "Myself"),
-    ("person", "A person"),
-    ("team", "A team"),
-)
 
 
 class TextStep(StepView):
@@ -61,45 +54,27 @@ class IntentStep(StepView):
 
     def compose(self) -> ComposeResult:
         entry = self.state.entry
-        serves = entry.intent_for if entry else None
         yield Input(
             value=clean(entry.intent if entry else ""),
             placeholder=self.step.placeholder or "I intend to…",
             id="intent-text",
             classes="answer",
         )
-        with Horizontal(classes="serves-row"):
-            yield Static("It serves", classes="field-label")
-            with RadioSet(id="serves-kind"):
-                for kind, label in SERVES:
-                    yield RadioButton(
-                        label, value=serves is not None and serves.kind == kind, name=kind
-                    )
-            yield Input(
-                value=clean(serves.name if serves else ""),
-                placeholder="their name",
-                id="serves-name",
-            )
+        yield Input(
+            value=clean(serves_text(entry.intent_for) if entry and entry.intent_for else ""),
+            placeholder="for whom? a name, team, team:Platform, or me",
+            id="serves",
+        )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(AnswerEdited())
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        event.stop()
-        self.post_message(AnswerEdited())
-
     def pending(self) -> Answer | None:
+        """Whom it serves is typed the way the CLI's --for takes it (one parser for both)."""
         text = self.query_one("#intent-text", Input).value
-        pressed = self.query_one(RadioSet).pressed_button
-        name = self.query_one("#serves-name", Input).value.strip()
-        serves: IntentFor | None = None
-        if pressed is not None and pressed.name in ("self", "person", "team"):
-            kind: ServesKind = pressed.name  # type: ignore[assignment]
-            serves = IntentFor(kind=kind, name="" if kind == "self" else name)
-        elif name:
-            serves = IntentFor(kind="person", name=name)
-        return IntentAnswer(text, serves)
+        whom = self.query_one("#serves", Input).value
+        return IntentAnswer(text, parse_serves(whom) if whom.strip() else None)
 
 
 class TipStep(StepView):
