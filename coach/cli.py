@@ -163,9 +163,7 @@ def checkin(
         or private
     ):
         fail(msg.NOTHING_TO_SAVE)
-    with svc.store.locked():
-        entry = svc.update_entry(date, change)
-        svc.save_promises(made)
+    entry = svc.record_checkin(date, change, made)
     click.echo(f"Saved {date.isoformat()}.")
     show_entry(entry, made)
 

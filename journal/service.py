@@ -7,7 +7,7 @@ anything touches disk, so bad input raises and leaves the stored data exactly as
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +132,8 @@ class JournalService:
 
     def _scan_promises(self, keep: Callable[[dict[str, Any]], bool]) -> list[Promise]:
         """Promises whose stored row passes ``keep``, oldest first. Only those are validated:
-        the evening needs the handful still open, not ten years of finished ones."""
+        the evening needs the handful still open, not ten years of finished ones. Filters keep
+        any row whose status is not a valid outcome, so a damaged one is refused, not hidden."""
         found: list[Promise] = []
         for year in self.store.years(PROMISES):
             where = str(self.store.shard_path(PROMISES, year))
@@ -144,7 +145,7 @@ class JournalService:
         """Open promises made on or before ``until``: they carry forward until resolved."""
         last = until.isoformat() if until else "9999"
         return self._scan_promises(
-            lambda r: r.get("status", "open") == "open" and str(r.get("made_on", "")) <= last
+            lambda r: r.get("status") not in RESOLUTIONS and str(r.get("made_on", "")) <= last
         )
 
     def follow_up(self, day: dt.date) -> list[Promise]:
@@ -152,8 +153,10 @@ class JournalService:
         person sees the outcome they just gave), oldest first."""
         iso = day.isoformat()
         return self._scan_promises(
-            lambda r: str(r.get("made_on", "")) <= iso
-            and (r.get("status", "open") == "open" or r.get("resolved_on") == iso)
+            lambda r: (
+                str(r.get("made_on", "")) <= iso
+                and (r.get("status") not in RESOLUTIONS or r.get("resolved_on") == iso)
+            )
         )
 
     def help_to_follow_up(self, day: dt.date, days: int = 7) -> list[tuple[dt.date, HelpAsk]]:
@@ -309,6 +312,23 @@ class JournalService:
             data["due"] = due.isoformat()
         return validate(data, Promise, "promise")
 
+    def record_checkin(
+        self, day: dt.date, change: Callable[[Entry], Entry], promises: Sequence[Promise]
+    ) -> Entry:
+        """A day's entry and its new promises live in two files; both are read and checked
+        before either is written, so a damaged file stops the whole check-in."""
+        with self.store.locked():
+            self._check_readable(
+                [(ENTRIES, day.year), *((PROMISES, p.made_on.year) for p in promises)]
+            )
+            entry = self.update_entry(day, change)
+            self.save_promises(promises)
+        return entry
+
+    def _check_readable(self, files: Iterable[tuple[str, int]]) -> None:
+        for kind, year in set(files):
+            self.store.table(kind, year)
+
     def save_promises(self, promises: Iterable[Promise]) -> None:
         by_year: dict[int, list[dict[str, Any]]] = {}
         for p in promises:
@@ -420,6 +440,12 @@ class JournalService:
         for p in promises:
             by_year.setdefault(p.made_on.year, ([], []))[1].append(p)
         with self.store.locked():
+            self._check_readable(
+                (kind, year)
+                for year, (e, p) in by_year.items()
+                for kind, rows in ((ENTRIES, e), (PROMISES, p))
+                if rows
+            )
             for year, (year_entries, year_promises) in sorted(by_year.items()):
                 if year_entries:
                     db = self.store.db(ENTRIES, year)

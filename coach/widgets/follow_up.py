@@ -7,10 +7,14 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Input, Static
 
-from coach.render import content, rich_text
+from coach.render import content, one_line, rich_text
 from coach.widgets.step_base import DayState, PromiseResolved, StepView
 from journal.model import RESOLUTIONS, PromiseStatus
 from journal.parse import kind_label
+
+OUTCOME_KEYS = {"kept": "k", "broken": "b", "renegotiated": "r", "released": "l"}
+TEXT_WIDTH = 32
+"""Long promises are cut in the table so due date and outcome stay on screen."""
 
 
 class FollowUpTable(DataTable[object]):
@@ -37,7 +41,9 @@ class FollowUpStep(StepView):
     def compose(self) -> ComposeResult:
         lines = [
             Content.assemble(
-                (f" {s[0]} ", "reverse"), (f" {s:<13}", "bold"), content(self.step.hints.get(s, ""))
+                (f" {OUTCOME_KEYS[s]} ", "reverse"),
+                (f" {s:<13}", "bold"),
+                content(self.step.hints.get(s, "")),
             )
             for s in RESOLUTIONS
         ]
@@ -63,8 +69,8 @@ class FollowUpStep(StepView):
             table.add_row(
                 rich_text(p.made_on.isoformat()),
                 rich_text(kind_label(p.kind)),
-                rich_text(p.text),
-                rich_text(p.to),
+                rich_text(one_line(p.text, TEXT_WIDTH)),
+                rich_text(one_line(p.to, 14)),
                 rich_text(due + (" overdue" if late else ""), "bold red" if late else ""),
                 rich_text(p.status, "green" if p.status == "kept" else ""),
                 key=p.id,

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 
-from coach.render import content, rich_text
+from coach.render import content, one_line, rich_text
 from coach.widgets.step_base import DayState, HelpAsked, HelpChanged, StepView
 
 
@@ -70,7 +70,7 @@ class HelpStep(StepView):
         for ask in state.entry.help if state.entry else []:
             table.add_row(
                 rich_text(ask.person),
-                rich_text(ask.request or "…"),
+                rich_text(one_line(ask.request, 50) or "…"),
                 rich_text(done_label(ask.done)),
                 key=f"{state.day.isoformat()}|{ask.id}",
             )
@@ -114,7 +114,7 @@ class HelpDoneStep(StepView):
             table.add_row(
                 rich_text(day.isoformat()),
                 rich_text(ask.person),
-                rich_text(ask.request or "…"),
+                rich_text(one_line(ask.request, 50) or "…"),
                 rich_text(done_label(ask.done), "green" if ask.done else ""),
                 key=f"{day.isoformat()}|{ask.id}",
             )

@@ -38,7 +38,7 @@ class RatingRow(Widget, can_focus=True):
         Binding("up,k", "app.focus_previous", "Previous", show=False),
     ]
     DEFAULT_CSS = """
-    RatingRow { height: 2; }
+    RatingRow { height: auto; }
     RatingRow:focus { background: $boost; }
     """
 
@@ -60,7 +60,7 @@ class RatingRow(Widget, can_focus=True):
             (f"{label:<17}", "bold"),
             (dots, "$accent"),
             f"  {shown:>2}\n",
-            content(f"{'':<17}{self.hint}", "dim"),
+            content(self.hint, "dim"),
         )
 
     def on_key(self, event: events.Key) -> None:

@@ -120,16 +120,20 @@ def test_unknown_command_and_option_exit_2(seeded: Cli) -> None:
     assert snapshot(seeded.home) == before
 
 
+DAMAGEABLE: list[tuple[list[str], str]] = [
+    # (arguments, the kind of file it must read, so a damaged one of that kind stops it)
+    (["list"], "entries"),
+    (["show", "2026-11-20"], "entries"),
+    (["show", "2026-11-20"], "promises"),
+    (["promises"], "promises"),
+    (["promise", "deadbeef", "kept"], "promises"),
+    (["checkin", "--date", "2026-11-01", "--intent", "x"], "entries"),
+    (["demo"], "entries"),
+]
+
+
 @pytest.mark.parametrize(
-    "args",
-    [
-        ["list"],
-        ["show", "2026-11-20"],
-        ["promises"],
-        ["promise", "deadbeef", "kept"],
-        ["checkin", "--date", "2026-11-01", "--intent", "x"],
-        ["demo"],
-    ],
+    ("args", "kind"), DAMAGEABLE, ids=[f"{' '.join(a)}-{k}" for a, k in DAMAGEABLE]
 )
 @pytest.mark.parametrize(
     ("content", "says"),
@@ -140,9 +144,10 @@ def test_unknown_command_and_option_exit_2(seeded: Cli) -> None:
     ],
 )
 def test_a_damaged_journal_file_is_refused_and_left_alone(
-    seeded: Cli, args: list[str], content: bytes, says: str
+    seeded: Cli, args: list[str], kind: str, content: bytes, says: str
 ) -> None:
-    shard = seeded.home / "journal" / "2026.json"
+    shard = seeded.home / "journal" / f"{kind}-2026.json"
+    assert shard.is_file(), "the seed wrote this file"
     shard.write_bytes(content)
     said = seeded.fails(*args)
     assert str(shard) in said and says in said
@@ -166,3 +171,13 @@ def test_home_option_that_is_a_file_is_a_usage_error(cli: Cli, tmp_path: Path) -
     result = cli.run("--home", str(not_a_folder), "checkin", "--intent", "x", code=2)
     assert "is a file" in result.stderr
     assert not_a_folder.read_text("utf-8") == "hello"
+
+
+def test_check_in_with_a_promise_writes_nothing_when_the_promises_file_is_damaged(
+    seeded: Cli,
+) -> None:
+    """The entry and its promises live in two files: a damaged one must stop both writes."""
+    damaged = seeded.home / "journal" / f"promises-{DAY.year}.json"
+    damaged.write_bytes(b"{garbage")
+    message = seeded.fails("checkin", "--intent", "new day", "--promise", "c: call Ana")
+    assert str(damaged) in message

@@ -78,8 +78,8 @@ def test_open_promises_from_an_earlier_year_carry_forward(cli: Cli) -> None:
     cli.run("promise", done.short_id, "kept", "--date", "2025-06-10")
     new = cli.promise("--promise", "best: tidy the backlog")
     assert sorted(p.name for p in (cli.home / "journal").glob("*.json")) == [
-        "2025.json",
-        "2026.json",
+        "promises-2025.json",
+        "promises-2026.json",
     ]
     assert cli.run("promises").stdout.splitlines() == [line(old), line(new)]
     ids = [p["id"] for p in json.loads(cli.run("promises", "--all", "--json").stdout)]

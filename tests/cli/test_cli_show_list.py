@@ -237,6 +237,6 @@ def test_home_option_overrides_coach_home(cli: Cli, tmp_path: Path) -> None:
     out = cli.run("--home", str(other), "checkin", "--intent", "Somewhere else").stdout
     assert out.startswith("Saved 2026-11-23.")
     assert not cli.home.exists()
-    assert (other / "journal" / "2026.json").is_file()
+    assert (other / "journal" / "entries-2026.json").is_file()
     assert cli.run("--home", str(other), "list").stdout == "2026-11-23  Somewhere else\n"
     assert cli.run("list").stderr == "No entries match.\n"

@@ -14,6 +14,7 @@ from journal.service import JournalService
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("fault_child.py")
 READY_TIMEOUT_S = 20.0
+KINDS = ("entries", "promises")
 
 
 def child_env(home: Path) -> dict[str, str]:
@@ -63,16 +64,22 @@ def temp_files(home: Path) -> list[str]:
 
 
 def assert_opens_everywhere(home: Path) -> JournalService:
-    """The journal must open for a fresh Coach and for plain TinyDB, every shard of it."""
+    """The journal must open for a fresh Coach and for plain TinyDB, every shard of it: each
+    file holds its own kind of record plus the meta table."""
     svc = JournalService(home)
     svc.entries()
     svc.all_promises()
-    for year in svc.years():
-        db = TinyDB(svc.store.shard_path(year))
-        try:
-            rows = db.table("entries").all() + db.table("promises").all()
-            assert all(isinstance(r, dict) for r in rows)
-            assert db.table("meta").all() == [{"schema": 1}]
-        finally:
-            db.close()
+    for kind in KINDS:
+        for year in svc.store.years(kind):
+            db = TinyDB(svc.store.shard_path(kind, year))
+            try:
+                assert db.tables() == {kind, "meta"}, f"{kind}-{year}: {db.tables()}"
+                assert all(isinstance(r, dict) for r in db.table(kind).all())
+                assert db.table("meta").all() == [{"schema": 1}]
+            finally:
+                db.close()
     return svc
+
+
+def shard(home: Path, kind: str, year: int) -> Path:
+    return home / "journal" / f"{kind}-{year}.json"

@@ -24,6 +24,7 @@ from tests.faults.fault_helpers import (
     assert_opens_everywhere,
     child_env,
     release,
+    shard,
     start_child,
     temp_files,
     wait_ready,
@@ -148,7 +149,7 @@ def test_kill_inside_a_save_leaves_the_old_or_the_new_file_whole(
     home = tmp_path / "home"
     day = FIRST_CHILD_DAY
     JournalService(home).set_intent(day, "before the stall")
-    before = (home / "journal" / f"{day.year}.json").read_bytes()
+    before = shard(home, "entries", day.year).read_bytes()
     proc = start_child(home, "stall", day.isoformat(), where)
     wait_ready(proc)
     release(proc)
@@ -162,9 +163,10 @@ def test_kill_inside_a_save_leaves_the_old_or_the_new_file_whole(
     entry = svc.entry(day)
     assert entry is not None
     if where == "file":
-        assert (home / "journal" / f"{day.year}.json").read_bytes() == before
+        assert shard(home, "entries", day.year).read_bytes() == before
         assert entry.intent == "before the stall"
         assert len(temp_files(home)) == 1, "the half-written temp file is where the test expects"
+        assert temp_files(home)[0].startswith(f".entries-{day.year}.json."), temp_files(home)
     else:
         assert entry.intent == "after the stall"
         assert temp_files(home) == []

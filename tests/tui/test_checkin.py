@@ -27,7 +27,7 @@ async def test_morning_check_in_by_keys(isolated_home: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CheckinScreen) and screen.pack_name == "morning"
-        await pilot.press(*"Listen before proposing", "tab", "right", "enter", "tab", *"Ana")
+        await pilot.press(*"Listen before proposing", "tab", *"Ana")
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press(*"Sam", "tab", *"a second pair of eyes", "enter")

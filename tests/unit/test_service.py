@@ -30,14 +30,23 @@ def svc(home: Path) -> JournalService:
     return JournalService(home, today=lambda: NEXT)
 
 
-def shard(home: Path, year: int = 2026) -> Path:
-    return home / "journal" / f"{year}.json"
+def shard(home: Path, kind: str = "entries", year: int = 2026) -> Path:
+    return home / "journal" / f"{kind}-{year}.json"
 
 
-def snapshot(home: Path, year: int = 2026) -> tuple[bytes, object]:
-    """The file's bytes and stat identity: equal snapshots mean nothing was written."""
-    path = shard(home, year)
-    return path.read_bytes(), stat_key(path)
+def journal_files(home: Path) -> list[Path]:
+    """Every file in the journal folder but the lock, which each save opens."""
+    folder = home / "journal"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.name != ".lock")
+
+
+def snapshot(home: Path, kind: str) -> dict[str, tuple[bytes, object]]:
+    """Every journal file's bytes and stat identity: equal snapshots mean nothing was written
+    anywhere. ``kind`` names the file the change under test would touch, which must exist."""
+    assert shard(home, kind).is_file()
+    return {p.name: (p.read_bytes(), stat_key(p)) for p in journal_files(home)}
 
 
 def fresh(home: Path) -> JournalService:
@@ -104,26 +113,26 @@ def test_help_asks_added_then_filled_in(home: Path, svc: JournalService) -> None
 def test_help_ask_needs_a_person(home: Path, svc: JournalService) -> None:
     with pytest.raises(InvalidInput):
         svc.add_help(DAY, "  ")
-    assert not shard(home).exists()
+    assert journal_files(home) == []
 
 
 def test_update_unknown_help_ask_is_not_found_and_writes_nothing(
     home: Path, svc: JournalService
 ) -> None:
     svc.add_help(DAY, "Ana")
-    before = snapshot(home)
+    before = snapshot(home, "entries")
     with pytest.raises(NotFound):
         svc.update_help(DAY, "nope", done=True)
-    assert snapshot(home) == before
+    assert snapshot(home, "entries") == before
 
 
 def test_bad_help_field_is_refused_untouched(home: Path, svc: JournalService) -> None:
     ask = svc.add_help(DAY, "Ana")
-    before = snapshot(home)
+    before = snapshot(home, "entries")
     with pytest.raises(InvalidInput) as info:
         svc.update_help(DAY, ask.id, done="yes")
     assert "help[0].done" in str(info.value)
-    assert snapshot(home) == before
+    assert snapshot(home, "entries") == before
 
 
 def test_ratings_merge_and_clear(home: Path, svc: JournalService) -> None:
@@ -137,13 +146,13 @@ def test_ratings_merge_and_clear(home: Path, svc: JournalService) -> None:
 
 def test_rating_out_of_range_refused_untouched(home: Path, svc: JournalService) -> None:
     svc.rate(DAY, {"credibility": 5})
-    before = snapshot(home)
+    before = snapshot(home, "entries")
     with pytest.raises(InvalidInput):
         svc.rate(DAY, {"credibility": 11})
     with pytest.raises(InvalidInput) as info:
         svc.rate(DAY, {"honesty": 3})
     assert "honesty" in str(info.value)
-    assert snapshot(home) == before
+    assert snapshot(home, "entries") == before
 
 
 def test_rating_out_of_range_names_dotted_field_path(svc: JournalService) -> None:
@@ -162,11 +171,11 @@ def test_tags_are_normalised_and_deduplicated(home: Path, svc: JournalService) -
 
 def test_tag_with_space_refused_untouched(home: Path, svc: JournalService) -> None:
     svc.add_tags(DAY, ["work"])
-    before = snapshot(home)
+    before = snapshot(home, "entries")
     with pytest.raises(InvalidInput) as info:
         svc.add_tags(DAY, ["ok", "two words"])
     assert "two words" in str(info.value)
-    assert snapshot(home) == before
+    assert snapshot(home, "entries") == before
 
 
 def test_private_flag_round_trips(home: Path, svc: JournalService) -> None:
@@ -210,30 +219,30 @@ def test_update_that_changes_nothing_writes_nothing(
     svc.add_tags(DAY, ["work"])
     ask = svc.add_help(DAY, "Ana")
     svc.update_help(DAY, ask.id, done=True)
-    before = snapshot(home)
+    before = snapshot(home, "entries")
     same_again(svc, ask.id)
-    assert snapshot(home) == before
+    assert snapshot(home, "entries") == before
 
 
 def test_no_op_on_a_new_day_creates_nothing(home: Path, svc: JournalService) -> None:
     svc.set_intent(DAY, "x")
-    before = snapshot(home)
+    before = snapshot(home, "entries")
     svc.rate(NEXT, {})
     svc.set_intent(NEXT, "   ")
-    assert snapshot(home) == before
+    assert snapshot(home, "entries") == before
     assert fresh(home).entry(NEXT) is None
 
 
 def test_failing_change_writes_nothing(home: Path, svc: JournalService) -> None:
     svc.set_intent(DAY, "x")
-    before = snapshot(home)
+    before = snapshot(home, "entries")
 
     def boom(entry: Entry) -> Entry:
         raise NotFound("gone")
 
     with pytest.raises(NotFound):
         svc.update_entry(DAY, boom)
-    assert snapshot(home) == before
+    assert snapshot(home, "entries") == before
 
 
 # ----- listing entries -----------------------------------------------------------------------
@@ -303,7 +312,7 @@ def test_promise_added_and_listed(home: Path, svc: JournalService) -> None:
 
 def test_promise_due_before_made_refused_untouched(home: Path, svc: JournalService) -> None:
     svc.add_promise(DAY, "first", "commitment")
-    before = snapshot(home)
+    before = snapshot(home, "promises")
     with pytest.raises(InvalidInput) as info:
         svc.add_promise(DAY, "late", "commitment", due=DAY - dt.timedelta(days=1))
     assert "due" in str(info.value)
@@ -312,7 +321,7 @@ def test_promise_due_before_made_refused_untouched(home: Path, svc: JournalServi
     with pytest.raises(InvalidInput) as info:
         svc.add_promise(DAY, "what kind?", "maybe")  # type: ignore[arg-type]
     assert "kind" in str(info.value)
-    assert snapshot(home) == before
+    assert snapshot(home, "promises") == before
 
 
 def test_empty_promise_on_empty_journal_creates_nothing(home: Path, svc: JournalService) -> None:
@@ -335,26 +344,26 @@ def test_resolve_and_reopen(home: Path, svc: JournalService) -> None:
 
 def test_resolve_to_an_unknown_outcome_refused(home: Path, svc: JournalService) -> None:
     made = svc.add_promise(DAY, "x", "commitment")
-    before = snapshot(home)
+    before = snapshot(home, "promises")
     with pytest.raises(InvalidInput) as info:
         svc.resolve_promise(made.id, "done")  # type: ignore[arg-type]
     assert "done" in str(info.value)
-    assert snapshot(home) == before
+    assert snapshot(home, "promises") == before
 
 
 def test_resolving_again_the_same_way_writes_nothing(home: Path, svc: JournalService) -> None:
     made = svc.add_promise(DAY, "x", "commitment")
     svc.resolve_promise(made.id, "kept", "done", on=DAY)
-    before = snapshot(home)
+    before = snapshot(home, "promises")
     svc.resolve_promise(made.id, "kept", "done", on=DAY)
-    assert snapshot(home) == before
+    assert snapshot(home, "promises") == before
 
 
 def test_edit_to_the_same_values_writes_nothing(home: Path, svc: JournalService) -> None:
     made = svc.add_promise(DAY, "x", "commitment", to="Ana", due=NEXT)
-    before = snapshot(home)
+    before = snapshot(home, "promises")
     svc.edit_promise(made.id, text="x", kind="commitment", to="Ana", due=NEXT)
-    assert snapshot(home) == before
+    assert snapshot(home, "promises") == before
 
 
 def test_edit_promise(home: Path, svc: JournalService) -> None:
@@ -367,10 +376,10 @@ def test_edit_promise(home: Path, svc: JournalService) -> None:
 
 def test_edit_promise_bad_kind_refused_untouched(home: Path, svc: JournalService) -> None:
     made = svc.add_promise(DAY, "call", "commitment")
-    before = snapshot(home)
+    before = snapshot(home, "promises")
     with pytest.raises(InvalidInput):
         svc.edit_promise(made.id, kind="maybe")
-    assert snapshot(home) == before
+    assert snapshot(home, "promises") == before
 
 
 @pytest.mark.parametrize(
@@ -390,10 +399,10 @@ def test_edit_promise_refuses_what_add_promise_refuses(
     """Editing must not create a promise that could never have been added, nor move it out of
     its year's file where it could no longer be resolved."""
     made = svc.add_promise(DAY, "call", "commitment")
-    before = snapshot(home)
+    before = snapshot(home, "promises")
     with pytest.raises(InvalidInput):
         svc.edit_promise(made.id, **fields)
-    assert snapshot(home) == before
+    assert snapshot(home, "promises") == before
     assert svc.resolve_promise(made.id, "kept").status == "kept"
 
 
@@ -401,10 +410,10 @@ def test_edit_promise_only_while_open(home: Path, svc: JournalService) -> None:
     """A resolved promise is history: its wording cannot be changed after the fact."""
     made = svc.add_promise(DAY, "call", "commitment")
     svc.resolve_promise(made.id, "broken")
-    before = snapshot(home)
+    before = snapshot(home, "promises")
     with pytest.raises(InvalidInput):
         svc.edit_promise(made.id, text="something I did keep")
-    assert snapshot(home) == before
+    assert snapshot(home, "promises") == before
 
 
 def test_remove_promise(home: Path, svc: JournalService) -> None:
@@ -455,11 +464,13 @@ def test_bulk_write_then_add_keeps_every_promise(home: Path, svc: JournalService
     texts = sorted(p.text for p in fresh(home).all_promises())
     assert texts == ["after", "before", "bulk 0", "bulk 1", "bulk 2"]
     assert len(fresh(home).entries()) == 3
-    db = TinyDB(shard(home))
-    try:
-        assert len(db.table("promises").all()) == 5
-    finally:
-        db.close()
+    for kind, rows in (("entries", 3), ("promises", 5)):
+        db = TinyDB(shard(home, kind))
+        try:
+            assert db.tables() == {kind, "meta"}, "each file holds its own kind"
+            assert len(db.table(kind).all()) == rows
+        finally:
+            db.close()
 
 
 # ----- finding a promise by id ---------------------------------------------------------------
@@ -497,12 +508,12 @@ def test_resolving_an_ambiguous_prefix_writes_nothing(
 ) -> None:
     svc.add_promise(DAY, "first", "commitment")
     svc.add_promise(DAY, "second", "commitment")
-    before = snapshot(home)
+    before = snapshot(home, "promises")
     with pytest.raises(JournalError):
         svc.resolve_promise("abcd", "kept")
     with pytest.raises(JournalError):
         svc.remove_promise("abcd")
-    assert snapshot(home) == before
+    assert snapshot(home, "promises") == before
 
 
 # ----- two instances on one home -------------------------------------------------------------

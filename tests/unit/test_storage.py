@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
@@ -13,7 +14,7 @@ from tinydb import TinyDB
 
 from journal import storage
 from journal.errors import CorruptFile, JournalError, NewerSchema
-from journal.model import Entry
+from journal.model import Entry, Promise
 from journal.service import JournalService
 from journal.storage import AtomicStorage, PlainCodec, ReadCache, ShardedStore
 
@@ -21,8 +22,18 @@ DAY = dt.date(2026, 3, 4)
 OTHER_YEAR_DAY = dt.date(2025, 6, 1)
 
 
-def shard(home: Path, year: int = 2026) -> Path:
-    return home / "journal" / f"{year}.json"
+KINDS = ("entries", "promises")
+
+
+def shard(home: Path, kind: str = "entries", year: int = 2026) -> Path:
+    return home / "journal" / f"{kind}-{year}.json"
+
+
+def stored_tables(path: Path) -> set[str]:
+    """The names of the tables one file holds, straight from its JSON."""
+    data = msgspec.json.decode(path.read_bytes())
+    assert isinstance(data, dict)
+    return set(data)
 
 
 def journal_files(home: Path) -> set[str]:
@@ -62,11 +73,13 @@ def test_shard_is_a_valid_default_tinydb_document(home: Path, svc: JournalServic
     """Other tools (and a future Coach) can open the journal with plain TinyDB."""
     svc.set_intent(DAY, "be on time")
     svc.add_promise(DAY, "send notes", "commitment", to="Ana")
-    entries = plain_tinydb_rows(shard(home), "entries")
-    promises = plain_tinydb_rows(shard(home), "promises")
+    entries = plain_tinydb_rows(shard(home, "entries"), "entries")
+    promises = plain_tinydb_rows(shard(home, "promises"), "promises")
     assert [e["intent"] for e in entries] == ["be on time"]
     assert [p["text"] for p in promises] == ["send notes"]
-    assert plain_tinydb_rows(shard(home), "meta") == [{"schema": 1}]
+    for kind in KINDS:
+        assert stored_tables(shard(home, kind)) == {kind, "meta"}, "each file holds its own kind"
+        assert plain_tinydb_rows(shard(home, kind), "meta") == [{"schema": 1}]
 
 
 def test_file_written_by_plain_tinydb_is_read(home: Path, svc: JournalService) -> None:
@@ -91,15 +104,18 @@ def test_one_file_per_year(home: Path, svc: JournalService) -> None:
     svc.set_intent(OTHER_YEAR_DAY, "old")
     svc.set_intent(DAY, "new")
     assert svc.years() == [2025, 2026]
-    assert [r["intent"] for r in plain_tinydb_rows(shard(home, 2025), "entries")] == ["old"]
-    assert [r["intent"] for r in plain_tinydb_rows(shard(home, 2026), "entries")] == ["new"]
+    assert [r["intent"] for r in plain_tinydb_rows(shard(home, year=2025), "entries")] == ["old"]
+    assert [r["intent"] for r in plain_tinydb_rows(shard(home, year=2026), "entries")] == ["new"]
 
 
 def test_shard_permissions_are_private(home: Path, svc: JournalService) -> None:
     """A journal is personal: other users on the machine must not be able to read it."""
     svc.set_intent(DAY, "first")
     svc.set_intent(DAY, "second")
-    assert stat.S_IMODE(shard(home).stat().st_mode) == 0o600
+    svc.add_promise(DAY, "first", "commitment")
+    svc.add_promise(DAY, "second", "commitment")
+    for kind in KINDS:
+        assert stat.S_IMODE(shard(home, kind).stat().st_mode) == 0o600
 
 
 def test_no_temp_files_left_after_saves(home: Path, svc: JournalService) -> None:
@@ -107,21 +123,27 @@ def test_no_temp_files_left_after_saves(home: Path, svc: JournalService) -> None
     svc.add_help(DAY, "Ana")
     svc.add_promise(DAY, "p", "commitment")
     svc.set_intent(OTHER_YEAR_DAY, "b")
-    assert journal_files(home) == {"2025.json", "2026.json", ".lock"}
+    assert journal_files(home) == {
+        "entries-2025.json",
+        "entries-2026.json",
+        "promises-2026.json",
+        ".lock",
+    }
 
 
 def test_leftover_temp_files_removed_on_next_locked_write(home: Path, svc: JournalService) -> None:
     """A writer killed mid-save leaves a temp file; the next save cleans it up."""
     svc.set_intent(DAY, "before the crash")
     folder = home / "journal"
-    leftovers = [folder / ".2026.json.999999.tmp", folder / ".2025.json.4242.tmp"]
+    leftovers = [folder / ".entries-2026.json.999999.tmp", folder / ".promises-2025.json.4242.tmp"]
     for leftover in leftovers:
         leftover.write_bytes(b'{"entries": {"1": {"half')
     fresh = JournalService(home)
     assert fresh.years() == [2026], "a temp file must never look like a year"
+    assert fresh.store.years("promises") == [], "a temp file must never look like a year"
     fresh.set_intent(DAY, "after the crash")
     assert not any(p.exists() for p in leftovers)
-    assert journal_files(home) == {"2026.json", ".lock"}
+    assert journal_files(home) == {"entries-2026.json", ".lock"}
     assert plain_tinydb_rows(shard(home), "entries")[0]["intent"] == "after the crash"
 
 
@@ -134,79 +156,117 @@ VALID_ROW = {
     "updated": "2026-03-04T08:00:00+00:00",
     "intent": "kept safe",
 }
-VALID_FILE = msgspec.json.encode(
-    {"entries": {str(DAY.toordinal()): VALID_ROW}, "meta": {"1": {"schema": 1}}}
-)
-
-CORRUPT = {
-    "garbage": b"\x00\xff\xfenot json at all",
-    "truncated": VALID_FILE[: len(VALID_FILE) // 2],
-    "empty": b"",
-    "whitespace": b"  \n",
-    "json_list": b"[1, 2, 3]",
-    "json_null": b"null",
-    "table_not_object": b'{"entries": []}',
-    "schema_not_int": b'{"meta": {"1": {"schema": "one"}}}',
+VALID_PROMISE_ROW = {
+    "id": "e" * 32,
+    "made_on": DAY.isoformat(),
+    "text": "kept safe",
+    "kind": "commitment",
+    "created": "2026-03-04T08:00:00+00:00",
+    "updated": "2026-03-04T08:00:00+00:00",
+}
+VALID_ROWS = {"entries": {str(DAY.toordinal()): VALID_ROW}, "promises": {"1": VALID_PROMISE_ROW}}
+VALID_FILES = {
+    kind: msgspec.json.encode({kind: rows, "meta": {"1": {"schema": 1}}})
+    for kind, rows in VALID_ROWS.items()
 }
 
 
-def write_shard(home: Path, data: bytes, year: int = 2026) -> Path:
-    path = shard(home, year)
+def corrupt(kind: str) -> dict[str, bytes]:
+    """Ways one file of this kind can be damaged."""
+    return {
+        "garbage": b"\x00\xff\xfenot json at all",
+        "truncated": VALID_FILES[kind][: len(VALID_FILES[kind]) // 2],
+        "empty": b"",
+        "whitespace": b"  \n",
+        "json_list": b"[1, 2, 3]",
+        "json_null": b"null",
+        "table_not_object": b'{"' + kind.encode() + b'": []}',
+        "schema_not_int": b'{"meta": {"1": {"schema": "one"}}}',
+    }
+
+
+CORRUPT = [
+    pytest.param(kind, data, id=f"{kind}-{name}")
+    for kind in KINDS
+    for name, data in corrupt(kind).items()
+]
+
+
+def write_shard(home: Path, data: bytes, kind: str = "entries", year: int = 2026) -> Path:
+    path = shard(home, kind, year)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
 
 
-@pytest.mark.parametrize("data", CORRUPT.values(), ids=CORRUPT.keys())
+def reads_and_saves(svc: JournalService, kind: str) -> list[Callable[[], object]]:
+    """Every way the service reads or saves the file of this kind for DAY's year."""
+    if kind == "entries":
+        return [
+            svc.entries,
+            lambda: svc.entry(DAY),
+            lambda: svc.set_intent(DAY, "overwrite?"),
+            lambda: svc.write_bulk([msgspec.convert(VALID_ROW, Entry)], []),
+        ]
+    return [
+        svc.open_promises,
+        svc.all_promises,
+        lambda: svc.promises_made_on(DAY),
+        lambda: svc.follow_up(DAY),
+        lambda: svc.add_promise(DAY, "overwrite?", "commitment"),
+        lambda: svc.write_bulk([], [msgspec.convert(VALID_PROMISE_ROW, Promise)]),
+    ]
+
+
+@pytest.mark.parametrize(("kind", "data"), CORRUPT)
 def test_corrupt_file_is_refused_and_left_untouched(
-    home: Path, svc: JournalService, data: bytes
+    home: Path, svc: JournalService, kind: str, data: bytes
 ) -> None:
     """Coach refuses to guess: the error names the file, and the bytes stay for recovery."""
-    path = write_shard(home, data)
-    with pytest.raises(CorruptFile) as info:
-        svc.entries()
-    assert str(path) in str(info.value)
-    with pytest.raises(CorruptFile):
-        svc.entry(DAY)
-    with pytest.raises(CorruptFile):
-        svc.open_promises()
-    with pytest.raises(CorruptFile):
-        svc.set_intent(DAY, "overwrite?")
-    with pytest.raises(CorruptFile):
-        svc.add_promise(DAY, "overwrite?", "commitment")
-    with pytest.raises(CorruptFile):
-        svc.write_bulk([msgspec.convert(VALID_ROW, Entry)], [])
+    path = write_shard(home, data, kind)
+    for call in reads_and_saves(svc, kind):
+        with pytest.raises(CorruptFile) as info:
+            call()
+        assert str(path) in str(info.value)
     assert path.read_bytes() == data
-    assert journal_files(home) == {"2026.json", ".lock"}
+    assert journal_files(home) == {path.name, ".lock"}
 
 
-def test_newer_schema_is_refused_and_left_untouched(home: Path, svc: JournalService) -> None:
+@pytest.mark.parametrize("kind", KINDS)
+def test_newer_schema_is_refused_and_left_untouched(
+    home: Path, svc: JournalService, kind: str
+) -> None:
     """A file from a newer Coach could hold fields we would silently drop on rewrite."""
-    data = msgspec.json.encode(
-        {"entries": {str(DAY.toordinal()): VALID_ROW}, "meta": {"1": {"schema": 99}}}
-    )
-    path = write_shard(home, data)
-    with pytest.raises(NewerSchema) as info:
-        svc.entries()
-    assert str(path) in str(info.value) and "99" in str(info.value)
-    with pytest.raises(NewerSchema):
-        svc.set_intent(DAY, "overwrite?")
-    with pytest.raises(NewerSchema):
-        svc.add_promise(DAY, "overwrite?", "commitment")
+    data = msgspec.json.encode({kind: VALID_ROWS[kind], "meta": {"1": {"schema": 99}}})
+    path = write_shard(home, data, kind)
+    for call in reads_and_saves(svc, kind):
+        with pytest.raises(NewerSchema) as info:
+            call()
+        assert str(path) in str(info.value) and "99" in str(info.value)
     assert path.read_bytes() == data
+    assert journal_files(home) == {path.name, ".lock"}
 
 
-def test_bad_row_names_file_and_field(home: Path, svc: JournalService) -> None:
+BAD_ROWS = {
+    "entries": ({**VALID_ROW, "ratings": {"credibility": 11}}, "ratings.credibility"),
+    "promises": ({**VALID_PROMISE_ROW, "due": "someday"}, "due"),
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_bad_row_names_file_and_field(home: Path, svc: JournalService, kind: str) -> None:
     """A hand-edited value out of range points at the file and the field to fix."""
-    bad = {**VALID_ROW, "ratings": {"credibility": 11}}
-    data = msgspec.json.encode({"entries": {str(DAY.toordinal()): bad}})
-    path = write_shard(home, data)
+    bad, field = BAD_ROWS[kind]
+    key = next(iter(VALID_ROWS[kind]))
+    data = msgspec.json.encode({kind: {key: bad}})
+    path = write_shard(home, data, kind)
     with pytest.raises(JournalError) as info:
-        svc.entries()
+        svc.entries() if kind == "entries" else svc.all_promises()
     assert str(path) in str(info.value)
-    assert "ratings.credibility" in str(info.value)
-    with pytest.raises(JournalError):
-        svc.set_intent(DAY, "overwrite?")
+    assert field in str(info.value)
+    if kind == "entries":
+        with pytest.raises(JournalError):
+            svc.set_intent(DAY, "overwrite?")
     assert path.read_bytes() == data
 
 
@@ -214,16 +274,22 @@ def test_corrupt_year_fails_loudly_but_other_years_still_save(
     home: Path, svc: JournalService
 ) -> None:
     """One damaged year must not stop today's save, nor be hidden from a listing."""
-    bad = write_shard(home, b"{broken", year=2025)
+    bad_entries = write_shard(home, b"{broken", "entries", year=2025)
+    bad_promises = write_shard(home, b"{broken", "promises", year=2025)
     svc.set_intent(DAY, "today still saves")
+    svc.add_promise(DAY, "today's promise still saves", "commitment")
     assert plain_tinydb_rows(shard(home), "entries")[0]["intent"] == "today still saves"
+    promises = plain_tinydb_rows(shard(home, "promises"), "promises")
+    assert [p["text"] for p in promises] == ["today's promise still saves"]
     with pytest.raises(CorruptFile) as info:
         svc.entries()
-    assert str(bad) in str(info.value)
-    with pytest.raises(CorruptFile):
+    assert str(bad_entries) in str(info.value)
+    with pytest.raises(CorruptFile) as info:
         svc.open_promises()
+    assert str(bad_promises) in str(info.value)
     assert svc.entries(start=dt.date(2026, 1, 1))[0].intent == "today still saves"
-    assert bad.read_bytes() == b"{broken"
+    assert bad_entries.read_bytes() == b"{broken"
+    assert bad_promises.read_bytes() == b"{broken"
 
 
 # ----- failed writes -------------------------------------------------------------------------
@@ -245,7 +311,7 @@ def test_failed_write_keeps_old_file_and_cache_honest(
         svc.set_intent(DAY, "never saved")
     monkeypatch.undo()
     assert shard(home).read_bytes() == before
-    assert journal_files(home) == {"2026.json", ".lock"}
+    assert journal_files(home) == {"entries-2026.json", ".lock"}
     entry = svc.entry(DAY)
     assert entry is not None and entry.intent == "saved"
     assert svc.entries()[0].intent == "saved"
@@ -329,10 +395,10 @@ def test_codec_wraps_the_bytes_on_disk(tmp_path: Path) -> None:
     """Encryption will sit in the codec, so nothing may bypass it on the way to disk."""
     store = ShardedStore(tmp_path / "journal", codec=XorCodec())
     with store.locked():
-        store.db(2026).table("entries").insert({"secret": "hush"})
-    raw = store.shard_path(2026).read_bytes()
+        store.db("entries", 2026).table("entries").insert({"secret": "hush"})
+    raw = store.shard_path("entries", 2026).read_bytes()
     assert b"hush" not in raw
     fresh = ShardedStore(tmp_path / "journal", codec=XorCodec())
-    assert list(fresh.table(2026, "entries").values()) == [{"secret": "hush"}]
+    assert list(fresh.table("entries", 2026).values()) == [{"secret": "hush"}]
     with pytest.raises(CorruptFile):
-        ShardedStore(tmp_path / "journal").table(2026, "entries")
+        ShardedStore(tmp_path / "journal").table("entries", 2026)
