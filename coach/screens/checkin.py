@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,7 +17,7 @@ from textual.widgets import ContentSwitcher, Header, Static
 
 from coach import messages as msg
 from coach.render import content, one_line
-from coach.widgets.footer import CalmFooter
+from coach.widgets.footer import KeyBar
 from coach.widgets.step_base import (
     Answer,
     AnswerEdited,
@@ -43,7 +42,6 @@ if TYPE_CHECKING:
 SAVE_DELAY_S = 0.6
 """Typing is saved after this pause, and at once when leaving a step or the app."""
 
-FOLLOW_UP_KINDS = {"follow_up", "help_done"}
 STEP_TEXT_IDS = ("#progress", "#step-title", "#step-prompt", "#step-why")
 
 
@@ -108,7 +106,7 @@ class CheckinScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._pending: Answer | None = None
         self.views: dict[str, StepView] = {}
-        self.state = self.load_state(scan=False)
+        self.state = self.load_state()
 
     def compose(self) -> ComposeResult:
         """The first step is composed with the screen: one layout pass at startup, not two."""
@@ -123,29 +121,27 @@ class CheckinScreen(Screen[None]):
             yield Static(why, id="step-why")
             with ContentSwitcher(id="steps", initial=view.id):
                 yield view
-        yield CalmFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.pack.title} · {self.day.strftime('%A %d %B %Y')}"
-        if not self.state.scanned:
-            self.scan_journal()
         self.views[self.pack.steps[0].id].focus_first()
 
     # ----- state ---------------------------------------------------------------------------
 
-    def load_state(self, *, scan: bool = True) -> DayState:
-        """What this pack shows. The scan of every year for open promises and unfinished
-        help asks runs only when the pack asks for them, and off the first paint."""
+    def load_state(self) -> DayState:
+        """What this pack shows. Earlier days (open promises, unfinished asks) are read only
+        when the pack asks about them; with one small file of promises per year that is a
+        few milliseconds even for ten years, cheaper than drawing the screen twice."""
         kinds = {s.kind for s in self.pack.steps}
         state = DayState(
             day=self.day,
             entry=self.service.entry(self.day),
             made_today=self.service.promises_made_on(self.day),
-            scanned=scan or not kinds & FOLLOW_UP_KINDS,
         )
-        if scan and "follow_up" in kinds:
+        if "follow_up" in kinds:
             state.follow_up = self.service.follow_up(self.day)
-        if scan and "help_done" in kinds:
+        if "help_done" in kinds:
             state.help_asks = self.service.help_to_follow_up(self.day)
         return state
 
@@ -154,16 +150,6 @@ class CheckinScreen(Screen[None]):
         for view in self.views.values():
             view.show_state(self.state)
 
-    @work(thread=True, exclusive=True, group="checkin-scan")
-    def scan_journal(self) -> None:
-        """Reading ten years of promises takes longer than a frame; the screen shows first."""
-        try:
-            state = self.load_state()
-        except JournalError as exc:
-            self.app.call_from_thread(self.report, exc)
-            return
-        self.app.call_from_thread(self.refresh_steps, state)
-
     async def show_pack(self) -> None:
         """Switch between morning and evening: the old pack's steps go, the new one's first
         step is built."""
@@ -171,9 +157,7 @@ class CheckinScreen(Screen[None]):
         self.sub_title = f"{self.pack.title} · {self.day.strftime('%A %d %B %Y')}"
         await self.query_one(ContentSwitcher).remove_children()
         self.views = {}
-        self.state = self.load_state(scan=False)
-        if not self.state.scanned:
-            self.scan_journal()
+        self.state = self.load_state()
         self.index = 0
         await self.show_step()
 

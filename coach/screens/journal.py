@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from coach import messages as msg
 from coach.render import content, one_line, rich_text
 from coach.views import entry_view
-from coach.widgets.footer import CalmFooter
+from coach.widgets.footer import KeyBar
 from journal.errors import JournalError
 from journal.model import Entry
 from journal.parse import parse_date
@@ -60,7 +60,7 @@ class JournalScreen(Screen[None]):
                 yield Static(id="page-info")
             with VerticalScroll(id="entry-pane"):
                 yield Static(id="entry-view")
-        yield CalmFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Journal"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
-from coach.render import content, one_line, rich_text
+from coach.render import content, one_line
+from coach.widgets.row_list import RowList
 from coach.widgets.step_base import DayState, PromiseResolved, StepView
 from journal.model import RESOLUTIONS, PromiseStatus
 from journal.parse import kind_label
@@ -17,7 +20,12 @@ TEXT_WIDTH = 32
 """Long promises are cut in the table so due date and outcome stay on screen."""
 
 
-class FollowUpTable(DataTable[object]):
+def short_date(day: dt.date, today: dt.date) -> str:
+    """"20 Sep" this year, "20 Sep 2025" before: the table stays narrow but never ambiguous."""
+    return day.strftime("%d %b") if day.year == today.year else day.strftime("%d %b %Y")
+
+
+class FollowUpTable(RowList):
     BINDINGS = [
         Binding("k", "mark('kept')", "Kept", id="followup.kept", show=False),
         Binding("b", "mark('broken')", "Broken", id="followup.broken", show=False),
@@ -29,12 +37,10 @@ class FollowUpTable(DataTable[object]):
     ]
 
     def action_mark(self, status: PromiseStatus) -> None:
-        if not self.row_count:
-            return
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
-        if key.value:
+        key = self.selected_key
+        if key:
             note = self.screen.query_one("#followup-note", Input).value
-            self.post_message(PromiseResolved(key.value, status, note))
+            self.post_message(PromiseResolved(key, status, note))
 
 
 class FollowUpStep(StepView):
@@ -49,9 +55,7 @@ class FollowUpStep(StepView):
         ]
         lines.append(Content.styled(" o  reopens one you marked by mistake.", "dim"))
         yield Static(Content("\n").join(lines), classes="hints")
-        table = FollowUpTable(id="followup", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Made", "Kind", "Promise", "To", "Due", "Outcome")
-        yield table
+        yield FollowUpTable(["Made", "Kind", "Promise", "To", "Due", "Outcome"], id="followup")
         yield Input(placeholder="a note for the next outcome (optional)", id="followup-note")
         yield Static(id="followup-empty", classes="list-label")
 
@@ -60,29 +64,21 @@ class FollowUpStep(StepView):
 
     def show_state(self, state: DayState) -> None:
         super().show_state(state)
-        table = self.query_one(FollowUpTable)
-        row = table.cursor_row
-        table.clear()
+        rows = []
         for p in state.follow_up:
             late = p.is_overdue(state.day)
-            due = p.due.isoformat() if p.due else ""
-            table.add_row(
-                rich_text(p.made_on.isoformat()),
-                rich_text(kind_label(p.kind)),
-                rich_text(one_line(p.text, TEXT_WIDTH)),
-                rich_text(one_line(p.to, 14)),
-                rich_text(due + (" overdue" if late else ""), "bold red" if late else ""),
-                rich_text(p.status, "green" if p.status == "kept" else ""),
-                key=p.id,
-            )
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
-        if not state.scanned:
-            empty = "Reading your open promises…"
-        elif state.follow_up:
-            empty = ""
-        else:
-            empty = "No open promises: nothing to follow up today."
+            due = short_date(p.due, state.day) if p.due else ""
+            cells = [
+                content(short_date(p.made_on, state.day)),
+                content(kind_label(p.kind)),
+                content(one_line(p.text, TEXT_WIDTH)),
+                content(one_line(p.to, 14)),
+                content(due + (" overdue" if late else ""), "bold $error" if late else ""),
+                content(p.status, "$success" if p.status == "kept" else ""),
+            ]
+            rows.append((p.id, cells))
+        self.query_one(FollowUpTable).set_rows(rows)
+        empty = "" if state.follow_up else "No open promises: nothing to follow up today."
         self.query_one("#followup-empty", Static).update(content(empty, "dim"))
 
     def note_used(self) -> None:

@@ -120,9 +120,7 @@ class HelpDoneStep(StepView):
             )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
-        if not state.scanned:
-            empty = "Reading this week's asks…"
-        elif state.help_asks:
+        if state.help_asks:
             empty = ""
         else:
             empty = "No one to follow up with: ask someone tomorrow."

@@ -21,8 +21,6 @@ class DayState:
     made_today: list[Promise] = field(default_factory=list)
     follow_up: list[Promise] = field(default_factory=list)
     help_asks: list[tuple[dt.date, HelpAsk]] = field(default_factory=list)
-    scanned: bool = True
-    """False until the earlier days (open promises, unfinished asks) have been read."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,7 @@ class StepView(Vertical):
         return None
 
     def focus_first(self) -> None:
-        for widget in self.query("Input, RadioSet, DataTable, RatingRow"):
+        for widget in self.query("Input, RadioSet, DataTable, RatingRow, RowList"):
             if widget.focusable:
                 widget.focus()
                 return

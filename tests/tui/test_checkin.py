@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from coach.app import CoachApp, build_app
 from coach.screens.checkin import CheckinScreen
 from coach.screens.help import HelpScreen
+from coach.widgets.row_list import RowList
 from journal.model import IntentFor
 from journal.service import JournalService
 from tests.conftest import DAY
@@ -78,7 +79,7 @@ async def test_evening_follows_through_on_today_and_overdue(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CheckinScreen) and screen.pack_name == "evening"
-        table = screen.query_one("#followup", DataTable)
+        table = screen.query_one("#followup", RowList)
         assert table.row_count == 2  # the overdue one from earlier, and today's
         await pilot.press("k")  # first row, the oldest: kept
         await pilot.pause()
@@ -145,7 +146,7 @@ async def test_switching_between_morning_and_evening(isolated_home: Path) -> Non
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert screen.pack_name == "evening"
-        assert screen.query_one("#followup", DataTable)
+        assert screen.query_one("#followup", RowList)
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert screen.pack_name == "morning"

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input, Static
 from coach.app import build_app
 from coach.screens.checkin import CheckinScreen
 from coach.screens.journal import JournalScreen
+from coach.widgets.row_list import RowList
 from journal.model import IntentFor
 from journal.service import JournalService
 from tests.conftest import DAY
@@ -57,8 +58,8 @@ async def test_hostile_text_in_every_field_is_shown_literally(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CheckinScreen) and screen.pack_name == "evening"
-        table = screen.query_one("#followup", DataTable)
-        cells = [str(c) for row in range(table.row_count) for c in table.get_row_at(row)]
+        table = screen.query_one("#followup", RowList)
+        cells = [c for row in range(table.row_count) for c in table.row_text(row)]
         hostile_cells = [c for c in cells if "[@click" in c]
         assert len(hostile_cells) == 2  # the text of both open promises
         assert len([c for c in cells if c.startswith("[bold] [/] [/")]) == 4  # and the person
