@@ -82,6 +82,15 @@ def build_step(step: Step, state: DayState) -> StepView:
 
 
 class CheckinScreen(Screen[None]):
+    DEFAULT_CSS = """
+    #checkin { padding: 1 2; }
+    #progress { color: $text-muted; margin-bottom: 1; }
+    #step-title { text-style: bold; color: $accent; }
+    #step-prompt { margin-top: 1; }
+    #step-why { color: $text-muted; margin-bottom: 1; }
+    ContentSwitcher { height: 1fr; }
+    """
+
     BINDINGS = [
         Binding("ctrl+n,pagedown", "next", "Next", id="checkin.next", priority=True),
         Binding("ctrl+b,pageup", "back", "Back", id="checkin.back", priority=True),
@@ -107,6 +116,10 @@ class CheckinScreen(Screen[None]):
         self._pending: Answer | None = None
         self.views: dict[str, StepView] = {}
         self.state = self.load_state()
+        self.sub_title = self.heading()
+
+    def heading(self) -> str:
+        return f"{self.pack.title} · {self.day.strftime('%A %d %B %Y')}"
 
     def compose(self) -> ComposeResult:
         """The first step is composed with the screen: one layout pass at startup, not two."""
@@ -124,7 +137,6 @@ class CheckinScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.pack.title} · {self.day.strftime('%A %d %B %Y')}"
         self.views[self.pack.steps[0].id].focus_first()
 
     # ----- state ---------------------------------------------------------------------------
@@ -154,7 +166,7 @@ class CheckinScreen(Screen[None]):
         """Switch between morning and evening: the old pack's steps go, the new one's first
         step is built."""
         self.pack = load_pack(self.pack_name, self.service.home)
-        self.sub_title = f"{self.pack.title} · {self.day.strftime('%A %d %B %Y')}"
+        self.sub_title = self.heading()
         await self.query_one(ContentSwitcher).remove_children()
         self.views = {}
         self.state = self.load_state()

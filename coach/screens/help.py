@@ -13,6 +13,14 @@ from coach import messages as msg
 
 
 class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    #help {
+        width: 90; max-width: 100%; height: 90%;
+        border: round $accent; background: $surface; padding: 1 2;
+    }
+    """
+
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:

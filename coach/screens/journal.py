@@ -30,6 +30,16 @@ PAGE_SIZE = 100
 
 
 class JournalScreen(Screen[None]):
+    DEFAULT_CSS = """
+    #journal { height: 1fr; }
+    #journal-list { width: 55%; min-width: 40; }
+    #filters { height: auto; }
+    #filters Input { width: 1fr; }
+    #days { height: 1fr; }
+    #page-info { color: $text-muted; padding: 0 1; }
+    #entry-pane { padding: 0 2; border-left: tall $panel; }
+    """
+
     BINDINGS = [
         Binding("ctrl+n", "page(1)", "Older", id="journal.older"),
         Binding("ctrl+b", "page(-1)", "Newer", id="journal.newer"),
