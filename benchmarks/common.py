@@ -60,9 +60,12 @@ class Stats:
         ordered = sorted(self.samples_ms)
         return ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)]
 
+    @property
+    def min(self) -> float:
+        return min(self.samples_ms, default=math.nan)
+
     def summary(self) -> dict[str, float | int]:
-        best = min(self.samples_ms, default=math.nan)
-        return {"median_ms": self.median, "p90_ms": self.p90, "min_ms": best, "n": self.n}
+        return {"median_ms": self.median, "p90_ms": self.p90, "min_ms": self.min, "n": self.n}
 
 
 def measure_interleaved(

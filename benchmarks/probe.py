@@ -52,6 +52,9 @@ def minimal_app() -> App[None]:
 
 
 def coach_app(home: Path) -> App[None]:
+    """The app as `coach` starts it: the console script's module is imported first, then
+    the same factory it calls."""
+    import coach.entry  # noqa: F401  (its import cost is part of starting `coach`)
     from coach.app import build_app
 
     phase("imports")

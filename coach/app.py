@@ -23,16 +23,18 @@ class CoachApp(App[None]):
     ]
 
     def __init__(self, service: JournalService, day: dt.date | None = None) -> None:
+        from coach.screens.checkin import CheckinScreen
+
         super().__init__()
         self.service = service
-        self.day = day
+        # Built here, before the app runs, so a journal that cannot be read is reported as
+        # one line by the command instead of inside a half-started app.
+        self.checkin = CheckinScreen(service, day)
 
     def get_default_screen(self) -> Screen[object]:
         """The check-in is the base screen: modes would compose a throwaway screen first,
         which cost a third of startup."""
-        from coach.screens.checkin import CheckinScreen
-
-        return CheckinScreen(self.service, self.day)
+        return self.checkin
 
     def action_open_checkin(self) -> None:
         while len(self.screen_stack) > 1:

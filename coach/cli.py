@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -39,8 +38,9 @@ class Context:
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"coach: {one_line(message)}", err=True)
-    sys.exit(EXIT_BAD_INPUT)
+    from coach.entry import report
+
+    report(message)
 
 
 class Group(click.Group):
@@ -83,9 +83,9 @@ def main(ctx: click.Context, home: str | None) -> None:
     """Coach: a daily journal for becoming more trustworthy. Run without a command to open it."""
     ctx.obj = Context(home)
     if ctx.invoked_subcommand is None:
-        from coach.app import run_app
+        from coach.entry import open_app
 
-        run_app(ctx.obj.home)
+        open_app(home)
 
 
 @main.command(context_settings={"help_option_names": ["-h"]})

@@ -126,16 +126,18 @@ class JournalService:
         return [p for y in self.store.years(PROMISES) for p in self.year_promises(y)]
 
     def promises_made_on(self, day: dt.date) -> list[Promise]:
-        if day.year not in self.store.years(PROMISES):
-            return []
-        return [p for p in self.year_promises(day.year) if p.made_on == day]
+        iso = day.isoformat()
+        return self._scan_promises(lambda r: r.get("made_on") == iso, years=[day.year])
 
-    def _scan_promises(self, keep: Callable[[dict[str, Any]], bool]) -> list[Promise]:
+    def _scan_promises(
+        self, keep: Callable[[dict[str, Any]], bool], years: Iterable[int] | None = None
+    ) -> list[Promise]:
         """Promises whose stored row passes ``keep``, oldest first. Only those are validated:
         the evening needs the handful still open, not ten years of finished ones. Filters keep
         any row whose status is not a valid outcome, so a damaged one is refused, not hidden."""
         found: list[Promise] = []
-        for year in self.store.years(PROMISES):
+        stored = self.store.years(PROMISES)
+        for year in stored if years is None else [y for y in years if y in stored]:
             where = str(self.store.shard_path(PROMISES, year))
             rows = self.store.table(PROMISES, year).values()
             found += [validate(r, Promise, where) for r in rows if keep(r)]
@@ -161,10 +163,11 @@ class JournalService:
 
     def help_to_follow_up(self, day: dt.date, days: int = 7) -> list[tuple[dt.date, HelpAsk]]:
         """Today's asks, and earlier ones from the last week whose outcome is still unknown."""
-        start = day - dt.timedelta(days=days)
         out: list[tuple[dt.date, HelpAsk]] = []
-        for entry in reversed(self.entries(start=start, end=day)):
-            out += [(entry.date, h) for h in entry.help if entry.date == day or h.done is None]
+        for back in range(days, -1, -1):
+            entry = self.entry(day - dt.timedelta(days=back))
+            if entry is not None:
+                out += [(entry.date, h) for h in entry.help if entry.date == day or h.done is None]
         return out
 
     def find_promise(self, ref: str) -> Promise:

@@ -1,0 +1,56 @@
+"""The `coach` script. Bare `coach` (optionally with --home) opens the app directly: loading
+the command-line library first cost a tenth of startup for the command people run daily.
+Anything else goes to the click commands in coach/cli.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+EXIT_BAD_INPUT = 2
+
+
+def report(message: str) -> NoReturn:
+    """One line on stderr and exit status 2: how every refusal ends, never a traceback."""
+    from coach.render import one_line
+
+    print(f"coach: {one_line(message)}", file=sys.stderr)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def bare_home(args: list[str]) -> tuple[bool, str | None]:
+    """Whether ``args`` just open the app, and the --home they give. Anything unusual (a file
+    where the home should be, other options) is left to click so its messages stay the same."""
+    home: str | None = None
+    if len(args) == 2 and args[0] == "--home":
+        home = args[1]
+    elif len(args) == 1 and args[0].startswith("--home="):
+        home = args[0].removeprefix("--home=")
+    elif args:
+        return False, None
+    if home is not None and (not home or (Path(home).exists() and not Path(home).is_dir())):
+        return False, None
+    return True, home
+
+
+def open_app(home: str | None) -> None:
+    from coach.app import run_app
+    from journal.errors import JournalError
+    from journal.paths import data_home
+
+    try:
+        run_app(data_home(home))
+    except JournalError as exc:
+        report(str(exc))
+
+
+def main() -> None:
+    bare, home = bare_home(sys.argv[1:])
+    if bare:
+        open_app(home)
+        return
+    from coach.cli import main as cli
+
+    cli()
