@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -45,40 +46,29 @@ SAVE_DELAY_S = 0.6
 STEP_TEXT_IDS = ("#progress", "#step-title", "#step-prompt", "#step-why")
 
 
+STEP_WIDGETS: dict[str, tuple[str, str]] = {
+    "intent": ("coach.widgets.text_steps", "IntentStep"),
+    "help": ("coach.widgets.help_log", "HelpStep"),
+    "promises": ("coach.widgets.promise_editor", "PromisesStep"),
+    "follow_up": ("coach.widgets.follow_up", "FollowUpStep"),
+    "help_done": ("coach.widgets.help_log", "HelpDoneStep"),
+    "ratings": ("coach.widgets.rating_row", "RatingsStep"),
+    "tip": ("coach.widgets.text_steps", "TipStep"),
+}
+"""Step kind → widget. Modules are imported when first needed, so opening the app loads only
+the first step's. Text steps (self_focus, reflection and a custom pack's own) share TextStep."""
+
+
 def build_step(step: Step, state: DayState) -> StepView:
-    """One widget per step kind; the pack decides order and wording. Widget modules are
-    imported when first needed so opening the app loads only the first step's."""
-    if step.kind == "intent":
-        from coach.widgets.text_steps import IntentStep
+    """One widget per step kind; the pack decides order and wording."""
+    if step.kind in STEP_WIDGETS:
+        module, name = STEP_WIDGETS[step.kind]
+        widget: type[StepView] = getattr(importlib.import_module(module), name)
+        return widget(step, state)
+    from coach.widgets.text_steps import TextStep
 
-        return IntentStep(step, state)
-    if step.kind == "help":
-        from coach.widgets.help_log import HelpStep
-
-        return HelpStep(step, state)
-    if step.kind == "promises":
-        from coach.widgets.promise_editor import PromisesStep
-
-        return PromisesStep(step, state)
-    if step.kind == "follow_up":
-        from coach.widgets.follow_up import FollowUpStep
-
-        return FollowUpStep(step, state)
-    if step.kind == "help_done":
-        from coach.widgets.help_log import HelpDoneStep
-
-        return HelpDoneStep(step, state)
-    if step.kind == "ratings":
-        from coach.widgets.rating_row import RatingsStep
-
-        return RatingsStep(step, state)
-    from coach.widgets.text_steps import TextStep, TipStep
-
-    if step.kind == "tip":
-        return TipStep(step, state)
-    if step.kind in ("self_focus", "reflection"):
-        return TextStep(step, state, step.kind)
-    return TextStep(step, state, f"notes:{step.id}")
+    field = step.kind if step.kind in ("self_focus", "reflection") else f"notes:{step.id}"
+    return TextStep(step, state, field)
 
 
 class CheckinScreen(Screen[None]):
@@ -158,7 +148,12 @@ class CheckinScreen(Screen[None]):
         return state
 
     def refresh_steps(self, state: DayState | None = None) -> None:
-        self.state = state or self.load_state()
+        """Redraw every built step from the journal (a file may have become unreadable)."""
+        try:
+            self.state = state or self.load_state()
+        except JournalError as exc:
+            self.report(exc)
+            return
         for view in self.views.values():
             view.show_state(self.state)
 
