@@ -16,6 +16,8 @@ from tinydb import Query
 from tinydb.table import Document
 
 from journal.errors import InvalidInput, NotFound
+from journal.language import WordCounts
+from journal.language import count as count_words
 from journal.model import (
     RATING_NAMES,
     RESOLUTIONS,
@@ -33,7 +35,10 @@ from journal.model import (
 )
 from journal.parse import parse_tag
 from journal.paths import journal_dir
+from journal.stats import Report
+from journal.stats import build as build_report
 from journal.storage import ShardedStore, StatKey
+from journal.trends import Period
 
 ENTRIES = "entries"
 PROMISES = "promises"
@@ -49,6 +54,7 @@ class JournalService:
         self._today = today or dt.date.today
         self._entries: dict[int, tuple[StatKey | None, list[Entry]]] = {}
         self._promises: dict[int, tuple[StatKey | None, list[Promise]]] = {}
+        self._counts: dict[str, tuple[dt.datetime, WordCounts]] = {}
 
     def today(self) -> dt.date:
         return self._today()
@@ -169,6 +175,48 @@ class JournalService:
             if entry is not None:
                 out += [(entry.date, h) for h in entry.help if entry.date == day or h.done is None]
         return out
+
+    # ----- analytics -----------------------------------------------------------------------
+
+    def word_counts(self, entry: Entry) -> WordCounts:
+        """The language signal's counts for one entry, remembered until the entry changes:
+        counting ten years of words is most of the cost of the trends."""
+        hit = self._counts.get(entry.id)
+        if hit is not None and hit[0] == entry.updated:
+            return hit[1]
+        names = [h.person for h in entry.help]
+        if entry.intent_for is not None and entry.intent_for.name:
+            names.append(entry.intent_for.name)
+        counted = count_words(entry.texts(), names)
+        self._counts[entry.id] = (entry.updated, counted)
+        return counted
+
+    def report(
+        self,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        period: Period = "week",
+        show_streak: bool = True,
+        include_private: bool = True,
+    ) -> Report:
+        """Trends for [start, end] (default: the last 12 weeks); see journal/stats.py."""
+        entries = [e for y in self.years() for e in self.year_entries(y)]
+        promises = self.all_promises()
+        if not include_private:
+            private = {e.date for e in entries if e.private}
+            entries = [e for e in entries if not e.private]
+            promises = [p for p in promises if p.made_on not in private]
+        return build_report(
+            entries,
+            promises,
+            self.word_counts,
+            today=self.today(),
+            start=start,
+            end=end,
+            period=period,
+            show_streak=show_streak,
+        )
 
     def find_promise(self, ref: str) -> Promise:
         """A promise by its id or a unique prefix of it (at least four characters, like git)."""

@@ -1,0 +1,316 @@
+"""One report of trends over a date range: what `coach stats`, the trends screen and exports show.
+
+Everything here is computed from the journal by journal/trends.py; this module chooses the
+windows (the range's periods, the last 4 and 12 weeks, the last 30 and 90 days), writes the
+plain-language summary from those figures, and lays the result out as JSON with stable keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from journal.language import WordCounts
+from journal.model import PROMISE_KINDS, Entry, Promise
+from journal.trends import (
+    SIGNALS,
+    Direction,
+    KindRecord,
+    OnThisDay,
+    Period,
+    Signals,
+    Trust,
+    calibration_gap,
+    direction,
+    keep_rates,
+    on_this_day,
+    open_commitments,
+    period_end,
+    period_start,
+    promise_mix,
+    signal_series,
+    signals,
+    streak,
+    trust,
+)
+
+DIRECTION_WEEKS = (4, 12)
+RELIABILITY_DAYS = (30, 90)
+SIGNAL_WORDS = {
+    "rating": "your own ratings",
+    "language": "your own words",
+    "behaviour": "what you did",
+}
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    """One period of the range: self-orientation signals, trust and the promise mix."""
+
+    signals: Signals
+    trust: Trust
+    mix: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Report:
+    today: dt.date
+    start: dt.date
+    end: dt.date
+    period: Period
+    rows: list[PeriodRow]
+    directions: dict[int, dict[str, Direction]]
+    """Weeks → signal ("index", "rating", "language", "behaviour") → direction."""
+    reliability: dict[int, dict[str, KindRecord]]
+    calibration: dict[int, float | None]
+    open_commitments: list[Promise]
+    overdue_commitments: list[Promise]
+    overall: PeriodRow
+    trend: Direction
+    """Direction of the index over the range's complete periods: what the summary reports."""
+    streak: int | None
+    on_this_day: list[OnThisDay]
+    summary: str
+
+
+def build(
+    entries: Sequence[Entry],
+    promises: Sequence[Promise],
+    counts: Callable[[Entry], WordCounts],
+    *,
+    today: dt.date,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    period: Period = "week",
+    show_streak: bool = True,
+) -> Report:
+    """Entries oldest first. The range defaults to the last 12 weeks up to today."""
+    end = end or today
+    start = start or period_start(end - dt.timedelta(weeks=11), "week")
+    in_range = [e for e in entries if start <= e.date <= end]
+    by_period: dict[dt.date, list[Entry]] = {}
+    for e in in_range:
+        by_period.setdefault(period_start(e.date, period), []).append(e)
+    made: dict[dt.date, list[Promise]] = {}
+    for p in promises:
+        if start <= p.made_on <= end:
+            made.setdefault(period_start(p.made_on, period), []).append(p)
+    rows = []
+    for s in signal_series(in_range, counts, start, end, period):
+        bucket = by_period.get(s.start, [])
+        rows.append(
+            PeriodRow(
+                signals=s,
+                trust=trust(bucket, s.start, s.end),
+                mix=promise_mix(made.get(s.start, []), s.start, s.end),
+            )
+        )
+    # Directions use whole weeks: the week in progress would swing them on a day's data.
+    last_full = period_start(today, "week") - dt.timedelta(days=1)
+    week_end = min(end, last_full)
+    first_week = period_start(week_end, "week") - dt.timedelta(weeks=max(DIRECTION_WEEKS) - 1)
+    weeks = signal_series(entries, counts, first_week, week_end, "week")
+    directions = {w: weekly_directions(weeks[-w:]) for w in DIRECTION_WEEKS}
+    reliability = {
+        d: keep_rates(promises, end - dt.timedelta(days=d - 1), end) for d in RELIABILITY_DAYS
+    }
+    calibration = {
+        d: calibration_gap(
+            entries, reliability[d]["commitment"], end - dt.timedelta(days=d - 1), end
+        )
+        for d in RELIABILITY_DAYS
+    }
+    commitments = open_commitments(promises, today)
+    overall = PeriodRow(
+        signals=signals(in_range, counts, start, end),
+        trust=trust(in_range, start, end),
+        mix=promise_mix(promises, start, end),
+    )
+    complete = [r.signals for r in rows if r.signals.end <= today and r.signals.end < end] or [
+        r.signals for r in rows
+    ]
+    report = Report(
+        today=today,
+        start=start,
+        end=end,
+        period=period,
+        rows=rows,
+        directions=directions,
+        reliability=reliability,
+        calibration=calibration,
+        open_commitments=commitments.open,
+        overdue_commitments=commitments.overdue,
+        overall=overall,
+        streak=streak((e.date for e in entries), today) if show_streak else None,
+        on_this_day=on_this_day({e.date: e for e in entries}, today),
+        trend=direction([r.index for r in complete]),
+        summary="",
+    )
+    return Report(**{**report.__dict__, "summary": summarise(report, complete)})
+
+
+def weekly_directions(weeks: Sequence[Signals]) -> dict[str, Direction]:
+    series: dict[str, list[float | None]] = {"index": [w.index for w in weeks]}
+    for name in SIGNALS:
+        series[name] = [w.scores().get(name) for w in weeks]
+    return {name: direction(values) for name, values in series.items()}
+
+
+# ----- the summary sentence --------------------------------------------------------------
+
+
+def summarise(report: Report, periods: Sequence[Signals]) -> str:
+    """Two clauses, each traceable to a figure shown beside it: the direction of the
+    self-orientation index over the range (and the signal that moved most), then the 90-day
+    keep-rates by kind."""
+    return f"{self_orientation_clause(report, periods)}; {reliability_clause(report)}."
+
+
+def self_orientation_clause(report: Report, periods: Sequence[Signals]) -> str:
+    d = report.trend
+    if d.verdict == "not enough data":
+        return "Not enough check-ins yet to see which way your self-orientation is moving"
+    span = f"Over these {len(periods)} {report.period}s"
+    if d.verdict == "steady":
+        return f"{span} your self-orientation held steady"
+    moved = "fell" if d.verdict == "improving" else "rose"
+    driver = biggest_mover(periods, falling=d.verdict == "improving")
+    where = f", mostly in {SIGNAL_WORDS[driver]}" if driver else ""
+    return f"{span} your self-orientation {moved}{where}"
+
+
+def biggest_mover(weeks: Sequence[Signals], falling: bool) -> str | None:
+    """The signal whose contribution to the index moved most the same way, first half to
+    second half of the window."""
+    half = len(weeks) // 2
+    moves: dict[str, float] = {}
+    for name in SIGNALS:
+        early = [w.contributions()[name] for w in weeks[:half] if name in w.contributions()]
+        late = [w.contributions()[name] for w in weeks[half:] if name in w.contributions()]
+        if early and late:
+            change = sum(late) / len(late) - sum(early) / len(early)
+            moves[name] = -change if falling else change
+    best = max(moves, key=lambda n: moves[n], default=None)
+    return best if best is not None and moves[best] > 0 else None
+
+
+def reliability_clause(report: Report) -> str:
+    record = report.reliability[max(RELIABILITY_DAYS)]
+    commitments = record["commitment"].keep_rate
+    others = [
+        f"{kind.replace('_', ' ')}s {pct(record[kind].keep_rate)}"
+        for kind in PROMISE_KINDS[1:]
+        if record[kind].keep_rate is not None
+    ]
+    extra = f" ({', '.join(others)})" if others else ""
+    if commitments is None:
+        return f"no commitments were settled in the last {max(RELIABILITY_DAYS)} days{extra}"
+    return f"commitments kept {pct(commitments)} in the last {max(RELIABILITY_DAYS)} days{extra}"
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{round(100 * value)}%"
+
+
+# ----- JSON ------------------------------------------------------------------------------
+
+
+def to_json(report: Report) -> dict[str, Any]:
+    """The report as plain data. Keys are stable (see README, "coach stats --json")."""
+    return {
+        "today": report.today.isoformat(),
+        "from": report.start.isoformat(),
+        "to": report.end.isoformat(),
+        "period": report.period,
+        "summary": report.summary,
+        "series": [row_json(r) for r in report.rows],
+        "overall": row_json(report.overall),
+        "direction": {
+            f"{w}w": {name: direction_json(d) for name, d in ds.items()}
+            for w, ds in report.directions.items()
+        },
+        "reliability": {
+            f"{d}d": {
+                kind: {
+                    "kept": r.kept,
+                    "broken": r.broken,
+                    "renegotiated": r.renegotiated,
+                    "released": r.released,
+                    "keep_rate": r.keep_rate,
+                }
+                for kind, r in rec.items()
+            }
+            for d, rec in report.reliability.items()
+        },
+        "calibration_gap": {f"{d}d": gap for d, gap in report.calibration.items()},
+        "open_commitments": len(report.open_commitments),
+        "overdue_commitments": [
+            {"id": p.id, "text": p.text, "to": p.to, "due": p.due.isoformat() if p.due else None}
+            for p in report.overdue_commitments
+        ],
+        "streak": report.streak,
+        "on_this_day": [
+            {"label": o.label, "date": o.entry.date.isoformat(), "intent": o.entry.intent}
+            for o in report.on_this_day
+        ],
+    }
+
+
+def row_json(row: PeriodRow) -> dict[str, Any]:
+    s, t = row.signals, row.trust
+    return {
+        "start": s.start.isoformat(),
+        "end": s.end.isoformat(),
+        "checkins": s.checkins,
+        "self_orientation": {
+            "index": s.index,
+            "scores": s.scores(),
+            "contributions": s.contributions(),
+            "rating": s.rating,
+            "i_words_per_100": s.words.i_rate,
+            "other_words_per_100": s.words.other_rate,
+            "words": s.words.words,
+            "served_others": s.served_others,
+            "asks": s.asks,
+            "asks_per_week": s.asks_per_week,
+            "asks_done": s.asks_done,
+        },
+        "trust": {
+            "credibility": t.credibility,
+            "reliability": t.reliability,
+            "intimacy": t.intimacy,
+            "character": t.character,
+            "self_orientation": t.self_orientation,
+            "classic": t.classic,
+            "extended": t.extended,
+            "spread": t.spread,
+            "note": t.note,
+        },
+        "promises_made": row.mix,
+    }
+
+
+def direction_json(d: Direction) -> dict[str, Any]:
+    return {
+        "verdict": d.verdict,
+        "weeks": d.weeks,
+        "points": d.points,
+        "slope_per_week": d.slope,
+        "change": d.change,
+        "noise": d.noise,
+    }
+
+
+def period_label(start: dt.date, period: Period) -> str:
+    if period == "week":
+        return f"{start:%d %b}"
+    if period == "month":
+        return f"{start:%b %Y}"
+    if period == "year":
+        return f"{start:%Y}"
+    return start.isoformat()
+
+
+__all__ = ["Report", "build", "period_end", "period_label", "to_json"]
