@@ -36,6 +36,11 @@ class Context:
 
         return JournalService(self.home)
 
+    def settings(self) -> Any:
+        from journal.settings import load
+
+        return load(self.home)
+
 
 def fail(message: str) -> NoReturn:
     from coach.entry import report
@@ -322,6 +327,57 @@ def demo(obj: Context, years: int, seed: int) -> None:
         f"Wrote a demo journal to {obj.home}: {summary.entries} entries and "
         f"{summary.promises} promises, {summary.first.isoformat()} to {summary.last.isoformat()}."
     )
+
+
+@main.command()
+@click.option("--from", "start", help="First day (default: 12 weeks ago).")
+@click.option("--to", "end", help="Last day (default: today).")
+@click.option(
+    "--period",
+    type=click.Choice(["week", "month", "year"]),
+    default="week",
+    show_default=True,
+    help="One row of the series per week, month or year.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Every series as JSON (keys in the README).")
+@click.pass_obj
+def stats(obj: Context, start: str | None, end: str | None, period: str, as_json: bool) -> None:
+    """Trends: self-orientation, promises kept, trust quotient."""
+    from journal.parse import parse_date
+    from journal.stats import to_json
+
+    svc = obj.service()
+    first = parse_date(start, svc.today(), "--from") if start else None
+    last = parse_date(end, svc.today(), "--to") if end else None
+    if first and last and first > last:
+        fail(f"--from {first.isoformat()} is after --to {last.isoformat()}")
+    report = svc.report(
+        start=first, end=last, period=period, show_streak=obj.settings().show_streak
+    )
+    if as_json:
+        print_json(to_json(report))
+        return
+    from rich.console import Console
+
+    from coach.stats_view import print_report
+
+    print_report(Console(highlight=False, markup=False), report)
+
+
+@main.command()
+@click.option("--streak/--no-streak", default=None, help="Show the check-in streak or not.")
+@click.pass_obj
+def settings(obj: Context, streak: bool | None) -> None:
+    """Show or change your preferences."""
+    import msgspec
+
+    from journal.settings import save
+
+    current = obj.settings()
+    if streak is not None:
+        current = msgspec.structs.replace(current, show_streak=streak)
+        save(obj.home, current)
+    click.echo(f"streak: {'shown' if current.show_streak else 'hidden'}")
 
 
 @main.group()

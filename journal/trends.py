@@ -7,7 +7,7 @@ Self-orientation is shown as three signals, always side by side, and one combine
 - **rating**: the person's own 0–10 self-orientation rating (higher = more self-focused);
 - **language**: of the words in their own writing that point at a person, the share that
   point at themselves ("I", "me", "my"… against "you", "we", "they" and the names of people
-  they helped), scaled to 0–10;
+  they helped), scaled to 0–10, once there are at least five such words in the period;
 - **behaviour**: 10 × (1 − the mean of the behaviour shares available in the period): intents
   that serve someone else, "how can I help?" asks per week (5 a week counts as full), and
   asks whose request was then done.
@@ -35,6 +35,9 @@ Verdict = Literal["improving", "steady", "worsening", "not enough data"]
 
 WEIGHTS: dict[str, float] = {"rating": 0.4, "language": 0.3, "behaviour": 0.3}
 SIGNALS = tuple(WEIGHTS)
+MIN_POINTING_WORDS = 5
+"""Fewer words that point at a person than this and the language signal stays silent: one
+short intent with a single "I" says nothing about a week."""
 ASKS_PER_WEEK_FULL = 5.0
 """Asking five people a week "how can I help?" counts as the full behaviour score for asks."""
 
@@ -100,7 +103,8 @@ class Signals:
         if self.rating is not None:
             out["rating"] = self.rating
         share = self.words.self_share
-        if share is not None:
+        pointing = self.words.i_words + self.words.other_words
+        if share is not None and pointing >= MIN_POINTING_WORDS:
             out["language"] = 10 * share
         outward = [
             v

@@ -21,7 +21,7 @@ TEXT_WIDTH = 32
 
 
 def short_date(day: dt.date, today: dt.date) -> str:
-    """"20 Sep" this year, "20 Sep 2025" before: the table stays narrow but never ambiguous."""
+    """ "20 Sep" this year, "20 Sep 2025" before: the table stays narrow but never ambiguous."""
     return day.strftime("%d %b") if day.year == today.year else day.strftime("%d %b %Y")
 
 

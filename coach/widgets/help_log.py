@@ -46,12 +46,12 @@ class HelpTable(DataTable[object]):
 
 class HelpStep(StepView):
     """Morning: add one row per person; what they asked for can be filled in now or later."""
+
     DEFAULT_CSS = """
     HelpStep .help-fields { height: auto; }
     HelpStep #help-person, HelpStep #help-request { width: 1fr; }
     HelpStep #help-today { height: auto; max-height: 14; }
     """
-
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="help-fields"):
@@ -97,10 +97,10 @@ class HelpStep(StepView):
 
 class HelpDoneStep(StepView):
     """Evening: for each ask today (and undone ones this week), did I do what they asked?"""
+
     DEFAULT_CSS = """
     HelpDoneStep #help-followup { height: auto; max-height: 14; }
     """
-
 
     def compose(self) -> ComposeResult:
         table = HelpTable(id="help-followup", cursor_type="row")

@@ -25,6 +25,7 @@ class PromiseTable(DataTable[object]):
 
 class PromisesStep(StepView):
     """Several promises a day; Enter in any field adds one, and the list shows what is made."""
+
     DEFAULT_CSS = """
     PromisesStep .promise-fields { height: auto; }
     PromisesStep #promise-to, PromisesStep #promise-due { width: 1fr; }
@@ -32,7 +33,6 @@ class PromisesStep(StepView):
     PromisesStep RadioSet > RadioButton { width: auto; }
     PromisesStep #promises-today { height: auto; max-height: 14; }
     """
-
 
     def compose(self) -> ComposeResult:
         yield Static(self.kinds_help(), classes="hints")

@@ -79,10 +79,10 @@ class IntentStep(StepView):
 
 class TipStep(StepView):
     """A reflection tip that changes each day, so the habit stays fresh."""
+
     DEFAULT_CSS = """
     TipStep .tip { border: round $accent; padding: 1 2; width: auto; max-width: 80; }
     """
-
 
     def compose(self) -> ComposeResult:
         yield Static(content(tip_for(self.step, self.state.day)), classes="tip")
