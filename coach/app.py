@@ -20,6 +20,7 @@ class CoachApp(App[None]):
         Binding("f1", "help", "Help", id="app.help"),
         Binding("f2", "open_checkin", "Check-in", id="app.checkin", show=False),
         Binding("f3", "open_journal", "Journal", id="app.journal"),
+        Binding("f4", "open_trends", "Trends", id="app.trends"),
     ]
 
     def __init__(self, service: JournalService, day: dt.date | None = None) -> None:
@@ -40,16 +41,37 @@ class CoachApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
+    def open_screen(self, name: str, build: Callable[[], Screen[None]]) -> None:
+        """Journal and trends are installed once, so their search, zoom and place survive a
+        visit to the check-in."""
+        if not self.is_screen_installed(name):
+            self.install_screen(build(), name)
+        if self.screen is self.get_screen(name):
+            return
+        self.action_open_checkin()
+        self.push_screen(name)
+
     def action_open_journal(self) -> None:
-        """The journal screen is installed once, so its search and page survive a visit."""
         from coach.screens.journal import JournalScreen
 
-        if isinstance(self.screen, JournalScreen):
-            return
-        if not self.is_screen_installed("journal"):
-            self.install_screen(JournalScreen(self.service), "journal")
-        self.action_open_checkin()
-        self.push_screen("journal")
+        self.open_screen("journal", lambda: JournalScreen(self.service))
+
+    def action_open_trends(self) -> None:
+        from coach.screens.trends import TrendsScreen
+
+        self.open_screen("trends", lambda: TrendsScreen(self.service))
+
+    def action_toggle_streak(self) -> None:
+        import msgspec
+
+        from journal.settings import load, save
+
+        settings = load(self.service.home)
+        save(
+            self.service.home,
+            msgspec.structs.replace(settings, show_streak=not settings.show_streak),
+        )
+        self.notify("Streak shown." if not settings.show_streak else "Streak hidden.")
 
     def action_help(self) -> None:
         from coach.screens.help import HelpScreen
@@ -62,6 +84,16 @@ class CoachApp(App[None]):
         commands: list[tuple[str, str, Callable[[], object]]] = [
             ("Check-in", "Today's morning or evening check-in", self.action_open_checkin),
             ("Journal", "Browse and search past days", self.action_open_journal),
+            (
+                "Trends",
+                "Self-orientation, promises kept and trust over time",
+                self.action_open_trends,
+            ),
+            (
+                "Show or hide the streak",
+                "Some people like counting days; some don't",
+                self.action_toggle_streak,
+            ),
             ("Coach help", "What Coach is for, and its keys", self.action_help),
         ]
         for title, help_text, callback in commands:

@@ -32,7 +32,7 @@ Every evening
 Keys
   Ctrl+N / Ctrl+B   next / back step (PageDown / PageUp too)
   Ctrl+T            switch between the morning and evening check-in
-  F2 / F3           check-in / journal
+  F2 / F3 / F4      check-in / journal / trends (w m y zoom, ← → move in time)
   Ctrl+P            command palette (themes, screens, quit)
   F1                this help        Esc  close it        Ctrl+Q  quit
 

@@ -52,6 +52,8 @@ class PeriodRow:
     signals: Signals
     trust: Trust
     mix: dict[str, int]
+    kept: dict[str, KindRecord]
+    """Outcomes of the promises resolved in this period, by kind."""
 
 
 @dataclass(frozen=True)
@@ -94,9 +96,12 @@ def build(
     for e in in_range:
         by_period.setdefault(period_start(e.date, period), []).append(e)
     made: dict[dt.date, list[Promise]] = {}
+    settled: dict[dt.date, list[Promise]] = {}
     for p in promises:
         if start <= p.made_on <= end:
             made.setdefault(period_start(p.made_on, period), []).append(p)
+        if p.resolved_on is not None and start <= p.resolved_on <= end:
+            settled.setdefault(period_start(p.resolved_on, period), []).append(p)
     rows = []
     for s in signal_series(in_range, counts, start, end, period):
         bucket = by_period.get(s.start, [])
@@ -105,6 +110,7 @@ def build(
                 signals=s,
                 trust=trust(bucket, s.start, s.end),
                 mix=promise_mix(made.get(s.start, []), s.start, s.end),
+                kept=keep_rates(settled.get(s.start, []), s.start, s.end),
             )
         )
     # Directions use whole weeks: the week in progress would swing them on a day's data.
@@ -127,6 +133,7 @@ def build(
         signals=signals(in_range, counts, start, end),
         trust=trust(in_range, start, end),
         mix=promise_mix(promises, start, end),
+        kept=keep_rates(promises, start, end),
     )
     complete = [r.signals for r in rows if r.signals.end <= today and r.signals.end < end] or [
         r.signals for r in rows
@@ -232,16 +239,7 @@ def to_json(report: Report) -> dict[str, Any]:
             for w, ds in report.directions.items()
         },
         "reliability": {
-            f"{d}d": {
-                kind: {
-                    "kept": r.kept,
-                    "broken": r.broken,
-                    "renegotiated": r.renegotiated,
-                    "released": r.released,
-                    "keep_rate": r.keep_rate,
-                }
-                for kind, r in rec.items()
-            }
+            f"{d}d": {kind: kind_json(r) for kind, r in rec.items()}
             for d, rec in report.reliability.items()
         },
         "calibration_gap": {f"{d}d": gap for d, gap in report.calibration.items()},
@@ -289,6 +287,17 @@ def row_json(row: PeriodRow) -> dict[str, Any]:
             "note": t.note,
         },
         "promises_made": row.mix,
+        "promises_kept": {kind: kind_json(r) for kind, r in row.kept.items()},
+    }
+
+
+def kind_json(r: KindRecord) -> dict[str, Any]:
+    return {
+        "kept": r.kept,
+        "broken": r.broken,
+        "renegotiated": r.renegotiated,
+        "released": r.released,
+        "keep_rate": r.keep_rate,
     }
 
 
