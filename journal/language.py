@@ -26,9 +26,10 @@ OTHER_WORDS = frozenset(
     }
 )  # fmt: skip
 ENGLISH_MARKERS = frozenset(
-    {"the", "and", "to", "a", "of", "is", "it", "that", "in", "for", "with", "was", "be", "on"}
+    {"the", "and", "to", "of", "is", "it", "that", "for", "with", "was", "this", "have", "but"}
 )
-"""Common English words: text of 20+ words with none of them is not English, and the I-word
+"""Common English words that are rare in other languages ("a", "in", "on" are French, German
+or Dutch too): text of 20+ words with none of them is not English, and the I-word
 count would read as zero self-focus when it is really no signal at all."""
 MIN_WORDS_FOR_LANGUAGE_CHECK = 20
 
@@ -73,7 +74,8 @@ def words(text: str) -> list[str]:
 
 def count(texts: Iterable[str], names: Iterable[str] = ()) -> WordCounts:
     """Count I-words and other-focus words; the names of people helped count as other-focus."""
-    others = OTHER_WORDS | {w for name in names for w in words(name)}
+    # A name that is also an I-word (someone called "Mi") must not hide the speaker's "I".
+    others = OTHER_WORDS | ({w for name in names for w in words(name)} - I_WORDS)
     total = WordCounts()
     for text in texts:
         found = words(text)

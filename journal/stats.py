@@ -104,13 +104,13 @@ def build(
             settled.setdefault(period_start(p.resolved_on, period), []).append(p)
     rows = []
     for s in signal_series(in_range, counts, start, end, period):
-        bucket = by_period.get(s.start, [])
+        key = period_start(s.start, period)
         rows.append(
             PeriodRow(
                 signals=s,
-                trust=trust(bucket, s.start, s.end),
-                mix=promise_mix(made.get(s.start, []), s.start, s.end),
-                kept=keep_rates(settled.get(s.start, []), s.start, s.end),
+                trust=trust(by_period.get(key, []), s.start, s.end),
+                mix=promise_mix(made.get(key, []), s.start, s.end),
+                kept=keep_rates(settled.get(key, []), s.start, s.end),
             )
         )
     # Directions use whole weeks: the week in progress would swing them on a day's data.
@@ -135,9 +135,11 @@ def build(
         mix=promise_mix(promises, start, end),
         kept=keep_rates(promises, start, end),
     )
-    complete = [r.signals for r in rows if r.signals.end <= today and r.signals.end < end] or [
-        r.signals for r in rows
-    ]
+    # The summary's direction runs over finished periods, from the first one with data:
+    # years before the journal began are not "missing data".
+    complete = [r.signals for r in rows if r.signals.end < end] or [r.signals for r in rows]
+    while complete and complete[0].index is None:
+        complete = complete[1:]
     report = Report(
         today=today,
         start=start,

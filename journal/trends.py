@@ -173,10 +173,10 @@ def signal_series(
     for e in entries:
         if first <= e.date <= last:
             by_start.setdefault(period_start(e.date, period), []).append(e)
-    # The last period ends with the series, so asks per week of a week in progress are
-    # counted over the days it has had, not the days still to come.
+    # The first and last periods are clipped to the series, so asks per week of a week in
+    # progress (or one the range starts inside) count only the days in range.
     return [
-        signals(by_start.get(s, []), counts, s, min(period_end(s, period), last))
+        signals(by_start.get(s, []), counts, max(s, first), min(period_end(s, period), last))
         for s in period_starts(first, last, period)
     ]
 

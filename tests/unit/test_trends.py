@@ -11,6 +11,7 @@ from journal.language import WordCounts
 from journal.model import Entry, HelpAsk, IntentFor, Promise, PromiseKind, PromiseStatus, Ratings
 from journal.trends import (
     ASKS_PER_WEEK_FULL,
+    MIN_POINTING_WORDS,
     WEIGHTS,
     KindRecord,
     Signals,
@@ -140,13 +141,17 @@ def week_entries() -> list[Entry]:
             MONDAY,
             serves=IntentFor(kind="person", name="Priya"),
             help=[ask("Priya", done=True)],
-            ratings=Ratings(credibility=6, reliability=7, intimacy=5, character=8, self_orientation=4),
+            ratings=Ratings(
+                credibility=6, reliability=7, intimacy=5, character=8, self_orientation=4
+            ),
         ),
         entry(
             d("2026-03-10"),
             serves=IntentFor(kind="self"),
             help=[ask("Tom", done=False), ask("Ann", asked=False)],
-            ratings=Ratings(credibility=8, reliability=9, intimacy=7, character=6, self_orientation=2),
+            ratings=Ratings(
+                credibility=8, reliability=9, intimacy=7, character=6, self_orientation=2
+            ),
         ),
         entry(d("2026-03-11")),
         # outside the week: must not count
@@ -192,10 +197,8 @@ def test_weights_are_the_documented_ones() -> None:
 
 
 def test_index_renormalises_over_the_signals_present() -> None:
-    unrated = [e for e in week_entries() if e.date <= SUNDAY]
-    unrated = [Entry(**{**{f: getattr(e, f) for f in e.__struct_fields__}}) for e in unrated]
     unrated = [
-        entry(e.date, serves=e.intent_for, help=e.help, ratings=Ratings()) for e in unrated
+        entry(e.date, serves=e.intent_for, help=e.help) for e in week_entries() if e.date <= SUNDAY
     ]
     s = signals(unrated, week_counts, MONDAY, SUNDAY)
     assert s.rating is None
@@ -212,15 +215,30 @@ def test_index_of_one_signal_is_that_signal() -> None:
         checkins=0,
         rating=None,
         ratings_given=0,
-        words=WordCounts(words=10, i_words=1, other_words=3),
+        words=WordCounts(words=10, i_words=1, other_words=4),
         served_others=None,
         asks=0,
         asks_per_week=0.0,
         asks_done=None,
     )
-    # language = 10 * 1 / (1 + 3) = 2.5; weight 0.3 / 0.3 = 1
-    assert s.contributions() == pytest.approx({"language": 2.5})
-    assert s.index == pytest.approx(2.5)
+    # language = 10 * 1 / (1 + 4) = 2.0; weight 0.3 / 0.3 = 1
+    assert s.contributions() == pytest.approx({"language": 2.0})
+    assert s.index == pytest.approx(2.0)
+
+
+def test_language_needs_five_words_that_point_at_someone() -> None:
+    assert MIN_POINTING_WORDS == 5
+
+    def language(counts: WordCounts) -> float | None:
+        s = signals([entry(MONDAY)], lambda _: counts, MONDAY, SUNDAY)
+        return s.scores().get("language")
+
+    # 1 + 3 = 4 pointing words: silent
+    assert language(WordCounts(words=40, i_words=1, other_words=3)) is None
+    # 1 + 4 = 5: 10 * 1 / 5 = 2.0
+    assert language(WordCounts(words=40, i_words=1, other_words=4)) == pytest.approx(2.0)
+    # 5 I-words and nothing else: 10 * 5 / 5 = 10
+    assert language(WordCounts(words=5, i_words=5)) == pytest.approx(10.0)
 
 
 def test_a_rating_of_zero_is_a_score_not_a_gap() -> None:
@@ -258,6 +276,36 @@ def test_signal_series_shows_gaps() -> None:
     assert [r.checkins for r in rows] == [1, 0, 0, 1]
     assert [r.rating for r in rows] == [6.0, None, None, 2.0]
     assert [r.index is None for r in rows] == [False, True, True, False]
+
+
+def daily_asks(first: dt.date, last: dt.date) -> list[Entry]:
+    """One check-in a day, each with one "how can I help?" ask: 7 asks a week, every week."""
+    days = (last - first).days + 1
+    return [
+        entry(day, help=[ask(f"P{day.isoformat()}", done=True)])
+        for day in (first + dt.timedelta(days=i) for i in range(days))
+    ]
+
+
+def test_week_in_progress_counts_asks_over_the_days_it_has_had() -> None:
+    # Monday..Wednesday with one ask a day: 3 asks in 3 days = 7 a week
+    rows = signal_series(daily_asks(MONDAY, d("2026-03-11")), no_words, MONDAY, d("2026-03-11"),
+                         "week")  # fmt: skip
+    assert [(r.start, r.end) for r in rows] == [(MONDAY, d("2026-03-11"))]
+    assert rows[0].asks_per_week == pytest.approx(7.0)
+
+
+def test_partial_first_period_counts_asks_over_the_days_in_range() -> None:
+    """BUG: the last period of a series is clipped to ``last`` but the first is not clipped
+    to ``first``: a series from 15 January divides January's 17 asks by all 31 days, so the
+    same one-ask-a-day habit reads 3.8 asks a week in January and 7 in February (a higher,
+    more self-focused behaviour score only because of where the range starts)."""
+    first, last = d("2026-01-15"), d("2026-03-31")
+    rows = signal_series(daily_asks(first, last), no_words, first, last, "month")
+    assert [r.asks for r in rows] == [17, 28, 31]  # 15..31 Jan, all February, all March
+    # 17 asks over the 17 days in range = 7 a week, like every other month
+    assert [r.asks_per_week for r in rows] == pytest.approx([7.0, 7.0, 7.0])
+    assert [r.scores()["behaviour"] for r in rows] == pytest.approx([0.0, 0.0, 0.0])
 
 
 # ----- reliability -----------------------------------------------------------------------
