@@ -1,4 +1,4 @@
-"""``uv run python -m benchmarks [save|startup|list|imports ...]``: print a table, save JSON.
+"""``uv run python -m benchmarks [save|startup|list|analytics|imports ...]``: print a table, save JSON.
 
 It reports and never fails: the exit status is 0 whatever the figures, because targets live
 here rather than in timed tests, where a busy machine would make them flaky.
@@ -16,13 +16,14 @@ import time
 import traceback
 from collections.abc import Callable
 
-from benchmarks import imports, listing, save, startup
+from benchmarks import analytics, imports, listing, save, startup
 from benchmarks.common import BENCH_DIR, Homes, Row, fmt_ms
 
 SUITES: dict[str, Callable[[Homes], list[Row]]] = {
     save.SUITE: save.run,
     startup.SUITE: startup.run,
     listing.SUITE: listing.run,
+    analytics.SUITE: analytics.run,
 }
 DIAGNOSTICS = "imports"
 RESULTS = BENCH_DIR / "results.json"

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from journal.errors import InvalidInput
 from journal.model import PROMISE_KINDS, RATING_NAMES, TAG_PATTERN, IntentFor, PromiseKind
+from journal.trends import months_back
 
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-OFFSET = re.compile(r"^([+-]?\d{1,4})d$")
+OFFSET = re.compile(r"^([+-]?\d{1,4})([dwmy])$")
 KIND_ALIASES: dict[str, PromiseKind] = {
     "commitment": "commitment",
     "commit": "commitment",
@@ -36,7 +37,7 @@ KIND_ALIASES: dict[str, PromiseKind] = {
 
 
 def parse_date(text: str, today: dt.date, what: str = "date") -> dt.date:
-    """ISO dates, today / yesterday / tomorrow, an offset in days such as +3d or -1d, or a
+    """ISO dates, today / yesterday / tomorrow, an offset such as +3d, -2w, -6m or -3y, or a
     weekday name (``fri``, ``friday``: the next one, today included), as people say due dates."""
     value = text.strip().lower()
     if value in RELATIVE_DAYS:
@@ -46,12 +47,15 @@ def parse_date(text: str, today: dt.date, what: str = "date") -> dt.date:
         return today + dt.timedelta(days=(named[0] - today.weekday()) % 7)
     offset = OFFSET.match(value)
     if offset:
-        return today + dt.timedelta(days=int(offset.group(1)))
+        n, unit = int(offset.group(1)), offset.group(2)
+        if unit in "dw":
+            return today + dt.timedelta(days=n * (7 if unit == "w" else 1))
+        return months_back(today, -n * (12 if unit == "y" else 1))
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidInput(
-            f"{what} {text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d or a weekday"
+            f"{what} {text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -6m or a weekday"
         ) from None
 
 

@@ -49,3 +49,16 @@ def test_tags_are_one_lowercase_word() -> None:
     assert parse_tag("#Work") == "work"
     with pytest.raises(InvalidInput, match="one word"):
         parse_tag("deep work")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("-2w", MONDAY - dt.timedelta(weeks=2)),
+        ("-6m", dt.date(2026, 5, 23)),
+        ("-3y", dt.date(2023, 11, 23)),
+        ("+1m", dt.date(2026, 12, 23)),
+    ],
+)
+def test_offsets_in_weeks_months_and_years(text: str, expected: dt.date) -> None:
+    assert parse_date(text, MONDAY) == expected
