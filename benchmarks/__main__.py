@@ -1,7 +1,8 @@
-"""``uv run python -m benchmarks [save|startup|list|analytics|imports ...]``: print a table, save JSON.
+"""``uv run python -m benchmarks [save|startup|list|analytics|imports ...]``.
 
-It reports and never fails: the exit status is 0 whatever the figures, because targets live
-here rather than in timed tests, where a busy machine would make them flaky.
+Prints a table and saves JSON. It reports and never fails: the exit status is 0 whatever the
+figures, because targets live here rather than in timed tests, where a busy machine would make
+them flaky.
 """
 
 from __future__ import annotations

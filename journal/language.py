@@ -25,12 +25,10 @@ OTHER_WORDS = frozenset(
         "they'll",
     }
 )  # fmt: skip
-ENGLISH_MARKERS = frozenset(
-    {"the", "and", "to", "of", "is", "it", "that", "for", "with", "was", "this", "have", "but"}
-)
-"""Common English words that are rare in other languages ("a", "in", "on" are French, German
-or Dutch too): text of 20+ words with none of them is not English, and the I-word
-count would read as zero self-focus when it is really no signal at all."""
+ENGLISH_MARKERS = frozenset({"the", "and", "that", "with", "this", "have", "but", "it"})
+"""Common English words that are rare in other languages ("a", "in", "is", "was", "to" are
+French, German, Dutch or Polish words too). Text of 20+ words with none of them is not English,
+and its I-word count would read as zero self-focus when it is really no signal at all."""
 MIN_WORDS_FOR_LANGUAGE_CHECK = 20
 
 
@@ -74,8 +72,10 @@ def words(text: str) -> list[str]:
 
 def count(texts: Iterable[str], names: Iterable[str] = ()) -> WordCounts:
     """Count I-words and other-focus words; the names of people helped count as other-focus."""
-    # A name that is also an I-word (someone called "Mi") must not hide the speaker's "I".
-    others = OTHER_WORDS | ({w for name in names for w in words(name)} - I_WORDS)
+    # A name's words count as other-focus, except ones that are also I-words ("my manager")
+    # or everyday English ("the platform team"), which would swamp the signal.
+    named = {w for name in names for w in words(name)} - I_WORDS - ENGLISH_MARKERS
+    others = OTHER_WORDS | named
     total = WordCounts()
     for text in texts:
         found = words(text)

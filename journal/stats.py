@@ -135,9 +135,14 @@ def build(
         mix=promise_mix(promises, start, end),
         kept=keep_rates(promises, start, end),
     )
+
     # The summary's direction runs over finished periods, from the first one with data:
     # years before the journal began are not "missing data".
-    complete = [r.signals for r in rows if r.signals.end < end] or [r.signals for r in rows]
+    def finished(s: Signals) -> bool:
+        last_day = period_end(period_start(s.start, period), period)  # s.start may be clipped
+        return last_day <= end and last_day < today
+
+    complete = [r.signals for r in rows if finished(r.signals)] or [r.signals for r in rows]
     while complete and complete[0].index is None:
         complete = complete[1:]
     report = Report(

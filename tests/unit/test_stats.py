@@ -571,12 +571,12 @@ def check_summary(report: Report, complete: Sequence[Signals]) -> None:
         }[mostly.group(1)]
         half = len(complete) // 2
 
-        def move(name: str) -> float:
+        moves: dict[str, float] = {}
+        for name in SIGNALS:
             early = [p.contributions()[name] for p in complete[:half] if name in p.contributions()]
             late = [p.contributions()[name] for p in complete[half:] if name in p.contributions()]
-            return sum(late) / len(late) - sum(early) / len(early)
-
-        moves = {name: move(name) for name in SIGNALS}
+            if early and late:  # a signal missing from either half cannot be the driver
+                moves[name] = sum(late) / len(late) - sum(early) / len(early)
         sign = -1 if verdict == "improving" else 1
         assert sign * moves[named] == max(sign * m for m in moves.values()) > 0
     record = report.reliability[90]
@@ -613,8 +613,9 @@ def test_monthly_direction_and_summary(
     # No asks, so behaviour = 10 * (1 - 0) = 10 every month, and with no words the index is
     # (0.4 * S + 0.3 * 10) / 0.7: it moves 0.4/0.7 for each point of S.
     # Falling by 1 a month: slope -4/7, change over 6 months -4/7 * 5 = -20/7, noise 4/7.
-    # 5, 6, 5, 6...: pairwise slopes median 1/7 * ... small; the change stays within the
-    # month-to-month noise of 4/7, so steady.
+    # 5, 6, 5, 6, 5, 6 (in S): of the 15 pairwise slopes, six are 0 (even gaps), and the odd
+    # gaps give -1, -1, -1/3 below and 1/5, 1/3, 1/3, 1, 1, 1 above -> the 8th is 0: slope 0,
+    # change 0, noise 4/7 -> steady.
     entries = [
         entry(dt.date(2026, month, 10), ratings=Ratings(self_orientation=s))
         for month, s in enumerate(values, start=1)
@@ -629,6 +630,9 @@ def test_monthly_direction_and_summary(
     if values[0] == 7:
         assert report.trend.slope == pytest.approx(-4 / 7)
         assert report.trend.change == pytest.approx(-20 / 7)
+        assert report.trend.noise == pytest.approx(4 / 7)
+    if values[:2] == [5, 6]:
+        assert report.trend.slope == pytest.approx(0.0, abs=1e-12)
         assert report.trend.noise == pytest.approx(4 / 7)
     assert report.summary == (
         f"Over these 6 months your self-orientation {clause}; "
@@ -676,10 +680,10 @@ def test_weekly_directions_over_4_and_12_weeks(tmp_path: Path) -> None:
 
 
 def test_trend_counts_the_last_complete_period_of_a_past_range(tmp_path: Path) -> None:
-    """BUG: ``build`` keeps a period for the trend only when ``end < report.end``, so when a
-    range ends on a period's last day (a calendar year, 1 January..31 December) its last,
-    complete period is dropped: the summary says "Over these 11 months" for a 12-month
-    year whose twelve rows are all complete."""
+    """BUG: ``build`` keeps a period for the trend only when its (clipped) end is before the
+    range's end, so when a range ends on a period's last day (a calendar year, 1 January..31
+    December) its last, finished period is dropped: the summary says "Over these 11 months"
+    for a past year whose twelve months are all finished."""
     ratings = [9, 9, 8, 8, 7, 7, 6, 6, 5, 5, 4, 4]
     entries = [
         entry(dt.date(2025, month, 10), ratings=Ratings(self_orientation=s))
@@ -691,6 +695,24 @@ def test_trend_counts_the_last_complete_period_of_a_past_range(tmp_path: Path) -
     assert len(report.rows) == 12
     assert report.trend.points == 12
     assert report.summary.startswith("Over these 12 months your self-orientation fell")
+
+
+def test_trend_leaves_out_the_period_in_progress_when_the_range_ends_later(
+    tmp_path: Path,
+) -> None:
+    """BUG: with a range that ends after today (this calendar year, seen on 23 November),
+    November ends before the range does, so it counts as finished although it is in progress."""
+    entries = [
+        entry(dt.date(2026, month, 10), ratings=Ratings(self_orientation=10 - month // 2))
+        for month in range(1, 12)
+    ]
+    report = journal(tmp_path, DAY, entries).report(
+        start=d("2026-01-01"), end=d("2026-12-31"), period="month"
+    )
+    assert len(report.rows) == 12
+    # finished: January..October = 10 months
+    assert report.trend.points == 10
+    assert report.summary.startswith("Over these 10 months")
 
 
 # ----- the demo journal ------------------------------------------------------------------

@@ -296,13 +296,13 @@ def test_week_in_progress_counts_asks_over_the_days_it_has_had() -> None:
 
 
 def test_partial_first_period_counts_asks_over_the_days_in_range() -> None:
-    """BUG: the last period of a series is clipped to ``last`` but the first is not clipped
-    to ``first``: a series from 15 January divides January's 17 asks by all 31 days, so the
-    same one-ask-a-day habit reads 3.8 asks a week in January and 7 in February (a higher,
-    more self-focused behaviour score only because of where the range starts)."""
+    """A series from 15 January must divide January's 17 asks by the 17 days in range, not by
+    all 31: the same one-ask-a-day habit is 7 asks a week in every month, whatever day the
+    range starts on (the first period was once left unclipped and read 3.8 a week)."""
     first, last = d("2026-01-15"), d("2026-03-31")
     rows = signal_series(daily_asks(first, last), no_words, first, last, "month")
     assert [r.asks for r in rows] == [17, 28, 31]  # 15..31 Jan, all February, all March
+    assert [(r.start, r.end) for r in rows][0] == (first, d("2026-01-31"))
     # 17 asks over the 17 days in range = 7 a week, like every other month
     assert [r.asks_per_week for r in rows] == pytest.approx([7.0, 7.0, 7.0])
     assert [r.scores()["behaviour"] for r in rows] == pytest.approx([0.0, 0.0, 0.0])
