@@ -348,8 +348,8 @@ def stats(obj: Context, start: str | None, end: str | None, period: str, as_json
 
     svc = obj.service()
     first = parse_date(start, svc.today(), "--from") if start else None
-    last = parse_date(end, svc.today(), "--to") if end else None
-    if first and last and first > last:
+    last = parse_date(end, svc.today(), "--to") if end else svc.today()
+    if first and first > last:
         fail(f"--from {first.isoformat()} is after --to {last.isoformat()}")
     report = svc.report(
         start=first, end=last, period=period, show_streak=obj.settings().show_streak
