@@ -122,12 +122,20 @@ def print_report(console: Console, report: Report) -> None:
     ):
         tq.add_row(label, fmt(value, digits))
     console.print(tq)
-    if t.note:
-        console.print(rich_text(t.note, "dim"))
-    if report.streak is not None:
-        console.print(rich_text(f"Check-in streak: {report.streak} days"))
-    for memory in report.on_this_day:
-        console.print(
-            rich_text(f"On this day, {memory.label}: {one_line(memory.entry.intent, 70)}", "dim")
-        )
+    for text, style in notes(report):
+        console.print(rich_text(text, style))
     console.print(rich_text(NOT_A_DIAGNOSIS, "italic dim"))
+
+
+def notes(report: Report) -> list[tuple[str, str]]:
+    """The lines under the trust figures, with their style: the quotient's note, the streak
+    (when shown) and the entries of a month and a year ago."""
+    lines = []
+    if report.overall.trust.note:
+        lines.append((report.overall.trust.note, "dim"))
+    if report.streak is not None:
+        lines.append((f"Check-in streak: {report.streak} days", ""))
+    for memory in report.on_this_day:
+        intent = one_line(memory.entry.intent, 70)
+        lines.append((f"On this day, {memory.label}: {intent}", "dim"))
+    return lines

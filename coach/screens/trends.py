@@ -16,7 +16,7 @@ from textual.widgets import Header, Static
 
 from coach.charts import fmt
 from coach.render import content, one_line
-from coach.stats_view import NOT_A_DIAGNOSIS, SIGNAL_LABELS, direction_text
+from coach.stats_view import NOT_A_DIAGNOSIS, SIGNAL_LABELS, direction_text, notes
 from coach.widgets.chart import BarChart
 from coach.widgets.footer import KeyBar
 from journal.errors import JournalError
@@ -210,12 +210,5 @@ def trust_text(report: Report) -> Content:
         f" · spread {fmt(t.spread)}"
     )
     lines = [content(parts), content(quotient)]
-    if t.note:
-        lines.append(content(t.note, "dim"))
-    if report.streak is not None:
-        lines.append(content(f"Check-in streak: {report.streak} days"))
-    for memory in report.on_this_day:
-        lines.append(
-            content(f"On this day, {memory.label}: {one_line(memory.entry.intent, 70)}", "dim")
-        )
+    lines += [content(text, style) for text, style in notes(report)]
     return Content("\n").join(lines)
