@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from journal.errors import JournalError
 from journal.service import JournalService
+
+WARM_UP_DELAY_S = 1.0
+"""Long enough that warming up never competes with drawing the first screen."""
 
 
 class CoachApp(App[None]):
@@ -31,6 +37,19 @@ class CoachApp(App[None]):
         # Built here, before the app runs, so a journal that cannot be read is reported as
         # one line by the command instead of inside a half-started app.
         self.checkin = CheckinScreen(service, day)
+
+    def on_ready(self) -> None:
+        self.set_timer(WARM_UP_DELAY_S, self.warm_up)
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def warm_up(self) -> None:
+        """While the person reads today's check-in, read the rest of the journal and count its
+        words, so the trends and the journal open without that wait. A file that cannot be
+        read is reported when the screen that needs it opens, so nothing is lost here."""
+        import coach.screens.trends  # noqa: F401  (the import is part of what is warmed)
+
+        with contextlib.suppress(JournalError):
+            self.service.report()
 
     def get_default_screen(self) -> Screen[object]:
         """The check-in is the base screen: modes would compose a throwaway screen first,

@@ -22,6 +22,7 @@ from journal.trends import (
     Period,
     Signals,
     Trust,
+    by_period,
     calibration_gap,
     direction,
     keep_rates,
@@ -38,6 +39,7 @@ from journal.trends import (
 
 DIRECTION_WEEKS = (4, 12)
 RELIABILITY_DAYS = (30, 90)
+MAX_TREND_PERIODS = 104
 SIGNAL_WORDS = {
     "rating": "your own ratings",
     "language": "your own words",
@@ -92,23 +94,20 @@ def build(
     end = end or today
     start = start or period_start(end - dt.timedelta(weeks=11), "week")
     in_range = [e for e in entries if start <= e.date <= end]
-    by_period: dict[dt.date, list[Entry]] = {}
-    for e in in_range:
-        by_period.setdefault(period_start(e.date, period), []).append(e)
-    made: dict[dt.date, list[Promise]] = {}
-    settled: dict[dt.date, list[Promise]] = {}
-    for p in promises:
-        if start <= p.made_on <= end:
-            made.setdefault(period_start(p.made_on, period), []).append(p)
-        if p.resolved_on is not None and start <= p.resolved_on <= end:
-            settled.setdefault(period_start(p.resolved_on, period), []).append(p)
+    groups = by_period(in_range, lambda e: e.date, period)
+    made = by_period((p for p in promises if start <= p.made_on <= end), made_on, period)
+    settled = by_period(
+        (p for p in promises if p.resolved_on is not None and start <= p.resolved_on <= end),
+        resolved_on,
+        period,
+    )
     rows = []
-    for s in signal_series(in_range, counts, start, end, period):
+    for s in signal_series(in_range, counts, start, end, period, groups):
         key = period_start(s.start, period)
         rows.append(
             PeriodRow(
                 signals=s,
-                trust=trust(by_period.get(key, []), s.start, s.end),
+                trust=trust(groups.get(key, []), s.start, s.end),
                 mix=promise_mix(made.get(key, []), s.start, s.end),
                 kept=keep_rates(settled.get(key, []), s.start, s.end),
             )
@@ -117,7 +116,8 @@ def build(
     last_full = period_start(today, "week") - dt.timedelta(days=1)
     week_end = min(end, last_full)
     first_week = period_start(week_end, "week") - dt.timedelta(weeks=max(DIRECTION_WEEKS) - 1)
-    weeks = signal_series(entries, counts, first_week, week_end, "week")
+    recent = [e for e in entries if first_week <= e.date <= week_end]
+    weeks = signal_series(recent, counts, first_week, week_end, "week")
     directions = {w: weekly_directions(weeks[-w:]) for w in DIRECTION_WEEKS}
     reliability = {
         d: keep_rates(promises, end - dt.timedelta(days=d - 1), end) for d in RELIABILITY_DAYS
@@ -143,8 +143,10 @@ def build(
         return last_day <= end and last_day < today
 
     complete = [r.signals for r in rows if finished(r.signals)] or [r.signals for r in rows]
-    while complete and complete[0].index is None:
-        complete = complete[1:]
+    first_data = next((i for i, c in enumerate(complete) if c.index is not None), len(complete))
+    # At most two years of periods: Theil–Sen compares every pair, and a decade of weeks
+    # would cost more than the rest of the report.
+    complete = complete[first_data:][-MAX_TREND_PERIODS:]
     report = Report(
         today=today,
         start=start,
@@ -163,6 +165,14 @@ def build(
         summary="",
     )
     return Report(**{**report.__dict__, "summary": summarise(report, complete)})
+
+
+def made_on(p: Promise) -> dt.date:
+    return p.made_on
+
+
+def resolved_on(p: Promise) -> dt.date:
+    return p.resolved_on or p.made_on
 
 
 def weekly_directions(weeks: Sequence[Signals]) -> dict[str, Direction]:
@@ -186,7 +196,7 @@ def self_orientation_clause(report: Report, periods: Sequence[Signals]) -> str:
     d = report.trend
     if d.verdict == "not enough data":
         return "Not enough check-ins yet to see which way your self-orientation is moving"
-    span = f"Over these {len(periods)} {report.period}s"
+    span = f"Over the last {len(periods)} {report.period}s"
     if d.verdict == "steady":
         return f"{span} your self-orientation held steady"
     moved = "fell" if d.verdict == "improving" else "rose"
@@ -195,14 +205,15 @@ def self_orientation_clause(report: Report, periods: Sequence[Signals]) -> str:
     return f"{span} your self-orientation {moved}{where}"
 
 
-def biggest_mover(weeks: Sequence[Signals], falling: bool) -> str | None:
+def biggest_mover(periods: Sequence[Signals], falling: bool) -> str | None:
     """The signal whose contribution to the index moved most the same way, first half to
     second half of the window."""
-    half = len(weeks) // 2
+    parts = [p.contributions() for p in periods]
+    half = len(parts) // 2
     moves: dict[str, float] = {}
     for name in SIGNALS:
-        early = [w.contributions()[name] for w in weeks[:half] if name in w.contributions()]
-        late = [w.contributions()[name] for w in weeks[half:] if name in w.contributions()]
+        early = [c[name] for c in parts[:half] if name in c]
+        late = [c[name] for c in parts[half:] if name in c]
         if early and late:
             change = sum(late) / len(late) - sum(early) / len(early)
             moves[name] = -change if falling else change

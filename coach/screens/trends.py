@@ -98,9 +98,10 @@ class TrendsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Trends"
-        self.load()
 
     def on_screen_resume(self) -> None:
+        """Every visit, the first included, shows fresh figures: the check-in may have
+        changed today since the last one."""
         self.load()
 
     def watch_period(self) -> None:

@@ -561,7 +561,7 @@ def check_summary(report: Report, complete: Sequence[Signals]) -> None:
     assert ("held steady" in text) == (verdict == "steady")
     assert text.startswith("Not enough check-ins") == (verdict == "not enough data")
     if verdict != "not enough data":
-        assert text.startswith(f"Over these {len(complete)} {report.period}s ")
+        assert text.startswith(f"Over the last {len(complete)} {report.period}s ")
     mostly = re.search(r", mostly in (your own ratings|your own words|what you did);", text)
     if mostly:
         named = {
@@ -635,7 +635,7 @@ def test_monthly_direction_and_summary(
         assert report.trend.slope == pytest.approx(0.0, abs=1e-12)
         assert report.trend.noise == pytest.approx(4 / 7)
     assert report.summary == (
-        f"Over these 6 months your self-orientation {clause}; "
+        f"Over the last 6 months your self-orientation {clause}; "
         "no commitments were settled in the last 90 days."
     )
     check_summary(report, [r.signals for r in report.rows[:6]])
@@ -682,7 +682,7 @@ def test_weekly_directions_over_4_and_12_weeks(tmp_path: Path) -> None:
 def test_trend_counts_the_last_complete_period_of_a_past_range(tmp_path: Path) -> None:
     """BUG: ``build`` keeps a period for the trend only when its (clipped) end is before the
     range's end, so when a range ends on a period's last day (a calendar year, 1 January..31
-    December) its last, finished period is dropped: the summary says "Over these 11 months"
+    December) its last, finished period is dropped: the summary says "Over the last 11 months"
     for a past year whose twelve months are all finished."""
     ratings = [9, 9, 8, 8, 7, 7, 6, 6, 5, 5, 4, 4]
     entries = [
@@ -694,7 +694,7 @@ def test_trend_counts_the_last_complete_period_of_a_past_range(tmp_path: Path) -
     )
     assert len(report.rows) == 12
     assert report.trend.points == 12
-    assert report.summary.startswith("Over these 12 months your self-orientation fell")
+    assert report.summary.startswith("Over the last 12 months your self-orientation fell")
 
 
 def test_trend_leaves_out_the_period_in_progress_when_the_range_ends_later(
@@ -712,7 +712,7 @@ def test_trend_leaves_out_the_period_in_progress_when_the_range_ends_later(
     assert len(report.rows) == 12
     # finished: January..October = 10 months
     assert report.trend.points == 10
-    assert report.summary.startswith("Over these 10 months")
+    assert report.summary.startswith("Over the last 10 months")
 
 
 # ----- the demo journal ------------------------------------------------------------------
@@ -761,7 +761,7 @@ def test_demo_shows_its_drift(demo: tuple[JournalService, Report]) -> None:
 
 def test_demo_summary_is_traceable(demo: tuple[JournalService, Report]) -> None:
     _, report = demo
-    assert report.summary.startswith("Over these 36 months your self-orientation fell")
+    assert report.summary.startswith("Over the last 36 months your self-orientation fell")
     check_summary(report, [r.signals for r in report.rows[:-1]])
 
 
