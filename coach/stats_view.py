@@ -9,7 +9,7 @@ from coach.render import one_line, rich_text
 from journal.model import PROMISE_KINDS
 from journal.parse import kind_label
 from journal.stats import Report, pct
-from journal.trends import SIGNALS, Direction
+from journal.trends import SIGNALS, Direction, Signals
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,6 +23,15 @@ SIGNAL_LABELS = {
 NOT_A_DIAGNOSIS = (
     "A reflection aid, not a diagnosis: compare these with your own past, not with anyone else."
 )
+
+
+def contributions_text(signals: Signals) -> str:
+    """The index taken apart, so it is never a number without its reasons."""
+    parts = signals.contributions()
+    if not parts:
+        return "no signals in this range"
+    pieces = " + ".join(f"{SIGNAL_LABELS[name]} {value:.1f}" for name, value in parts.items())
+    return f"index {sum(parts.values()):.1f} = {pieces}"
 
 
 def direction_text(d: Direction) -> str:
@@ -65,6 +74,7 @@ def print_report(console: Console, report: Report) -> None:
         )
         lines.append(f"  {SIGNAL_LABELS[name]:<15} {sparkline(values[-room:])}")
     console.print(so)
+    console.print(rich_text(f"Over the range: {contributions_text(report.overall.signals)}."))
     console.print(rich_text(f"By {report.period}, oldest to newest (higher = more self-focused):"))
     for line in lines:
         console.print(rich_text(line))

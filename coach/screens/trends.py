@@ -16,7 +16,13 @@ from textual.widgets import Header, Static
 
 from coach.charts import fmt
 from coach.render import content, one_line
-from coach.stats_view import NOT_A_DIAGNOSIS, SIGNAL_LABELS, direction_text, notes
+from coach.stats_view import (
+    NOT_A_DIAGNOSIS,
+    SIGNAL_LABELS,
+    contributions_text,
+    direction_text,
+    notes,
+)
 from coach.widgets.chart import BarChart
 from coach.widgets.footer import KeyBar
 from journal.errors import JournalError
@@ -163,6 +169,8 @@ class TrendsScreen(Screen[None]):
                 f"{direction_text(report.directions[4][name])} · 12 weeks: "
                 f"{direction_text(report.directions[12][name])}"
             )
+            if name == "index":
+                latest += f"\n{contributions_text(overall)}"
             self.query_one(f"#chart-{name}", BarChart).show(values, span, latest)
         self.query_one("#reliability", Static).update(reliability_text(report))
         kept = [r.kept["commitment"].keep_rate for r in rows]
