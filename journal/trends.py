@@ -22,6 +22,7 @@ read against one's own past, not a diagnosis.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -45,7 +46,10 @@ ASKS_PER_WEEK_FULL = 5.0
 # ----- periods ---------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def period_start(day: dt.date, period: Period) -> dt.date:
+    """Remembered: every report asks it of every entry and promise date, and ten years of
+    days is a small table."""
     if period == "week":
         return day - dt.timedelta(days=day.weekday())
     if period == "month":
