@@ -1,33 +1,16 @@
-"""The one place untrusted text (journal entries, bundles, files) is made safe to display.
-
-Text is never parsed as markup, and C0 controls (except newline and tab), DEL, C1 controls and
-bidi overrides are removed first, so nothing a person typed or a file carried can move the
-cursor, clear the screen, set the clipboard or disguise itself.
+"""The one place untrusted text (journal entries, bundles, files) becomes something Textual or
+Rich will draw: never parsed as markup, and cleaned first by journal/text.py.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from journal.text import clean, one_line
 
 if TYPE_CHECKING:
     from rich.text import Text
     from textual.content import Content
-
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(text: str) -> str:
-    """Strip control characters; keep newline and tab."""
-    return UNSAFE.sub("", text)
-
-
-def one_line(text: str, width: int | None = None) -> str:
-    """Clean text folded to one line, optionally cut to ``width`` with an ellipsis."""
-    flat = " ".join(clean(text).split())
-    if width is not None and len(flat) > width:
-        return flat[: max(width - 1, 0)] + "…"
-    return flat
 
 
 def content(text: str, style: str = "") -> Content:
@@ -42,3 +25,6 @@ def rich_text(text: str, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(clean(text), style=style)
+
+
+__all__ = ["clean", "content", "one_line", "rich_text"]

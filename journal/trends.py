@@ -31,7 +31,7 @@ from typing import Literal, TypeVar
 from journal.language import WordCounts
 from journal.model import PROMISE_KINDS, Entry, Promise, PromiseKind
 
-Period = Literal["day", "week", "month", "year"]
+Period = Literal["day", "week", "month", "quarter", "year"]
 Verdict = Literal["improving", "steady", "worsening", "not enough data"]
 
 WEIGHTS: dict[str, float] = {"rating": 0.4, "language": 0.3, "behaviour": 0.3}
@@ -54,6 +54,8 @@ def period_start(day: dt.date, period: Period) -> dt.date:
         return day - dt.timedelta(days=day.weekday())
     if period == "month":
         return day.replace(day=1)
+    if period == "quarter":
+        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
     if period == "year":
         return day.replace(month=1, day=1)
     return day
@@ -66,6 +68,8 @@ def period_end(start: dt.date, period: Period) -> dt.date:
     if period == "month":
         following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         return following - dt.timedelta(days=1)
+    if period == "quarter":
+        return period_end(months_back(start, -2), "month")
     if period == "year":
         return start.replace(month=12, day=31)
     return start

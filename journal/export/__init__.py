@@ -1,0 +1,91 @@
+"""Exports: one module per format behind one registry, all built from the same selection.
+
+Private entries, and the promises made on their days, are left out of every format; only the
+JSON backup can include them, and only when asked (``include_private``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from journal.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from journal.language import WordCounts
+    from journal.model import Entry, Promise
+    from journal.service import JournalService
+    from journal.stats import Report
+    from journal.trends import Period
+
+EXPORTERS: dict[str, str] = {
+    "json": "journal.export.backup",
+    "csv": "journal.export.daily_csv",
+    "md": "journal.export.markdown",
+}
+"""Format name → module with ``render(selection) -> bytes``; imported only when used."""
+TEXT_FORMATS = frozenset(EXPORTERS)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What an export shows: the records in range, and the trends report over them."""
+
+    entries: list[Entry]
+    promises: list[Promise]
+    report: Report
+    counts: Callable[[Entry], WordCounts]
+    start: dt.date
+    end: dt.date
+    period: Period
+    include_private: bool
+
+
+def select(
+    service: JournalService,
+    *,
+    start: dt.date | None,
+    end: dt.date | None,
+    period: Period,
+    include_private: bool = False,
+) -> Selection:
+    """Entries oldest first and the promises made in the range (all of it by default)."""
+    everything = [e for y in service.years() for e in service.year_entries(y)]
+    promises = service.all_promises()
+    first = start or (everything[0].date if everything else service.today())
+    last = end or service.today()
+    if first > last:
+        raise InvalidInput(f"--from {first.isoformat()} is after --to {last.isoformat()}")
+    private_days = {e.date for e in everything if e.private}
+    entries = [
+        e for e in everything if first <= e.date <= last and (include_private or not e.private)
+    ]
+    promises = [
+        p
+        for p in promises
+        if first <= p.made_on <= last and (include_private or p.made_on not in private_days)
+    ]
+    report = service.report(start=first, end=last, period=period, include_private=include_private)
+    return Selection(
+        entries, promises, report, service.word_counts, first, last, period, include_private
+    )
+
+
+def render(fmt: str, selection: Selection) -> bytes:
+    if fmt not in EXPORTERS:
+        raise InvalidInput(f"unknown export format {fmt!r}: use {', '.join(sorted(EXPORTERS))}")
+    module = importlib.import_module(EXPORTERS[fmt])
+    data: bytes = module.render(selection)
+    return data
+
+
+def default_filename(fmt: str, selection: Selection) -> str:
+    """``coach-<period>-<from>-to-<to>.<ext>``, or ``coach-backup-<date>.json``."""
+    if fmt == "json":
+        return f"coach-backup-{selection.end.isoformat()}.json"
+    span = f"{selection.start.isoformat()}-to-{selection.end.isoformat()}"
+    return f"coach-{selection.period}-{span}.{fmt}"

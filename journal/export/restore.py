@@ -1,0 +1,76 @@
+"""`coach import`: restore a JSON backup, or merge it into a journal that already has days.
+
+Everything in the file is checked before anything is written. Records are matched by id, so
+importing the same backup twice adds nothing. A day that already has a different entry keeps
+the one in the journal, and the summary says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from journal.errors import InvalidInput, NewerSchema
+from journal.export.backup import FORMAT
+from journal.model import SCHEMA_VERSION, Entry, Promise, validate
+
+if TYPE_CHECKING:
+    from journal.service import JournalService
+
+
+class Backup(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    format: str
+    schema: int
+    exported: str
+    includes_private: bool = False
+    entries: list[Entry]
+    promises: list[Promise]
+
+
+@dataclass(frozen=True)
+class Restored:
+    entries: int
+    promises: int
+    already_there: int
+    kept_yours: list[str]
+    """Days where the journal already had a different entry, which was kept."""
+
+
+def read_backup(raw: bytes, source: str) -> Backup:
+    try:
+        document = msgspec.json.decode(raw)
+    except msgspec.DecodeError as exc:
+        raise InvalidInput(f"{source} is not valid JSON ({exc})") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise InvalidInput(f'{source} is not a Coach backup (no "format": "{FORMAT}")')
+    schema = document.get("schema")
+    if not isinstance(schema, int):
+        raise InvalidInput(f"{source} has no schema version")
+    if schema > SCHEMA_VERSION:
+        raise NewerSchema(
+            f"{source} was written by a newer Coach (schema {schema}, this one reads up to "
+            f"{SCHEMA_VERSION}); upgrade Coach to import it"
+        )
+    backup = validate(document, Backup, source)
+    dates = [e.date for e in backup.entries]
+    if len(set(dates)) != len(dates):
+        raise InvalidInput(f"{source} has two entries for the same day")
+    return backup
+
+
+def restore(service: JournalService, raw: bytes, source: str) -> Restored:
+    backup = read_backup(raw, source)
+    with service.store.locked():
+        mine = {e.date: e for e in service.entries()}
+        promise_ids = {p.id for p in service.all_promises()}
+        new_entries = [e for e in backup.entries if e.date not in mine]
+        kept = [
+            e.date.isoformat() for e in backup.entries if e.date in mine and mine[e.date].id != e.id
+        ]
+        new_promises = [p for p in backup.promises if p.id not in promise_ids]
+        service.write_bulk(new_entries, new_promises)
+    already = len(backup.entries) - len(new_entries) - len(kept)
+    already += len(backup.promises) - len(new_promises)
+    return Restored(len(new_entries), len(new_promises), already, kept)

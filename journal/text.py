@@ -1,0 +1,25 @@
+"""Making untrusted text harmless, for every place that shows it: the app, the CLI, exports.
+
+C0 controls (except newline and tab), DEL, C1 controls and bidi overrides are removed, so
+nothing a person typed or a file carried can move a cursor, clear a screen, set a clipboard
+or disguise itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """Strip control characters; keep newline and tab."""
+    return UNSAFE.sub("", text)
+
+
+def one_line(text: str, width: int | None = None) -> str:
+    """Clean text folded to one line, optionally cut to ``width`` with an ellipsis."""
+    flat = " ".join(clean(text).split())
+    if width is not None and len(flat) > width:
+        return flat[: max(width - 1, 0)] + "…"
+    return flat

@@ -1,0 +1,37 @@
+"""coach export and coach import from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli.helpers import Cli
+
+
+def test_export_import_round_trip_through_files(cli: Cli, tmp_path: Path) -> None:
+    cli.run("checkin", "--intent", "Hear Ana out", "--promise", "c: send the deck @Ana")
+    backup = tmp_path / "backup.json"
+    out = cli.run("export", "--format", "json", "-o", str(backup)).stdout
+    assert out.startswith(f"Wrote {backup}: 1 days and 1 promises")
+    other = ["--home", str(tmp_path / "other")]
+    said = cli.run(*other, "import", str(backup)).stdout
+    assert said.startswith("Imported 1 days and 1 promises")
+    again = json.loads(cli.run(*other, "export", "--format", "json", "-o", "-").stdout)
+    first = json.loads(backup.read_text())
+    again.pop("exported"), first.pop("exported")
+    assert again == first
+
+
+def test_summary_to_stdout_and_private_flag_only_for_json(cli: Cli) -> None:
+    cli.run("checkin", "--intent", "Be present")
+    text = cli.run("export", "--format", "md", "-o", "-").stdout
+    assert text.startswith("# Coach progress summary")
+    assert "Be present" in text
+    message = cli.fails("export", "--format", "md", "--include-private")
+    assert "only for the JSON backup" in message
+
+
+def test_importing_something_that_is_not_a_backup_says_so(cli: Cli, tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.json"
+    bogus.write_text('{"hello": 1}')
+    assert "is not a Coach backup" in cli.fails("import", str(bogus))

@@ -1,0 +1,168 @@
+"""Exports: the JSON backup round-trips, imports merge by id, and private days never leak."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from journal.demo import write_demo
+from journal.errors import InvalidInput, NewerSchema
+from journal.export import render, select
+from journal.export.daily_csv import COLUMNS
+from journal.export.restore import restore
+from journal.model import IntentFor
+from journal.service import JournalService
+from tests.conftest import DAY
+
+CANARY = "CANARY-7f3a9"
+
+
+def service(home: Path) -> JournalService:
+    return JournalService(home, today=lambda: DAY)
+
+
+def exported(svc: JournalService, fmt: str, include_private: bool = False) -> bytes:
+    selection = select(svc, start=None, end=None, period="month", include_private=include_private)
+    return render(fmt, selection)
+
+
+def files(home: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((home / "journal").glob("*.json"))}
+
+
+def without_stamp(data: bytes) -> dict[str, object]:
+    document = json.loads(data)
+    document.pop("exported")
+    return document
+
+
+def test_backup_round_trips_exactly(tmp_path: Path) -> None:
+    first = service(tmp_path / "a")
+    write_demo(first, 1, seed=4)
+    backup = exported(first, "json", include_private=True)
+    second = service(tmp_path / "b")
+    done = restore(second, backup, "backup.json")
+    assert (done.entries, done.already_there, done.kept_yours) == (
+        len(first.entries()),
+        0,
+        [],
+    )
+    assert without_stamp(exported(second, "json", include_private=True)) == without_stamp(backup)
+
+
+def test_import_merges_by_id_and_keeps_your_own_day(tmp_path: Path) -> None:
+    source = service(tmp_path / "a")
+    source.set_intent(DAY - dt.timedelta(days=2), "from the backup")
+    source.set_intent(DAY, "the backup's today")
+    source.add_promise(DAY, "call Ana", "commitment", "Ana")
+    backup = exported(source, "json")
+
+    home = service(tmp_path / "b")
+    home.set_intent(DAY, "my own today")
+    done = restore(home, backup, "backup.json")
+    assert (done.entries, done.promises, done.kept_yours) == (1, 1, [DAY.isoformat()])
+    today = home.entry(DAY)
+    assert today is not None and today.intent == "my own today"
+    again = restore(home, backup, "backup.json")
+    assert (again.entries, again.promises) == (0, 0)
+    assert len(home.all_promises()) == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "says"),
+    [
+        (b"{not json", "is not valid JSON"),
+        (b'{"format": "jrnl"}', "is not a Coach backup"),
+        (
+            b'{"format": "coach-backup", "schema": 1, "exported": "x", "entries": '
+            b'[{"id": "a", "date": "2026-02-30"}], "promises": []}',
+            "backup.json: entries[0].date",
+        ),
+    ],
+)
+def test_a_bad_backup_is_refused_and_nothing_changes(tmp_path: Path, raw: bytes, says: str) -> None:
+    home = service(tmp_path / "b")
+    home.set_intent(DAY, "mine")
+    before = files(tmp_path / "b")
+    with pytest.raises(InvalidInput, match=says.replace("[", r"\[").replace("]", r"\]")):
+        restore(home, raw, "backup.json")
+    assert files(tmp_path / "b") == before
+
+
+def test_a_backup_from_a_newer_coach_is_refused(tmp_path: Path) -> None:
+    raw = (
+        b'{"format": "coach-backup", "schema": 99, "exported": "x", "entries": [], "promises": []}'
+    )
+    with pytest.raises(NewerSchema, match="upgrade Coach"):
+        restore(service(tmp_path / "b"), raw, "backup.json")
+
+
+def plant_private_day(svc: JournalService) -> None:
+    day = DAY - dt.timedelta(days=3)
+    svc.set_intent(day, f"intent {CANARY}", IntentFor(kind="person", name=CANARY))
+    ask = svc.add_help(day, f"person {CANARY}", f"request {CANARY}")
+    svc.update_help(day, ask.id, done=True)
+    svc.set_text(day, "reflection", f"reflection {CANARY}")
+    svc.set_text(day, "self_focus", f"focus {CANARY}")
+    svc.set_note(day, "extra", f"note {CANARY}")
+    svc.add_tags(day, ["star"])
+    svc.add_promise(day, f"promise {CANARY}", "commitment", CANARY)
+    svc.set_private(day, True)
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "json"])
+def test_private_entries_never_appear_in_an_export(tmp_path: Path, fmt: str) -> None:
+    svc = service(tmp_path / "a")
+    write_demo(svc, 1, seed=2)
+    plant_private_day(svc)
+    data = exported(svc, fmt)
+    assert CANARY.encode() not in data
+    assert b"7f3a9" not in data
+
+
+def test_private_entries_are_in_the_backup_only_when_asked(tmp_path: Path) -> None:
+    svc = service(tmp_path / "a")
+    plant_private_day(svc)
+    assert CANARY.encode() in exported(svc, "json", include_private=True)
+
+
+def test_csv_has_the_documented_header_and_a_row_per_day(tmp_path: Path) -> None:
+    svc = service(tmp_path / "a")
+    svc.set_intent(DAY, "I will help you and we will ship", IntentFor(kind="team"))
+    svc.rate(DAY, {"credibility": 7, "self_orientation": 2})
+    svc.add_promise(DAY, "ship", "commitment")
+    made = svc.add_promise(DAY, "tidy", "best_effort")
+    svc.resolve_promise(made.id, "kept", on=DAY)
+    rows = list(csv.DictReader(io.StringIO(exported(svc, "csv").decode())))
+    assert list(rows[0]) == COLUMNS
+    (row,) = rows
+    assert row["date"] == DAY.isoformat()
+    assert (row["credibility"], row["self_orientation"], row["reliability"]) == ("7", "2", "")
+    # words: i will help you and we will ship = 8; I-words 1 (i); other 2 (you, we)
+    assert (row["words"], row["i_words_per_100"], row["other_words_per_100"]) == (
+        "8",
+        "12.5",
+        "25",
+    )
+    assert (row["made_commitment"], row["made_best_effort"], row["kept_best_effort"]) == (
+        "1",
+        "1",
+        "1",
+    )
+
+
+def test_markdown_shows_journal_text_without_letting_it_become_markup(tmp_path: Path) -> None:
+    svc = service(tmp_path / "a")
+    svc.set_intent(DAY, "[click](http://x) <script>alert(1)</script> **loud** \x1b[2J")
+    text = exported(svc, "md").decode()
+    # Every markup character arrives escaped, so no viewer can make a link, tag or emphasis.
+    for raw in (r"(?<!\\)<script", r"(?<!\\)\]\(http", r"(?<!\\)\*\*loud"):
+        assert not re.search(raw, text), raw
+    assert "\x1b" not in text
+    assert r"\[click\](http://x) \<script\>" in text
