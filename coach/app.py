@@ -84,6 +84,22 @@ class CoachApp(App[None]):
 
         self.open_screen("trends", lambda: TrendsScreen(self.service))
 
+    @work(thread=True, exclusive=True, group="export")
+    def export(self, fmt: str) -> None:
+        """Write the export into the current folder, named as `coach export` names it."""
+        from journal.export import default_filename, render, select
+        from journal.storage import atomic_write
+
+        try:
+            selection = select(self.service, start=None, end=None, period="month")
+            target = Path(default_filename(fmt, selection)).resolve()
+            atomic_write(target, render(fmt, selection))
+        except (JournalError, OSError) as exc:
+            message = str(exc) if isinstance(exc, JournalError) else f"cannot write: {exc}"
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        self.call_from_thread(self.notify, f"Wrote {target}", markup=False)
+
     def action_toggle_streak(self) -> None:
         import msgspec
 
@@ -111,6 +127,21 @@ class CoachApp(App[None]):
                 "Trends",
                 "Self-orientation, promises kept and trust over time",
                 self.action_open_trends,
+            ),
+            (
+                "Export summary (Markdown)",
+                "Your progress to keep or share, written to the current folder",
+                lambda: self.export("md"),
+            ),
+            (
+                "Export days (CSV)",
+                "One row per day for spreadsheets, written to the current folder",
+                lambda: self.export("csv"),
+            ),
+            (
+                "Export backup (JSON)",
+                "Every entry and promise except private ones, to the current folder",
+                lambda: self.export("json"),
             ),
             (
                 "Show or hide the streak",
