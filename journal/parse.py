@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from journal.errors import InvalidInput
 from journal.model import PROMISE_KINDS, RATING_NAMES, TAG_PATTERN, IntentFor, PromiseKind
-from journal.trends import months_back
+from journal.periods import months_back
 
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

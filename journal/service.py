@@ -35,10 +35,10 @@ from journal.model import (
 )
 from journal.parse import parse_tag
 from journal.paths import journal_dir
+from journal.periods import Period
 from journal.stats import Report
 from journal.stats import build as build_report
 from journal.storage import ShardedStore, StatKey
-from journal.trends import Period
 
 ENTRIES = "entries"
 PROMISES = "promises"

@@ -14,22 +14,19 @@ from typing import Any
 
 from journal.language import WordCounts
 from journal.model import PROMISE_KINDS, Entry, Promise
+from journal.periods import Period, by_period, period_end, period_start
 from journal.trends import (
     SIGNALS,
     Direction,
     KindRecord,
     OnThisDay,
-    Period,
     Signals,
     Trust,
-    by_period,
     calibration_gap,
     direction,
     keep_rates,
     on_this_day,
     open_commitments,
-    period_end,
-    period_start,
     promise_mix,
     signal_series,
     signals,

@@ -22,16 +22,21 @@ read against one's own past, not a diagnosis.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Literal
 
 from journal.language import WordCounts
 from journal.model import PROMISE_KINDS, Entry, Promise, PromiseKind
+from journal.periods import (
+    Period,
+    by_period,
+    months_back,
+    period_end,
+    period_starts,
+)
 
-Period = Literal["day", "week", "month", "quarter", "year"]
 Verdict = Literal["improving", "steady", "worsening", "not enough data"]
 
 WEIGHTS: dict[str, float] = {"rating": 0.4, "language": 0.3, "behaviour": 0.3}
@@ -41,48 +46,6 @@ MIN_POINTING_WORDS = 5
 short intent with a single "I" says nothing about a week."""
 ASKS_PER_WEEK_FULL = 5.0
 """Asking five people a week "how can I help?" counts as the full behaviour score for asks."""
-
-
-# ----- periods ---------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def period_start(day: dt.date, period: Period) -> dt.date:
-    """Remembered: every report asks it of every entry and promise date, and ten years of
-    days is a small table."""
-    if period == "week":
-        return day - dt.timedelta(days=day.weekday())
-    if period == "month":
-        return day.replace(day=1)
-    if period == "quarter":
-        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
-    if period == "year":
-        return day.replace(month=1, day=1)
-    return day
-
-
-def period_end(start: dt.date, period: Period) -> dt.date:
-    """The last day of the period that begins on ``start``."""
-    if period == "week":
-        return start + dt.timedelta(days=6)
-    if period == "month":
-        following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return following - dt.timedelta(days=1)
-    if period == "quarter":
-        return period_end(months_back(start, -2), "month")
-    if period == "year":
-        return start.replace(month=12, day=31)
-    return start
-
-
-def period_starts(first: dt.date, last: dt.date, period: Period) -> list[dt.date]:
-    """Every period touching [first, last], gaps included, so charts show time honestly."""
-    starts = []
-    current = period_start(first, period)
-    while current <= last:
-        starts.append(current)
-        current = period_end(current, period) + dt.timedelta(days=1)
-    return starts
 
 
 # ----- self-orientation ------------------------------------------------------------------
@@ -184,19 +147,6 @@ def signals(
         asks_per_week=asks * 7 / days,
         asks_done=done / known if known else None,
     )
-
-
-T = TypeVar("T")
-
-
-def by_period(
-    items: Iterable[T], day_of: Callable[[T], dt.date], period: Period
-) -> dict[dt.date, list[T]]:
-    """Items grouped by the start of the period their day falls in."""
-    groups: dict[dt.date, list[T]] = {}
-    for item in items:
-        groups.setdefault(period_start(day_of(item), period), []).append(item)
-    return groups
 
 
 def signal_series(
@@ -412,13 +362,6 @@ def streak(days: Iterable[dt.date], today: dt.date) -> int:
         count += 1
         current -= dt.timedelta(days=1)
     return count
-
-
-def months_back(day: dt.date, months: int) -> dt.date:
-    """The same day of the month ``months`` earlier, clamped to that month's last day."""
-    year, month0 = divmod(day.year * 12 + day.month - 1 - months, 12)
-    first = dt.date(year, month0 + 1, 1)
-    return first.replace(day=min(day.day, period_end(first, "month").day))
 
 
 @dataclass(frozen=True)

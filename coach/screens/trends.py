@@ -28,9 +28,10 @@ from coach.widgets.footer import KeyBar
 from journal.errors import JournalError
 from journal.model import PROMISE_KINDS
 from journal.parse import kind_label
+from journal.periods import Period, months_back, period_end, period_start
 from journal.settings import load as load_settings
 from journal.stats import Report, pct
-from journal.trends import SIGNALS, Period, months_back, period_end, period_start
+from journal.trends import SIGNALS
 
 if TYPE_CHECKING:
     from journal.service import JournalService

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
     from journal.language import WordCounts
     from journal.model import Entry, Promise
+    from journal.periods import Period
     from journal.service import JournalService
     from journal.stats import Report
-    from journal.trends import Period
 
 EXPORTERS: dict[str, str] = {
     "json": "journal.export.backup",

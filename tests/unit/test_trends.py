@@ -9,6 +9,7 @@ import pytest
 
 from journal.language import WordCounts
 from journal.model import Entry, HelpAsk, IntentFor, Promise, PromiseKind, PromiseStatus, Ratings
+from journal.periods import months_back, period_end, period_start, period_starts
 from journal.trends import (
     ASKS_PER_WEEK_FULL,
     MIN_POINTING_WORDS,
@@ -19,12 +20,8 @@ from journal.trends import (
     calibration_gap,
     direction,
     keep_rates,
-    months_back,
     on_this_day,
     open_commitments,
-    period_end,
-    period_start,
-    period_starts,
     promise_mix,
     signal_series,
     signals,
