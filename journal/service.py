@@ -9,15 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 from tinydb import Query
 from tinydb.table import Document
 
 from journal.errors import InvalidInput, NotFound
-from journal.language import WordCounts
-from journal.language import count as count_words
 from journal.model import (
     RATING_NAMES,
     RESOLUTIONS,
@@ -35,10 +33,12 @@ from journal.model import (
 )
 from journal.parse import parse_tag
 from journal.paths import journal_dir
-from journal.periods import Period
-from journal.stats import Report
-from journal.stats import build as build_report
 from journal.storage import ShardedStore, StatKey
+
+if TYPE_CHECKING:
+    from journal.language import WordCounts
+    from journal.periods import Period
+    from journal.stats import Report
 
 ENTRIES = "entries"
 PROMISES = "promises"
@@ -187,7 +187,9 @@ class JournalService:
         names = [h.person for h in entry.help]
         if entry.intent_for is not None and entry.intent_for.name:
             names.append(entry.intent_for.name)
-        counted = count_words(entry.texts(), names)
+        from journal.language import count
+
+        counted = count(entry.texts(), names)
         self._counts[entry.id] = (entry.updated, counted)
         return counted
 
@@ -207,7 +209,9 @@ class JournalService:
             private = {e.date for e in entries if e.private}
             entries = [e for e in entries if not e.private]
             promises = [p for p in promises if p.made_on not in private]
-        return build_report(
+        from journal.stats import build
+
+        return build(
             entries,
             promises,
             self.word_counts,
