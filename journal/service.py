@@ -7,7 +7,7 @@ anything touches disk, so bad input raises and leaves the stored data exactly as
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from typing import Any
 
 import msgspec
@@ -323,10 +323,10 @@ class JournalService(JournalReader):
                     db.storage.write(tables)
 
 
-def _replace_with(data: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+def _replace_with(data: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
     """TinyDB's update merges fields; a record must instead be replaced so cleared ones go."""
 
-    def replace(doc: dict[str, Any]) -> None:
+    def replace(doc: MutableMapping[Any, Any]) -> None:
         doc.clear()
         doc.update(data)
 

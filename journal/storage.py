@@ -134,7 +134,7 @@ def decode_tables(path: Path, raw: bytes) -> Tables:
     return data
 
 
-class AtomicStorage(Storage):  # type: ignore[misc]
+class AtomicStorage(Storage):
     """TinyDB's two-method storage interface over atomic, cached, codec-wrapped files."""
 
     def __init__(

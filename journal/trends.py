@@ -208,7 +208,7 @@ def keep_rates(promises: Iterable[Promise], start: dt.date, end: dt.date) -> dic
 
 def promise_mix(promises: Iterable[Promise], start: dt.date, end: dt.date) -> dict[str, int]:
     """How many of each kind were made within [start, end]."""
-    mix = dict.fromkeys(PROMISE_KINDS, 0)
+    mix: dict[str, int] = dict.fromkeys(PROMISE_KINDS, 0)
     for p in promises:
         if start <= p.made_on <= end:
             mix[p.kind] += 1
@@ -298,7 +298,14 @@ def trust(entries: Iterable[Entry], start: dt.date, end: dt.date) -> Trust:
                     sums[i] += value
                     given[i] += 1
     means = [total / n if n else None for total, n in zip(sums, given, strict=True)]
-    return Trust(*means, days=days)
+    return Trust(
+        credibility=means[0],
+        reliability=means[1],
+        intimacy=means[2],
+        character=means[3],
+        self_orientation=means[4],
+        days=days,
+    )
 
 
 # ----- direction -------------------------------------------------------------------------
