@@ -6,75 +6,14 @@ line on stderr and exit status 2, with nothing written. The app is imported only
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
 from coach import messages as msg
+from coach.cli_support import Context, Group, day_option, fail, print_json
 from coach.render import clean, one_line
-from journal.errors import JournalError
-
-EXIT_BAD_INPUT = 2
-
-
-@dataclass
-class Context:
-    home_option: str | None
-
-    @property
-    def home(self) -> Path:
-        from journal.paths import data_home
-
-        return data_home(self.home_option)
-
-    def service(self) -> Any:
-        from journal.service import JournalService
-
-        return JournalService(self.home)
-
-    def settings(self) -> Any:
-        from journal.settings import load
-
-        return load(self.home)
-
-
-def fail(message: str) -> NoReturn:
-    from coach.entry import report
-
-    report(message)
-
-
-class Group(click.Group):
-    """Turns every JournalError into one clear line and exit status 2: never a traceback."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except JournalError as exc:
-            fail(str(exc))
-
-
-JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def print_json(data: object) -> None:
-    """Pretty JSON; C1 and bidi characters (legal in JSON strings) are escaped so a terminal
-    never acts on them, and the data still round-trips exactly."""
-    import msgspec
-
-    text = msgspec.json.format(msgspec.json.encode(data), indent=2).decode()
-    click.echo(JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
-
-
-def day_option(value: str | None, service: Any) -> dt.date:
-    from journal.parse import parse_date
-
-    return service.today() if value is None else parse_date(value, service.today())
 
 
 @click.group(cls=Group, invoke_without_command=True)
@@ -330,138 +269,6 @@ def demo(obj: Context, years: int, seed: int) -> None:
     )
 
 
-@main.command()
-@click.option("--from", "start", help="First day (default: 12 weeks ago).")
-@click.option("--to", "end", help="Last day (default: today).")
-@click.option(
-    "--period",
-    type=click.Choice(["week", "month", "year"]),
-    default="week",
-    show_default=True,
-    help="One row of the series per week, month or year.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Every series as JSON (keys in the README).")
-@click.pass_obj
-def stats(obj: Context, start: str | None, end: str | None, period: str, as_json: bool) -> None:
-    """Trends: self-orientation, promises kept, trust quotient."""
-    from journal.parse import parse_date
-    from journal.stats import to_json
-
-    svc = obj.service()
-    first = parse_date(start, svc.today(), "--from") if start else None
-    last = parse_date(end, svc.today(), "--to") if end else svc.today()
-    if first and first > last:
-        fail(f"--from {first.isoformat()} is after --to {last.isoformat()}")
-    report = svc.report(
-        start=first, end=last, period=period, show_streak=obj.settings().show_streak
-    )
-    if as_json:
-        print_json(to_json(report))
-        return
-    from rich.console import Console
-
-    from coach.stats_view import print_report
-
-    print_report(Console(highlight=False, markup=False), report)
-
-
-@main.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["md", "json", "csv"]),
-    required=True,
-    help="md: a progress summary; json: a full backup; csv: one row per day.",
-)
-@click.option("--from", "start", help="First day (default: the first entry).")
-@click.option("--to", "end", help="Last day (default: today).")
-@click.option(
-    "--period",
-    type=click.Choice(["week", "month", "quarter", "year"]),
-    default="month",
-    show_default=True,
-    help="The summary's series: one row per week, month, quarter or year.",
-)
-@click.option("-o", "output", help="File to write (- for standard output).")
-@click.option("--include-private", is_flag=True, help="JSON only: include private entries.")
-@click.pass_obj
-def export(
-    obj: Context,
-    fmt: str,
-    start: str | None,
-    end: str | None,
-    period: str,
-    output: str | None,
-    include_private: bool,
-) -> None:
-    """Export a progress summary or a backup. Private entries stay out unless asked for."""
-    from journal.export import default_filename, render, select
-    from journal.parse import parse_date
-    from journal.storage import atomic_write
-
-    if include_private and fmt != "json":
-        fail("--include-private is only for the JSON backup; summaries never show private days")
-    svc = obj.service()
-    first = parse_date(start, svc.today(), "--from") if start else None
-    last = parse_date(end, svc.today(), "--to") if end else None
-    selection = select(svc, start=first, end=last, period=period, include_private=include_private)
-    data = render(fmt, selection)
-    if output == "-":
-        sys.stdout.buffer.write(data)
-        return
-    target = Path(output or default_filename(fmt, selection))
-    try:
-        atomic_write(target.resolve(), data)
-    except OSError as exc:
-        fail(f"cannot write {target}: {exc.strerror}")
-    click.echo(
-        f"Wrote {target}: {len(selection.entries)} days and {len(selection.promises)} promises, "
-        f"{selection.start.isoformat()} to {selection.end.isoformat()}"
-        + (" (private entries included)" if include_private else "")
-        + "."
-    )
-
-
-@main.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.pass_obj
-def import_backup(obj: Context, file: Path) -> None:
-    """Restore a JSON backup, or merge it into this journal (matched by id, no duplicates)."""
-    from journal.export.restore import restore
-
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        fail(f"cannot read {file}: {exc.strerror}")
-    done = restore(obj.service(), raw, str(file))
-    click.echo(
-        f"Imported {done.entries} days and {done.promises} promises from {file}; "
-        f"{done.already_there} records were already here."
-    )
-    if done.kept_yours:
-        click.echo(
-            f"Kept your own entry on {len(done.kept_yours)} days that the backup also had: "
-            + ", ".join(done.kept_yours[:10])
-            + (" …" if len(done.kept_yours) > 10 else "")
-        )
-
-
-@main.command()
-@click.option("--streak/--no-streak", default=None, help="Show the check-in streak or not.")
-@click.pass_obj
-def settings(obj: Context, streak: bool | None) -> None:
-    """Show or change your preferences."""
-    import msgspec
-
-    from journal.settings import save
-
-    current = obj.settings()
-    if streak is not None:
-        current = msgspec.structs.replace(current, show_streak=streak)
-        save(obj.home, current)
-    click.echo(f"streak: {'shown' if current.show_streak else 'hidden'}")
-
-
 @main.group()
 def prompts() -> None:
     """Prompt packs: the questions each check-in asks."""
@@ -488,3 +295,13 @@ def prompts_check(file: Path) -> None:
 
     pack = check_pack_file(file)
     click.echo(f"{file}: OK, pack {one_line(pack.name)!r} with {len(pack.steps)} steps")
+
+
+def register_reports() -> None:
+    from coach.cli_reports import export, import_backup, settings, stats
+
+    for command in (stats, export, import_backup, settings):
+        main.add_command(command)
+
+
+register_reports()
