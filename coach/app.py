@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from coach.render import one_line
 from journal.errors import JournalError
 from journal.service import JournalService
 
@@ -96,9 +97,9 @@ class CoachApp(App[None]):
             atomic_write(target, render(fmt, selection))
         except (JournalError, OSError) as exc:
             message = str(exc) if isinstance(exc, JournalError) else f"cannot write: {exc}"
-            self.call_from_thread(self.notify, message, severity="error", markup=False)
+            self.call_from_thread(self.notify, one_line(message), severity="error", markup=False)
             return
-        self.call_from_thread(self.notify, f"Wrote {target}", markup=False)
+        self.call_from_thread(self.notify, one_line(f"Wrote {target}"), markup=False)
 
     def action_toggle_streak(self) -> None:
         import msgspec

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from coach.cli_support import Context, fail, print_json
+from coach.render import one_line
 
 
 @click.command()
@@ -95,10 +96,13 @@ def export(
     except OSError as exc:
         fail(f"cannot write {target}: {exc.strerror}")
     click.echo(
-        f"Wrote {target}: {len(selection.entries)} days and {len(selection.promises)} promises, "
-        f"{selection.start.isoformat()} to {selection.end.isoformat()}"
-        + (" (private entries included)" if include_private else "")
-        + "."
+        one_line(
+            f"Wrote {target}: {len(selection.entries)} days and "
+            f"{len(selection.promises)} promises, "
+            f"{selection.start.isoformat()} to {selection.end.isoformat()}"
+            + (" (private entries included)" if include_private else "")
+            + "."
+        )
     )
 
 
@@ -115,8 +119,10 @@ def import_backup(obj: Context, file: Path) -> None:
         fail(f"cannot read {file}: {exc.strerror}")
     done = restore(obj.service(), raw, str(file))
     click.echo(
-        f"Imported {done.entries} days and {done.promises} promises from {file}; "
-        f"{done.already_there} records were already here."
+        one_line(
+            f"Imported {done.entries} days and {done.promises} promises from {file}; "
+            f"{done.already_there} records were already here."
+        )
     )
     if done.kept_yours:
         click.echo(

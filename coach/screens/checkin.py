@@ -316,7 +316,7 @@ class CheckinScreen(Screen[None]):
             self.index += 1
         else:
             done = msg.MORNING_DONE if self.pack_name == "morning" else msg.EVENING_DONE
-            self.notify(done, title=self.pack.title, markup=False)
+            self.notify(done, title=one_line(self.pack.title), markup=False)
 
     def action_back(self) -> None:
         if self.save_pending() and self.index > 0:
