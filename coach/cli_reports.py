@@ -50,9 +50,9 @@ def stats(obj: Context, start: str | None, end: str | None, period: str, as_json
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "json", "csv"]),
+    type=click.Choice(["md", "html", "pdf", "json", "csv"]),
     required=True,
-    help="md: a progress summary; json: a full backup; csv: one row per day.",
+    help="md, html or pdf: a progress summary; json: a full backup; csv: one row per day.",
 )
 @click.option("--from", "start", help="First day (default: the first entry).")
 @click.option("--to", "end", help="Last day (default: today).")
@@ -76,12 +76,14 @@ def export(
     include_private: bool,
 ) -> None:
     """Export a progress summary or a backup. Private entries stay out unless asked for."""
-    from journal.export import default_filename, render, select
+    from journal.export import TEXT_FORMATS, default_filename, render, select
     from journal.parse import parse_date
     from journal.storage import atomic_write
 
     if include_private and fmt != "json":
         fail("--include-private is only for the JSON backup; summaries never show private days")
+    if output == "-" and fmt not in TEXT_FORMATS:
+        fail(f"a {fmt.upper()} is not text: give a file name with -o instead of -")
     svc = obj.service()
     first = parse_date(start, svc.today(), "--from") if start else None
     last = parse_date(end, svc.today(), "--to") if end else None

@@ -4,42 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coach.charts import fmt, sparkline
 from coach.render import one_line, rich_text
 from journal.model import PROMISE_KINDS
 from journal.parse import kind_label
-from journal.stats import Report, pct
-from journal.trends import SIGNALS, Direction, Signals
+from journal.stats import Report
+from journal.trends import SIGNALS
+from journal.wording import (
+    NOT_A_DIAGNOSIS,
+    SIGNAL_LABELS,
+    contributions_text,
+    direction_text,
+    fmt,
+    pct,
+    sparkline,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-SIGNAL_LABELS = {
-    "index": "combined index",
-    "rating": "your rating",
-    "language": "your words",
-    "behaviour": "what you did",
-}
-NOT_A_DIAGNOSIS = (
-    "A reflection aid, not a diagnosis: compare these with your own past, not with anyone else."
-)
-
-
-def contributions_text(signals: Signals) -> str:
-    """The index taken apart, so it is never a number without its reasons."""
-    parts = signals.contributions()
-    if not parts:
-        return "no signals in this range"
-    pieces = " + ".join(f"{SIGNAL_LABELS[name]} {value:.1f}" for name, value in parts.items())
-    return f"index {sum(parts.values()):.1f} = {pieces}"
-
-
-def direction_text(d: Direction) -> str:
-    if d.verdict in ("not enough data", "steady"):
-        return d.verdict
-    word = "fell" if d.verdict == "improving" else "rose"
-    return f"{word} {abs(d.change or 0):.1f}"
-
 
 def print_report(console: Console, report: Report) -> None:
     from rich.table import Table

@@ -33,6 +33,7 @@ from journal.trends import (
     streak,
     trust,
 )
+from journal.wording import pct
 
 DIRECTION_WEEKS = (4, 12)
 RELIABILITY_DAYS = (30, 90)
@@ -230,10 +231,6 @@ def reliability_clause(report: Report) -> str:
     if commitments is None:
         return f"no commitments were settled in the last {max(RELIABILITY_DAYS)} days{extra}"
     return f"commitments kept {pct(commitments)} in the last {max(RELIABILITY_DAYS)} days{extra}"
-
-
-def pct(value: float | None) -> str:
-    return "–" if value is None else f"{round(100 * value)}%"
 
 
 # ----- JSON ------------------------------------------------------------------------------

@@ -14,15 +14,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from coach.charts import fmt
 from coach.render import content, one_line
-from coach.stats_view import (
-    NOT_A_DIAGNOSIS,
-    SIGNAL_LABELS,
-    contributions_text,
-    direction_text,
-    notes,
-)
+from coach.stats_view import notes
 from coach.widgets.chart import BarChart
 from coach.widgets.footer import KeyBar
 from journal.errors import JournalError
@@ -30,8 +23,17 @@ from journal.model import PROMISE_KINDS
 from journal.parse import kind_label
 from journal.periods import Period, months_back, period_end, period_start
 from journal.settings import load as load_settings
-from journal.stats import Report, pct
+from journal.stats import Report
 from journal.trends import SIGNALS
+from journal.wording import (
+    NOT_A_DIAGNOSIS,
+    SIGNAL_LABELS,
+    contributions_text,
+    direction_text,
+    fmt,
+    pct,
+    period_label,
+)
 
 if TYPE_CHECKING:
     from journal.service import JournalService
@@ -48,12 +50,6 @@ def window_start(end: dt.date, period: Period) -> dt.date:
     if period == "month":
         return months_back(last, n)
     return last.replace(year=last.year - n)
-
-
-def label(day: dt.date, period: Period) -> str:
-    return {"week": f"{day:%d %b %y}", "month": f"{day:%b %Y}", "year": f"{day:%Y}"}.get(
-        period, day.isoformat()
-    )
 
 
 class TrendsScreen(Screen[None]):
@@ -149,8 +145,8 @@ class TrendsScreen(Screen[None]):
     def show(self, report: Report) -> None:
         rows = report.rows
         span = (
-            label(rows[0].signals.start, self.period),
-            label(rows[-1].signals.start, self.period),
+            period_label(rows[0].signals.start, self.period),
+            period_label(rows[-1].signals.start, self.period),
         )
         self.query_one("#summary", Static).update(content(report.summary))
         self.query_one("#window", Static).update(

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widget import Widget
 
-from coach.charts import BLOCKS
 from coach.render import content
+from journal.wording import BLOCKS
 
 
 def bar_rows(

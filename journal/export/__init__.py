@@ -26,9 +26,12 @@ EXPORTERS: dict[str, str] = {
     "json": "journal.export.backup",
     "csv": "journal.export.daily_csv",
     "md": "journal.export.markdown",
+    "html": "journal.export.html",
+    "pdf": "journal.export.pdf",
 }
 """Format name → module with ``render(selection) -> bytes``; imported only when used."""
-TEXT_FORMATS = frozenset(EXPORTERS)
+TEXT_FORMATS = frozenset({"json", "csv", "md", "html"})
+"""Formats that can go to standard output; a PDF there would garble a terminal."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from coach.screens.trends import TrendsScreen
 from coach.widgets.chart import BarChart
 from journal.demo import write_demo
 from journal.service import JournalService
-from journal.stats import pct
+from journal.wording import pct
 from tests.conftest import DAY
 
 

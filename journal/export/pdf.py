@@ -1,0 +1,193 @@
+"""The progress summary as a PDF for printing or sending: fpdf2, with the charts drawn as
+vector bars.
+
+The DejaVu Sans fonts ship with Coach (journal/export/fonts, free licence beside them) because
+PDF's built-in fonts stop at Latin-1, and a journal holds whatever names and words a person
+writes. fpdf2 embeds only the glyphs used, so the file stays small. Text is written as text,
+never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journal.export.summary import Chart, Section, Summary, Table, build
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
+    from journal.export import Selection
+
+FONTS = Path(__file__).parent / "fonts"
+FONT = "DejaVu"
+INK = (31, 42, 48)
+MUTED = (93, 107, 115)
+RULE = (217, 224, 227)
+BAR = (61, 122, 138)
+ACCENT = (180, 101, 74)
+LINE = 5.0
+"""Line height in mm for body text at 10 pt."""
+CHART_H = 24.0
+CHART_GAP = 8.0
+
+
+def render(selection: Selection) -> bytes:
+    summary = build(selection)
+    pdf = new_document(summary)
+    header(pdf, summary)
+    for section in summary.sections:
+        write_section(pdf, section)
+    return bytes(pdf.output())
+
+
+def new_document(summary: Summary) -> FPDF:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_margins(18, 16, 18)
+    pdf.set_auto_page_break(True, margin=16)
+    pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_title(f"{summary.title}, {summary.start.isoformat()} to {summary.end.isoformat()}")
+    pdf.set_creator("Coach")
+    pdf.set_lang("en")
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    return pdf
+
+
+def header(pdf: FPDF, summary: Summary) -> None:
+    text(pdf, summary.title, size=18, bold=True, height=9)
+    text(pdf, summary.span, color=MUTED)
+    pdf.ln(3)
+    top = pdf.get_y()
+    pdf.set_x(pdf.l_margin + 4)
+    text(pdf, summary.sentence, size=12, height=6, indent=4)
+    pdf.set_draw_color(*ACCENT)
+    pdf.set_line_width(1.0)
+    pdf.line(pdf.l_margin + 0.5, top, pdf.l_margin + 0.5, pdf.get_y())
+    pdf.ln(2)
+    text(pdf, summary.caveat, size=9, color=MUTED)
+
+
+def text(
+    pdf: FPDF,
+    body: str,
+    *,
+    size: float = 10,
+    bold: bool = False,
+    color: tuple[int, int, int] = INK,
+    height: float = LINE,
+    indent: float = 0,
+) -> None:
+    pdf.set_font(FONT, "B" if bold else "", size)
+    pdf.set_text_color(*color)
+    pdf.set_x(pdf.l_margin + indent)
+    pdf.multi_cell(pdf.epw - indent, height, body, align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def write_section(pdf: FPDF, section: Section) -> None:
+    if pdf.get_y() > pdf.page_break_trigger - 30:  # never strand a heading at a page's foot
+        pdf.add_page()
+    pdf.ln(5)
+    text(pdf, section.title, size=13, bold=True, height=7)
+    pdf.set_draw_color(*RULE)
+    pdf.set_line_width(0.3)
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + pdf.epw, pdf.get_y())
+    pdf.ln(2)
+    for line in section.lead:
+        text(pdf, line, color=MUTED)
+        pdf.ln(1)
+    if section.table:
+        table(pdf, section.table)
+    for line in section.after:
+        text(pdf, line)
+        pdf.ln(1)
+    for item in section.items:
+        text(pdf, f"•  {item}", indent=2)
+    for row in range(0, len(section.charts), 2):
+        charts(pdf, section.charts[row : row + 2])
+    for quote in section.quotes:
+        pdf.ln(1)
+        text(pdf, quote.heading, bold=True)
+        text(pdf, quote.text, indent=5, color=MUTED)
+
+
+def table(pdf: FPDF, t: Table) -> None:
+    from fpdf.fonts import FontFace
+
+    pdf.set_font(FONT, "", 9)
+    pdf.set_text_color(*INK)
+    pdf.set_draw_color(*RULE)
+    pdf.set_fill_color(255, 255, 255)  # the charts' bar colour must not become a cell fill
+    pdf.set_line_width(0.2)
+    align = tuple("RIGHT" if i >= t.numeric_from else "LEFT" for i in range(len(t.headers)))
+    with pdf.table(
+        col_widths=column_widths(t),
+        text_align=align,
+        borders_layout="HORIZONTAL_LINES",
+        headings_style=FontFace(emphasis="BOLD"),
+        line_height=5.5,
+        padding=(0.8, 1.5),
+    ) as grid:
+        for cells in (t.headers, *t.rows):
+            row = grid.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.ln(2)
+
+
+def column_widths(t: Table) -> tuple[float, ...]:
+    """Shares of the page width by the longest text in each column (within limits), so a
+    column of dates does not take as much room as a column of requests."""
+    return tuple(
+        min(max(len(h), *(len(row[i]) for row in t.rows), 4), 48) + 2
+        for i, h in enumerate(t.headers)
+    )
+
+
+def charts(pdf: FPDF, row: list[Chart]) -> None:
+    """Up to two charts side by side: bars on a fixed scale, first and last period below,
+    then the title and the caption."""
+    width = (pdf.epw - CHART_GAP) / 2
+    if pdf.get_y() + CHART_H + 22 > pdf.page_break_trigger:
+        pdf.add_page()
+    top = pdf.get_y() + 2
+    bottom = top
+    for i, chart in enumerate(row):
+        left = pdf.l_margin + i * (width + CHART_GAP)
+        bottom = max(bottom, draw_chart(pdf, chart, left, top, width))
+    pdf.set_xy(pdf.l_margin, bottom + 2)
+
+
+def draw_chart(pdf: FPDF, chart: Chart, left: float, top: float, width: float) -> float:
+    pdf.set_draw_color(*RULE)
+    pdf.set_line_width(0.2)
+    for fraction in (0.0, 0.5, 1.0):
+        y = top + CHART_H * fraction
+        pdf.line(left, y, left + width, y)
+    slot = width / max(len(chart.values), 1)
+    gap = min(0.6, slot * 0.2)
+    pdf.set_fill_color(*BAR)
+    for i, value in enumerate(chart.values):
+        if value is None:
+            continue
+        h = max(min(value / chart.high, 1.0), 0.0) * CHART_H
+        if h > 0:
+            pdf.rect(left + i * slot + gap / 2, top + CHART_H - h, slot - gap, h, style="F")
+    pdf.set_font(FONT, "", 7)
+    pdf.set_text_color(*MUTED)
+    if chart.labels:
+        pdf.set_xy(left, top + CHART_H + 0.5)
+        pdf.cell(width / 2, 3.5, chart.labels[0])
+        pdf.set_xy(left + width / 2, top + CHART_H + 0.5)
+        pdf.cell(width / 2, 3.5, chart.labels[-1], align="R")
+    pdf.set_xy(left, top + CHART_H + 4.5)
+    pdf.set_font(FONT, "B", 8.5)
+    pdf.set_text_color(*INK)
+    pdf.multi_cell(width, 4, chart.title, align="L", new_x="LEFT", new_y="NEXT")
+    pdf.set_font(FONT, "", 8)
+    pdf.set_text_color(*MUTED)
+    pdf.multi_cell(width, 4, chart.caption, align="L", new_x="LEFT", new_y="NEXT")
+    return pdf.get_y()

@@ -1,0 +1,73 @@
+"""The words and number formats every report shares: `coach stats`, the trends screen and the
+exported summaries say the same thing the same way, so a figure read in one matches the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from journal.periods import Period
+from journal.trends import Direction, Signals
+
+SIGNAL_LABELS = {
+    "index": "combined index",
+    "rating": "your rating",
+    "language": "your words",
+    "behaviour": "what you did",
+}
+NOT_A_DIAGNOSIS = (
+    "A reflection aid, not a diagnosis: compare these with your own past, not with anyone else."
+)
+BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def fmt(value: float | None, digits: int = 1, suffix: str = "") -> str:
+    """A figure, or an en dash where there is none (never a misleading zero)."""
+    return "–" if value is None else f"{value:.{digits}f}{suffix}"
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{round(100 * value)}%"
+
+
+def direction_text(d: Direction) -> str:
+    if d.verdict in ("not enough data", "steady"):
+        return d.verdict
+    word = "fell" if d.verdict == "improving" else "rose"
+    return f"{word} {abs(d.change or 0):.1f}"
+
+
+def contributions_text(signals: Signals) -> str:
+    """The index taken apart, so it is never a number without its reasons."""
+    parts = signals.contributions()
+    if not parts:
+        return "no signals in this range"
+    pieces = " + ".join(f"{SIGNAL_LABELS[name]} {value:.1f}" for name, value in parts.items())
+    return f"index {sum(parts.values()):.1f} = {pieces}"
+
+
+def sparkline(values: Sequence[float | None], low: float = 0.0, high: float = 10.0) -> str:
+    """One character per value on a fixed scale (so two sparklines compare); gaps are blank."""
+    span = (high - low) or 1.0
+    out = []
+    for v in values:
+        if v is None:
+            out.append(" ")
+        else:
+            level = round((min(max(v, low), high) - low) / span * (len(BLOCKS) - 1))
+            out.append(BLOCKS[level])
+    return "".join(out)
+
+
+def period_label(day: dt.date, period: Period) -> str:
+    """A period named by its first day, as short as stays unambiguous."""
+    if period == "day":
+        return day.isoformat()
+    if period == "week":
+        return f"{day:%d %b %y}"
+    if period == "month":
+        return f"{day:%b %Y}"
+    if period == "quarter":
+        return f"Q{(day.month - 1) // 3 + 1} {day:%Y}"
+    return f"{day:%Y}"
