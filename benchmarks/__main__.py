@@ -17,7 +17,7 @@ import time
 import traceback
 from collections.abc import Callable
 
-from benchmarks import analytics, imports, listing, save, startup
+from benchmarks import analytics, export, imports, listing, save, startup
 from benchmarks.common import BENCH_DIR, Homes, Row, fmt_ms
 
 SUITES: dict[str, Callable[[Homes], list[Row]]] = {
@@ -25,6 +25,7 @@ SUITES: dict[str, Callable[[Homes], list[Row]]] = {
     startup.SUITE: startup.run,
     listing.SUITE: listing.run,
     analytics.SUITE: analytics.run,
+    export.SUITE: export.run,
 }
 DIAGNOSTICS = "imports"
 RESULTS = BENCH_DIR / "results.json"

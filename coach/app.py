@@ -85,21 +85,15 @@ class CoachApp(App[None]):
 
         self.open_screen("trends", lambda: TrendsScreen(self.service))
 
-    @work(thread=True, exclusive=True, group="export")
-    def export(self, fmt: str) -> None:
-        """Write the export into the current folder, named as `coach export` names it."""
-        from journal.export import default_filename, render, select
-        from journal.storage import atomic_write
+    def export(self, fmt: str = "html") -> None:
+        """The export dialog; on success, say where the file went."""
+        from coach.screens.export import ExportScreen
 
-        try:
-            selection = select(self.service, start=None, end=None, period="month")
-            target = Path(default_filename(fmt, selection)).resolve()
-            atomic_write(target, render(fmt, selection))
-        except (JournalError, OSError) as exc:
-            message = str(exc) if isinstance(exc, JournalError) else f"cannot write: {exc}"
-            self.call_from_thread(self.notify, one_line(message), severity="error", markup=False)
-            return
-        self.call_from_thread(self.notify, one_line(f"Wrote {target}"), markup=False)
+        def written(target: Path | None) -> None:
+            if target is not None:
+                self.notify(one_line(f"Wrote {target}"), title="Exported", markup=False)
+
+        self.push_screen(ExportScreen(self.service, fmt), written)
 
     def action_toggle_streak(self) -> None:
         import msgspec
@@ -130,18 +124,13 @@ class CoachApp(App[None]):
                 self.action_open_trends,
             ),
             (
-                "Export summary (Markdown)",
-                "Your progress to keep or share, written to the current folder",
-                lambda: self.export("md"),
+                "Export summary",
+                "Your progress as a web page, PDF or Markdown, to keep or share",
+                self.export,
             ),
             (
-                "Export days (CSV)",
-                "One row per day for spreadsheets, written to the current folder",
-                lambda: self.export("csv"),
-            ),
-            (
-                "Export backup (JSON)",
-                "Every entry and promise except private ones, to the current folder",
+                "Export backup or spreadsheet",
+                "Every entry as JSON, or one row per day as CSV",
                 lambda: self.export("json"),
             ),
             (

@@ -87,7 +87,14 @@ def export(
     svc = obj.service()
     first = parse_date(start, svc.today(), "--from") if start else None
     last = parse_date(end, svc.today(), "--to") if end else None
-    selection = select(svc, start=first, end=last, period=period, include_private=include_private)
+    selection = select(
+        svc,
+        start=first,
+        end=last,
+        period=period,
+        include_private=include_private,
+        show_streak=obj.settings().show_streak,
+    )
     data = render(fmt, selection)
     if output == "-":
         sys.stdout.buffer.write(data)

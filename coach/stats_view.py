@@ -22,6 +22,7 @@ from journal.wording import (
 if TYPE_CHECKING:
     from rich.console import Console
 
+
 def print_report(console: Console, report: Report) -> None:
     from rich.table import Table
 

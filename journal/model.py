@@ -168,10 +168,15 @@ def full_record(record: msgspec.Struct) -> dict[str, object]:
 
 
 def _with_defaults(value: object) -> object:
+    """Only structs and lists are walked: the backup of a long journal passes through here
+    once per record, and most fields are plain values."""
     if isinstance(value, msgspec.Struct):
-        return {k: _with_defaults(v) for k, v in msgspec.structs.asdict(value).items()}
+        return {
+            k: _with_defaults(v) if isinstance(v, (msgspec.Struct, list)) else v
+            for k, v in msgspec.structs.asdict(value).items()
+        }
     if isinstance(value, list):
-        return [_with_defaults(v) for v in value]
+        return [_with_defaults(v) if isinstance(v, msgspec.Struct) else v for v in value]
     return value
 
 

@@ -324,14 +324,4 @@ def direction_json(d: Direction) -> dict[str, Any]:
     }
 
 
-def period_label(start: dt.date, period: Period) -> str:
-    if period == "week":
-        return f"{start:%d %b}"
-    if period == "month":
-        return f"{start:%b %Y}"
-    if period == "year":
-        return f"{start:%Y}"
-    return start.isoformat()
-
-
-__all__ = ["Report", "build", "period_end", "period_label", "to_json"]
+__all__ = ["Report", "build", "period_end", "to_json"]

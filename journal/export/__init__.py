@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from journal.errors import InvalidInput
@@ -40,12 +41,18 @@ class Selection:
 
     entries: list[Entry]
     promises: list[Promise]
-    report: Report
     counts: Callable[[Entry], WordCounts]
     start: dt.date
     end: dt.date
     period: Period
     include_private: bool
+    make_report: Callable[[], Report]
+
+    @cached_property
+    def report(self) -> Report:
+        """Built on first use: the backup and the CSV never need the trends, which cost most
+        of an export on a long journal."""
+        return self.make_report()
 
 
 def select(
@@ -55,6 +62,7 @@ def select(
     end: dt.date | None,
     period: Period,
     include_private: bool = False,
+    show_streak: bool = True,
 ) -> Selection:
     """Entries oldest first and the promises made in the range (all of it by default)."""
     everything = [e for y in service.years() for e in service.year_entries(y)]
@@ -72,9 +80,21 @@ def select(
         for p in promises
         if first <= p.made_on <= last and (include_private or p.made_on not in private_days)
     ]
-    report = service.report(start=first, end=last, period=period, include_private=include_private)
     return Selection(
-        entries, promises, report, service.word_counts, first, last, period, include_private
+        entries,
+        promises,
+        service.word_counts,
+        first,
+        last,
+        period,
+        include_private,
+        lambda: service.report(
+            start=first,
+            end=last,
+            period=period,
+            include_private=include_private,
+            show_streak=show_streak,
+        ),
     )
 
 

@@ -116,7 +116,7 @@ def plant_private_day(svc: JournalService) -> None:
     svc.set_private(day, True)
 
 
-@pytest.mark.parametrize("fmt", ["md", "csv", "json"])
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
 def test_private_entries_never_appear_in_an_export(tmp_path: Path, fmt: str) -> None:
     svc = service(tmp_path / "a")
     write_demo(svc, 1, seed=2)

@@ -1,0 +1,142 @@
+"""Each summary format opened in the program that really reads it: the figures match
+`coach stats` for the same range, journal text stays text, and private days stay out."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from tests.cli.helpers import Cli
+from tests.conftest import DAY
+from tests.exports.conftest import CANARY, HOSTILE_SHOWN, STARRED
+from tests.exports.consumers import (
+    chromium,
+    console_errors,
+    dom_text,
+    pdf_page_png,
+    pdf_text,
+)
+
+RANGE = ("--from", "2026-01-01", "--to", DAY.isoformat(), "--period", "month")
+BAR = (61, 122, 138)
+"""The chart bars' colour in both the HTML and the PDF."""
+
+
+def export(cli: Cli, fmt: str, folder: Path) -> Path:
+    target = folder / f"summary.{fmt}"
+    cli.run("--home", str(cli.home), "export", "--format", fmt, *RANGE, "-o", str(target))
+    return target
+
+
+def stats(cli: Cli) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        cli.run("--home", str(cli.home), "stats", "--json", *RANGE).stdout
+    )
+    return data
+
+
+def said(d: dict[str, Any]) -> str:
+    if d["verdict"] in ("steady", "not enough data"):
+        return str(d["verdict"])
+    return f"{'fell' if d['verdict'] == 'improving' else 'rose'} {abs(d['change']):.1f}"
+
+
+def read_as_people_do(fmt: str, path: Path, tmp_path: Path) -> str:
+    """The text a reader gets: Chromium's DOM for HTML, pdftotext for PDF, the Markdown with
+    its escapes and table pipes taken away."""
+    if fmt == "html":
+        text, _ = dom_text(chromium(path, tmp_path / "profile", "--dump-dom").stdout)
+        return text
+    if fmt == "pdf":
+        return pdf_text(path)
+    plain = re.sub(r"\\(.)", r"\1", path.read_text()).replace("|", " ")
+    return " ".join(plain.split())
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_every_summary_shows_the_figures_coach_stats_shows(
+    plain_cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    text = read_as_people_do(fmt, export(plain_cli, fmt, tmp_path), tmp_path)
+    figures = stats(plain_cli)
+    overall = figures["overall"]
+    index = overall["self_orientation"]["index"]
+    weeks = figures["direction"]
+    expected = [
+        " ".join(figures["summary"].split()),
+        f"combined index {index:.1f} {said(weeks['4w']['index'])} {said(weeks['12w']['index'])}",
+        f"Trust quotient (C+R+I)/S: {overall['trust']['classic']:.2f}",
+        f"Open commitments: {figures['open_commitments']};",
+        f"current streak {figures['streak']} days",
+        *(
+            f"{kind.replace('_', ' ')}s {round(100 * rec['keep_rate'])}%"
+            for kind, rec in figures["reliability"]["90d"].items()
+        ),
+    ]
+    for name in ("rating", "language", "behaviour"):
+        score = overall["self_orientation"]["scores"][name]
+        label = {"rating": "your rating", "language": "your words", "behaviour": "what you did"}
+        expected.append(f"{label[name]} {score:.1f} {said(weeks['4w'][name])}")
+    missing = [e for e in expected if e not in text]
+    assert not missing, f"{fmt} lacks {missing}"
+    assert STARRED in text  # the starred reflection is quoted
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_journal_text_is_shown_as_typed_and_private_days_stay_out(
+    private_cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    path = export(private_cli, fmt, tmp_path)
+    text = read_as_people_do(fmt, path, tmp_path)
+    assert HOSTILE_SHOWN in text
+    assert "\x1b" not in text and "\u202e" not in text
+    assert CANARY not in text
+    assert CANARY.encode() not in path.read_bytes()
+
+
+def test_html_builds_no_element_from_journal_text_and_logs_nothing(
+    private_cli: Cli, tmp_path: Path
+) -> None:
+    page = export(private_cli, "html", tmp_path)
+    run = chromium(page, tmp_path / "profile", "--dump-dom")
+    _, tags = dom_text(run.stdout)
+    assert "script" not in tags and "img" not in tags and "a" not in tags
+    assert tags.count("b") == tags.count("figure")  # chart titles only: the <b> typed stayed text
+    assert not console_errors(run.stderr), console_errors(run.stderr)
+
+
+def test_html_renders_to_a_screenshot_with_its_charts(private_cli: Cli, tmp_path: Path) -> None:
+    page = export(private_cli, "html", tmp_path)
+    shot = tmp_path / "page.png"
+    run = chromium(page, tmp_path / "profile", "--window-size=900,3000", f"--screenshot={shot}")
+    assert not console_errors(run.stderr), console_errors(run.stderr)
+    image = Image.open(shot).convert("RGB")
+    assert image.size == (900, 3000)
+    colours = image.getcolors(maxcolors=1 << 20) or []
+    bar_pixels = sum(n for n, rgb in colours if rgb == BAR)
+    assert bar_pixels > 5_000, "no chart bars drawn"
+    assert len(colours) > 50, "a blank or flat page"
+
+
+def test_pdf_pages_render_with_text_and_charts(private_cli: Cli, tmp_path: Path) -> None:
+    pdf = export(private_cli, "pdf", tmp_path)
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    first = Image.open(pdf_page_png(pdf, 1, tmp_path / "p1")).convert("RGB")
+    assert first.size[0] < first.size[1]  # portrait A4
+    ink = sum(n for n, rgb in first.getcolors(maxcolors=1 << 20) or [] if max(rgb) < 100)
+    assert ink > 1_000, "page 1 has no text on it"
+    pages = [Image.open(pdf_page_png(pdf, n, tmp_path / f"p{n}")).convert("RGB") for n in (2, 3)]
+    bars = [
+        sum(n for n, rgb in page.getcolors(maxcolors=1 << 20) or [] if near(rgb, BAR))
+        for page in pages
+    ]
+    assert max(bars) > 500, "no chart bars on pages 2-3"
+
+
+def near(rgb: tuple[int, int, int], target: tuple[int, int, int]) -> bool:
+    return all(abs(a - b) <= 6 for a, b in zip(rgb, target, strict=True))
