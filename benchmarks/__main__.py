@@ -1,4 +1,4 @@
-"""``uv run python -m benchmarks [save|startup|list|analytics|imports ...]``.
+"""``uv run python -m benchmarks [save|startup|listing|analytics|export|imports ...]``.
 
 Prints a table and saves JSON. It reports and never fails: the exit status is 0 whatever the
 figures, because targets live here rather than in timed tests, where a busy machine would make

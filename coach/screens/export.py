@@ -52,7 +52,7 @@ class ExportScreen(ModalScreen[Path | None]):
     }
     #export Label { margin-top: 1; color: $text-muted; }
     #export .row { height: auto; }
-    #export .row Input { width: 1fr; }
+    #export .row Vertical { height: auto; width: 1fr; }
     #problem { color: $error; height: auto; margin-top: 1; }
     #buttons { height: auto; margin-top: 1; align-horizontal: right; }
     #buttons Button { margin-left: 2; }

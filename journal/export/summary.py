@@ -8,6 +8,7 @@ escapes it for its own medium, which is the only place that knows what is danger
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -42,7 +43,7 @@ MAX_CHART_PERIODS = 60
 @dataclass(frozen=True)
 class Table:
     headers: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: Sequence[tuple[str, ...]]
     numeric_from: int = 1
     """Columns from this one on hold figures (aligned right by renderers that can)."""
 

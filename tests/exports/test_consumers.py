@@ -140,3 +140,16 @@ def test_pdf_pages_render_with_text_and_charts(private_cli: Cli, tmp_path: Path)
 
 def near(rgb: tuple[int, int, int], target: tuple[int, int, int]) -> bool:
     return all(abs(a - b) <= 6 for a, b in zip(rgb, target, strict=True))
+
+
+def test_pdf_marks_characters_its_font_lacks_instead_of_dropping_them(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    cli = Cli(isolated_home)
+    cli.run("checkin", "--intent", "Thank 佐藤 for the fix 🎉, and Zoë, Ελένη, Юлия")
+    pdf = tmp_path / "s.pdf"
+    result = cli.run("export", "--format", "pdf", "-o", str(pdf))
+    assert "missing" not in result.output  # fpdf2's own warning stays out of the terminal
+    text = pdf_text(pdf)
+    assert "Thank □□ for the fix □, and Zoë, Ελένη, Юлия" in text
+    assert "3 kinds of character in your journal are not in this PDF's font" in text
