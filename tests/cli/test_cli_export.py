@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.cli.helpers import Cli
 
 
@@ -35,3 +37,20 @@ def test_importing_something_that_is_not_a_backup_says_so(cli: Cli, tmp_path: Pa
     bogus = tmp_path / "notes.json"
     bogus.write_text('{"hello": 1}')
     assert "is not a Coach backup" in cli.fails("import", str(bogus))
+
+
+def test_a_pdf_is_not_sent_to_a_terminal(cli: Cli) -> None:
+    cli.run("checkin", "--intent", "Be present")
+    assert "give a file name with -o" in cli.fails("export", "--format", "pdf", "-o", "-")
+
+
+def test_summary_files_are_named_for_the_format_and_range(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.run("checkin", "--intent", "Be present")
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("html", "pdf"):
+        said = cli.run("export", "--format", fmt, "--from", "-1w", "--period", "week").stdout
+        name = f"coach-week-2026-11-16-to-2026-11-23.{fmt}"
+        assert said.startswith(f"Wrote {name}: 1 days")
+        assert (tmp_path / name).stat().st_size > 1000
