@@ -299,8 +299,9 @@ def prompts_check(file: Path) -> None:
 
 def register_reports() -> None:
     from coach.cli_reports import export, import_backup, settings, stats
+    from coach.cli_sharing import COMMANDS
 
-    for command in (stats, export, import_backup, settings):
+    for command in (stats, export, import_backup, settings, *COMMANDS):
         main.add_command(command)
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from journal.errors import InvalidInput
+from journal.periods import period_start
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from journal.model import Entry, Promise
     from journal.periods import Period
     from journal.service import JournalService
+    from journal.sharing.records import Comment
     from journal.stats import Report
 
 EXPORTERS: dict[str, str] = {
@@ -47,6 +49,9 @@ class Selection:
     period: Period
     include_private: bool
     make_report: Callable[[], Report]
+    comments: list[Comment] = field(default_factory=list)
+    """Coach comments on days and weeks in the range (never on private days)."""
+    title: str = "Coach progress summary"
 
     @cached_property
     def report(self) -> Report:
@@ -63,6 +68,8 @@ def select(
     period: Period,
     include_private: bool = False,
     show_streak: bool = True,
+    comments: list[Comment] | None = None,
+    title: str = "Coach progress summary",
 ) -> Selection:
     """Entries oldest first and the promises made in the range (all of it by default)."""
     everything = [e for y in service.years() for e in service.year_entries(y)]
@@ -80,6 +87,17 @@ def select(
         for p in promises
         if first <= p.made_on <= last and (include_private or p.made_on not in private_days)
     ]
+    if comments is None:  # your own journal: what your coaches sent back
+        from journal.sharing.comments import CommentStore
+
+        comments = CommentStore(service.home / "feedback").all()
+    shown_weeks = {period_start(e.date, "week") for e in entries}
+    shown_days = {e.date for e in entries}
+    comments = [
+        c
+        for c in comments
+        if (c.on == "day" and c.date in shown_days) or (c.on == "week" and c.date in shown_weeks)
+    ]
     return Selection(
         entries,
         promises,
@@ -95,6 +113,8 @@ def select(
             include_private=include_private,
             show_streak=show_streak,
         ),
+        comments,
+        title,
     )
 
 

@@ -103,8 +103,10 @@ def build(selection: Selection) -> Summary:
     chosen = reflections(selection)
     if chosen.quotes:
         sections.append(chosen)
+    if selection.comments:
+        sections.append(coach_comments(selection))
     return Summary(
-        title="Coach progress summary",
+        title=selection.title,
         span=span,
         sentence=r.summary,
         caveat=NOT_A_DIAGNOSIS,
@@ -252,6 +254,18 @@ def reflections(selection: Selection) -> Section:
         lead=["Days you tagged star, starred or highlight."],
         quotes=quotes,
     )
+
+
+def coach_comments(selection: Selection) -> Section:
+    quotes = [
+        Quote(
+            (f"Week of {c.date:%d %B %Y}" if c.on == "week" else f"{c.date:%A %d %B %Y}")
+            + f", {one_line(c.author, 60)}",
+            one_line(c.text),
+        )
+        for c in selection.comments
+    ]
+    return Section("Coach comments", quotes=quotes)
 
 
 def trim(charts: list[Chart]) -> list[Chart]:
