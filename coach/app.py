@@ -77,8 +77,11 @@ class CoachApp(App[None]):
 
     def action_open_journal(self) -> None:
         from coach.screens.journal import JournalScreen
+        from journal.sharing.share import feedback_store
 
-        self.open_screen("journal", lambda: JournalScreen(self.service))
+        self.open_screen(
+            "journal", lambda: JournalScreen(self.service, feedback_store(self.service))
+        )
 
     def action_open_trends(self) -> None:
         from coach.screens.trends import TrendsScreen

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
 
 from coach.render import content
 from journal.model import RATING_NAMES, Entry, Promise
 from journal.parse import kind_label
+from journal.sharing.records import Comment
 
 DONE = {True: "done", False: "not done", None: "not yet known"}
 
@@ -15,7 +18,18 @@ def section(title: str, body: list[Content]) -> list[Content]:
     return [Content.styled(title, "bold $accent"), *body, Content("")] if body else []
 
 
-def entry_view(entry: Entry, promises: list[Promise]) -> Content:
+def comment_lines(comments: Sequence[Comment]) -> list[Content]:
+    return [
+        Content.assemble(
+            content(c.author, "bold"),
+            (f" on the week of {c.date:%d %b}: " if c.on == "week" else ": ", "dim"),
+            content(c.text),
+        )
+        for c in comments
+    ]
+
+
+def entry_view(entry: Entry, promises: list[Promise], comments: Sequence[Comment] = ()) -> Content:
     """One day as a person reads it: intent first, then help, promises, ratings, words."""
     lines: list[Content] = [Content.styled(entry.date.strftime("%A %d %B %Y"), "bold"), Content("")]
     if entry.intent:
@@ -63,6 +77,7 @@ def entry_view(entry: Entry, promises: list[Promise]) -> Content:
         lines += section("Reflection", [content(entry.reflection)])
     for key, text in entry.notes.items():
         lines += section(key.replace("_", " ").capitalize(), [content(text)])
+    lines += section("Coach comments", comment_lines(comments))
     if entry.tags or entry.private:
         tags = " ".join(f"#{t}" for t in entry.tags)
         lines.append(content(tags + ("  (private)" if entry.private else ""), "dim"))

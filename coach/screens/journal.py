@@ -24,6 +24,7 @@ from journal.parse import parse_date
 
 if TYPE_CHECKING:
     from journal.service import JournalService
+    from journal.sharing.comments import CommentStore
 
 PAGE_SIZE = 100
 """Rows in the table at once: a 10-year journal is paged, never loaded whole into the table."""
@@ -40,6 +41,7 @@ class JournalScreen(Screen[None]):
     #entry-pane { padding: 0 2; border-left: tall $panel; }
     """
 
+    SUB_TITLE = "Journal"
     BINDINGS = [
         Binding("ctrl+n", "page(1)", "Older", id="journal.older"),
         Binding("ctrl+b", "page(-1)", "Newer", id="journal.newer"),
@@ -50,9 +52,12 @@ class JournalScreen(Screen[None]):
     page: reactive[int] = reactive(0, init=False)
     """Which page of the matching days is shown (0 is the newest)."""
 
-    def __init__(self, service: JournalService) -> None:
+    def __init__(self, service: JournalService, comments: CommentStore | None = None) -> None:
+        """``comments``: the coach comments shown beside each day (a client's feedback, or
+        what a coach wrote on a client's days)."""
         super().__init__()
         self.service = service
+        self.comments = comments
         self.matches: list[Entry] = []
 
     def compose(self) -> ComposeResult:
@@ -73,7 +78,6 @@ class JournalScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = "Journal"
         self.load()
         self.query_one("#days").focus()
 
@@ -111,8 +115,18 @@ class JournalScreen(Screen[None]):
     def watch_page(self) -> None:
         self.show_page()
 
-    def show_page(self) -> None:
+    def cursor_day(self) -> dt.date | None:
         table = self.query_one("#days", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return dt.date.fromisoformat(key) if key else None
+
+    def show_page(self) -> None:
+        """Refill the table, keeping the cursor on the day it was on when that day is still
+        listed: coming back from a dialog must not lose the person's place."""
+        table = self.query_one("#days", DataTable)
+        was = self.cursor_day()
         table.clear()
         rows = self.matches[self.page * PAGE_SIZE : (self.page + 1) * PAGE_SIZE]
         for e in rows:
@@ -126,7 +140,10 @@ class JournalScreen(Screen[None]):
             else msg.NO_ENTRIES
         )
         self.query_one("#page-info", Static).update(content(info, "dim"))
-        self.show_entry(rows[0] if rows else None)
+        at = next((i for i, e in enumerate(rows) if e.date == was), 0)
+        if rows:
+            table.move_cursor(row=at, animate=False)
+        self.show_entry(rows[at] if rows else None)
 
     def show_entry(self, entry: Entry | None) -> None:
         view = self.query_one("#entry-view", Static)
@@ -134,7 +151,12 @@ class JournalScreen(Screen[None]):
             view.update(Content(""))
             return
         promises = self.service.promises_made_on(entry.date)
-        view.update(entry_view(entry, promises))
+        try:
+            said = self.comments.about(entry.date) if self.comments else []
+        except JournalError as exc:
+            self.notify(one_line(str(exc)), severity="error", markup=False)
+            said = []
+        view.update(entry_view(entry, promises, said))
 
     @on(DataTable.RowHighlighted, "#days")
     def highlighted(self, event: DataTable.RowHighlighted) -> None:

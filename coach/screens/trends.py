@@ -60,6 +60,7 @@ class TrendsScreen(Screen[None]):
     .section { text-style: bold; color: $accent; margin: 1 0 0 0; }
     #reliability, #trust { margin-bottom: 1; }
     """
+    SUB_TITLE = "Trends"
     BINDINGS = [
         Binding("w", "zoom('week')", "Weeks", id="trends.week"),
         Binding("m", "zoom('month')", "Months", id="trends.month"),
@@ -98,9 +99,6 @@ class TrendsScreen(Screen[None]):
             yield Static(id="trust")
             yield Static(content(NOT_A_DIAGNOSIS, "italic dim"))
         yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Trends"
 
     def on_screen_resume(self) -> None:
         """Every visit, the first included, shows fresh figures: the check-in may have

@@ -1,0 +1,136 @@
+"""Coach mode in the TUI: the coach's dashboard and a client's read-only journal with comments,
+and the client seeing those comments beside their own days."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from coach.app import build_app
+from coach.clients_app import build_clients_app
+from coach.screens.clients import ClientJournalScreen, ClientsScreen, ClientTrendsScreen
+from journal.model import IntentFor
+from journal.service import JournalService
+from journal.sharing import keys
+from journal.sharing.share import build_share, import_feedback
+from journal.sharing.workspace import Workspace
+from tests.conftest import DAY
+
+HOSTILE_NAME = "[@click=app.quit]Zed\x1b[2J\u202e"
+
+
+@dataclass
+class Homes:
+    coach: Path
+    clients: dict[str, Path]
+
+
+def client_home(root: Path, name: str, coach: keys.Identity, days: int) -> Path:
+    home = root / f"client-{len(name)}-{days}"
+    svc = JournalService(home, today=lambda: DAY)
+    for n in range(days):
+        day = DAY - dt.timedelta(days=n)
+        svc.set_intent(day, f"{name.split()[0]} day {n}", IntentFor(kind="person", name="Ravi"))
+        svc.rate(day, {"self_orientation": 3 + n % 4})
+    svc.add_promise(
+        DAY - dt.timedelta(days=9),
+        "send the plan",
+        "commitment",
+        "Ravi",
+        due=DAY - dt.timedelta(days=2),
+    )
+    me = keys.create(home, name)
+    share = build_share(svc, me, coach.public, DAY - dt.timedelta(weeks=6), DAY)
+    Workspace(root / "coach").add(share.data, coach, "bundle")
+    return home
+
+
+@pytest.fixture
+def homes(tmp_path: Path) -> Homes:
+    coach = keys.create(tmp_path / "coach", "Sam Coach")
+    clients = {
+        name: client_home(tmp_path, name, coach, days)
+        for name, days in (("Ana Ruiz", 20), ("Bo Chen", 5), (HOSTILE_NAME, 12))
+    }
+    return Homes(tmp_path / "coach", clients)
+
+
+def cells(table: DataTable[object], column: int) -> list[str]:
+    return [str(table.get_row_at(i)[column]) for i in range(table.row_count)]
+
+
+async def test_dashboard_lists_clients_sorts_and_renders_names_literally(homes: Homes) -> None:
+    app = build_clients_app(homes.coach)
+    app.workspace._today = DAY
+    async with app.run_test(size=(130, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ClientsScreen)
+        table = app.screen.query_one(DataTable)
+        names = cells(table, 0)
+        assert names == ["[@click=app.quit]Zed[2J", "Ana Ruiz", "Bo Chen"]  # ESC, RLO gone
+        assert cells(table, 5) == ["1", "1", "1"]  # the plan was due two days ago
+        await pilot.press("s", "s")  # by last check-in, then by check-ins in 30 days
+        assert cells(table, 0)[0] == "Bo Chen"
+        await pilot.press("r")
+        assert cells(table, 0)[0] == "Ana Ruiz"
+        assert app.is_running  # the [@click=app.quit] name did nothing
+
+
+async def test_coach_opens_a_client_comments_and_sees_trends(homes: Homes) -> None:
+    app = build_clients_app(homes.coach)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # Ana Ruiz, second by name
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, ClientJournalScreen)
+        assert "Ana Ruiz" in screen.sub_title and "read-only" in screen.sub_title
+        await pilot.press("down", "c")
+        await pilot.pause()
+        await pilot.press(*"You listened first. [b]Keep it[/b]", "enter")
+        await pilot.pause()
+        (said,) = Workspace(homes.coach).comments(screen.client).all()
+        assert (said.on, said.date, said.text) == (
+            "day",
+            DAY - dt.timedelta(days=1),
+            "You listened first. [b]Keep it[/b]",
+        )
+        view = str(screen.query_one("#entry-view", Static).render())
+        assert "Sam Coach: You listened first. [b]Keep it[/b]" in view
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press(*"Good week", "enter")
+        await pilot.pause()
+        assert {c.on for c in Workspace(homes.coach).comments(screen.client).all()} == {
+            "day",
+            "week",
+        }
+        await pilot.press("f4")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, ClientTrendsScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ClientsScreen)
+
+
+async def test_client_sees_the_coachs_comment_beside_the_day(homes: Homes, tmp_path: Path) -> None:
+    coach = keys.load(homes.coach)
+    space = Workspace(homes.coach)
+    client = space.find("Ana")
+    space.comment(client, "day", DAY, "Proud of how you handled \x1b[31mRavi\u202e", coach)
+    data, _ = space.reply(client, coach)
+    ana_home = homes.clients["Ana Ruiz"]
+    ana = JournalService(ana_home, today=lambda: DAY)
+    import_feedback(ana, keys.load(ana_home), data, "feedback.age")
+    app = build_app(ana_home, today=lambda: DAY)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause(0.5)
+        view = str(app.screen.query_one("#entry-view", Static).render())
+        assert "Coach comments" in view
+        assert "Sam Coach: Proud of how you handled [31mRavi" in view  # ESC and RLO gone
