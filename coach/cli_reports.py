@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from coach.cli_support import Context, fail, print_json
+from coach.cli_support import (
+    Context,
+    check_output,
+    fail,
+    print_json,
+    summary_period_option,
+    write_output,
+)
 from coach.render import one_line
 
 
@@ -56,13 +62,7 @@ def stats(obj: Context, start: str | None, end: str | None, period: str, as_json
 )
 @click.option("--from", "start", help="First day (default: the first entry).")
 @click.option("--to", "end", help="Last day (default: today).")
-@click.option(
-    "--period",
-    type=click.Choice(["week", "month", "quarter", "year"]),
-    default="month",
-    show_default=True,
-    help="The summary's series: one row per week, month, quarter or year.",
-)
+@summary_period_option("The summary's series: one row per week, month, quarter or year.")
 @click.option("-o", "output", help="File to write (- for standard output).")
 @click.option("--include-private", is_flag=True, help="JSON only: include private entries.")
 @click.pass_obj
@@ -76,14 +76,12 @@ def export(
     include_private: bool,
 ) -> None:
     """Export a progress summary or a backup. Private entries stay out unless asked for."""
-    from journal.export import TEXT_FORMATS, default_filename, render, select
+    from journal.export import default_filename, render, select
     from journal.parse import parse_date
-    from journal.storage import atomic_write
 
     if include_private and fmt != "json":
         fail("--include-private is only for the JSON backup; summaries never show private days")
-    if output == "-" and fmt not in TEXT_FORMATS:
-        fail(f"a {fmt.upper()} is not text: give a file name with -o instead of -")
+    check_output(fmt, output)
     svc = obj.service()
     first = parse_date(start, svc.today(), "--from") if start else None
     last = parse_date(end, svc.today(), "--to") if end else None
@@ -95,15 +93,9 @@ def export(
         include_private=include_private,
         show_streak=obj.settings().show_streak,
     )
-    data = render(fmt, selection)
-    if output == "-":
-        sys.stdout.buffer.write(data)
+    target = write_output(render(fmt, selection), fmt, output, default_filename(fmt, selection))
+    if target is None:
         return
-    target = Path(output or default_filename(fmt, selection))
-    try:
-        atomic_write(target.resolve(), data)
-    except OSError as exc:
-        fail(f"cannot write {target}: {exc.strerror}")
     click.echo(
         one_line(
             f"Wrote {target}: {len(selection.entries)} days and "

@@ -7,13 +7,12 @@ which strips control characters, and never names a file.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from coach.cli_support import Context, fail, print_json
+from coach.cli_support import Context, fail, print_json, summary_period_option, write_output
 from coach.render import one_line
 
 
@@ -21,15 +20,6 @@ def identity(obj: Context) -> Any:
     from journal.sharing.keys import load
 
     return load(obj.home)
-
-
-def write_file(target: Path, data: bytes) -> None:
-    from journal.storage import atomic_write
-
-    try:
-        atomic_write(target.resolve(), data)
-    except OSError as exc:
-        fail(f"cannot write {target}: {exc.strerror}")
 
 
 def read_file(file: Path) -> bytes:
@@ -113,7 +103,7 @@ def share(
     if dry_run:
         return
     target = output or Path(f"coach-share-{last.isoformat()}.age")
-    write_file(target, made.data)
+    write_output(made.data, "age", str(target), "")
     click.echo(f"Wrote {target}, readable only by that key. Send it any way you like.")
 
 
@@ -207,7 +197,7 @@ def clients_list(obj: Context, as_json: bool) -> None:
         )
 
 
-@clients.command("comment")
+@clients.command("comment", context_settings={"ignore_unknown_options": True})
 @click.argument("name")
 @click.argument("day")
 @click.argument("text")
@@ -216,15 +206,14 @@ def clients_list(obj: Context, as_json: bool) -> None:
 def clients_comment(obj: Context, name: str, day: str, text: str, week: bool) -> None:
     """Comment on a client's day (or, with --week, on that week)."""
     from journal.parse import parse_date
+    from journal.periods import period_start
 
     space = workspace(obj)
     client = space.find(name)
     date = parse_date(day, dt.date.today(), "DAY")
     space.comment(client, "week" if week else "day", date, text, identity(obj))
-    what = "the week of" if week else ""
-    click.echo(
-        one_line(f"Comment saved on {client.name}'s {what} {date.isoformat()}.".replace("  ", " "))
-    )
+    what = f"week of {period_start(date, 'week'):%d %b %Y}" if week else f"{date:%a %d %b %Y}"
+    click.echo(one_line(f"Comment saved on {client.name}'s {what}."))
 
 
 @clients.command("summary")
@@ -232,12 +221,7 @@ def clients_comment(obj: Context, name: str, day: str, text: str, week: bool) ->
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="html")
 @click.option("--from", "start", help="First day (default: the first shared day).")
 @click.option("--to", "end", help="Last day (default: the last shared day).")
-@click.option(
-    "--period",
-    type=click.Choice(["week", "month", "quarter", "year"]),
-    default="month",
-    show_default=True,
-)
+@summary_period_option("The summary's series: one row per week, month, quarter or year.")
 @click.option("-o", "output", help="File to write (- for standard output, text formats).")
 @click.pass_obj
 def clients_summary(
@@ -245,7 +229,7 @@ def clients_summary(
     output: str | None,
 ) -> None:  # fmt: skip
     """A client's progress summary, with your comments: the same summary clients export."""
-    from journal.export import TEXT_FORMATS, default_filename, render, select
+    from journal.export import default_filename, render, select
     from journal.parse import parse_date
 
     space = workspace(obj)
@@ -260,14 +244,10 @@ def clients_summary(
         comments=space.comments(client).all(),
         title=f"{client.name}: progress summary",
     )
-    data = render(fmt, selection)
-    if output == "-":
-        if fmt not in TEXT_FORMATS:
-            fail(f"a {fmt.upper()} is not text: give a file name with -o instead of -")
-        sys.stdout.buffer.write(data)
+    default = f"{client.id[:8]}-{default_filename(fmt, selection)}"
+    target = write_output(render(fmt, selection), fmt, output, default)
+    if target is None:
         return
-    target = Path(output or f"{client.id[:8]}-{default_filename(fmt, selection)}")
-    write_file(target, data)
     click.echo(one_line(f"Wrote {target}: {client.name}, {len(selection.entries)} days."))
 
 
@@ -281,7 +261,7 @@ def clients_reply(obj: Context, name: str, output: Path | None) -> None:
     client = space.find(name)
     data, count = space.reply(client, identity(obj))
     target = output or Path(f"coach-feedback-{client.id[:8]}-{dt.date.today().isoformat()}.age")
-    write_file(target, data)
+    write_output(data, "age", str(target), "")
     click.echo(
         one_line(f"Wrote {target}: {count} comments for {client.name}, readable only by them.")
     )

@@ -69,3 +69,40 @@ def day_option(value: str | None, service: Any) -> dt.date:
     from journal.parse import parse_date
 
     return service.today() if value is None else parse_date(value, service.today())
+
+
+def summary_period_option(help_text: str) -> Any:
+    return click.option(
+        "--period",
+        type=click.Choice(["week", "month", "quarter", "year"]),
+        default="month",
+        show_default=True,
+        help=help_text,
+    )
+
+
+def check_output(fmt: str, output: str | None) -> None:
+    """Called before the work: a PDF or a bundle would garble a terminal."""
+    from journal.export import TEXT_FORMATS
+
+    if output == "-" and fmt not in TEXT_FORMATS:
+        fail(f"a {fmt.upper()} is not text: give a file name with -o instead of -")
+
+
+def write_output(data: bytes, fmt: str, output: str | None, default: str) -> Path | None:
+    """Write an export to ``output`` (``-`` is standard output, text formats only) or to
+    ``default``; the path written, or None for standard output."""
+    import sys
+
+    from journal.storage import atomic_write
+
+    check_output(fmt, output)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        return None
+    target = Path(output or default)
+    try:
+        atomic_write(target.resolve(), data)
+    except OSError as exc:
+        fail(f"cannot write {target}: {exc.strerror}")
+    return target
