@@ -1,5 +1,5 @@
-"""The JSON backup: every field of every selected entry and promise, with the schema version,
-so `coach import` can restore a journal exactly."""
+"""The JSON backup: every field of every selected entry and promise, the coach comments you
+imported, and the schema version, so `coach import` can restore a journal exactly."""
 
 from __future__ import annotations
 
@@ -23,5 +23,6 @@ def render(selection: Selection) -> bytes:
         "includes_private": selection.include_private,
         "entries": [full_record(e) for e in selection.entries],
         "promises": [full_record(p) for p in selection.promises],
+        "comments": [full_record(c) for c in selection.comments],
     }
     return msgspec.json.format(msgspec.json.encode(document), indent=1) + b"\n"

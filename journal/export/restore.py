@@ -15,6 +15,8 @@ import msgspec
 from journal.errors import InvalidInput, NewerSchema
 from journal.export.backup import FORMAT
 from journal.model import SCHEMA_VERSION, Entry, Promise, validate
+from journal.sharing.records import Comment
+from journal.sharing.share import feedback_store
 
 if TYPE_CHECKING:
     from journal.service import JournalService
@@ -27,6 +29,7 @@ class Backup(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     includes_private: bool = False
     entries: list[Entry]
     promises: list[Promise]
+    comments: list[Comment] = msgspec.field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ def restore(service: JournalService, raw: bytes, source: str) -> Restored:
         ]
         new_promises = [p for p in backup.promises if p.id not in promise_ids]
         service.write_bulk(new_entries, new_promises)
+    feedback_store(service).merge(backup.comments)
     already = len(backup.entries) - len(new_entries) - len(kept)
     already += len(backup.promises) - len(new_promises)
     return Restored(len(new_entries), len(new_promises), already, kept)

@@ -166,3 +166,13 @@ def test_markdown_shows_journal_text_without_letting_it_become_markup(tmp_path: 
         assert not re.search(raw, text), raw
     assert "\x1b" not in text
     assert r"\[click\](http://x) \<script\>" in text
+
+
+def test_backup_carries_the_coach_comments_you_imported(tmp_path: Path) -> None:
+    from journal.sharing.share import feedback_store
+
+    svc = service(tmp_path / "a")
+    svc.set_intent(DAY, "Hear Ana out")
+    said = feedback_store(svc).add("day", DAY, "You listened first.", "Sam", "coach1:x:y")
+    restore(service(tmp_path / "b"), exported(svc, "json"), "backup.json")
+    assert feedback_store(service(tmp_path / "b")).all() == [said]
