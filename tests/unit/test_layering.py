@@ -42,3 +42,16 @@ def test_import_contract_holds() -> None:
     lint = Path(sys.executable).with_name("lint-imports")
     out = subprocess.run([str(lint)], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_domain_and_packs_type_check_strictly(tmp_path: Path) -> None:
+    """mypy --strict on journal/ and prompts/ (settings in pyproject.toml): the code every
+    screen and command stands on keeps its types honest. A fresh cache, so CI and a laptop
+    agree."""
+    out = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path), "journal", "prompts"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
