@@ -17,7 +17,7 @@ import time
 import traceback
 from collections.abc import Callable
 
-from benchmarks import analytics, export, imports, listing, save, startup
+from benchmarks import analytics, clients, export, imports, listing, save, startup
 from benchmarks.common import BENCH_DIR, Homes, Row, fmt_ms
 
 SUITES: dict[str, Callable[[Homes], list[Row]]] = {
@@ -26,6 +26,7 @@ SUITES: dict[str, Callable[[Homes], list[Row]]] = {
     listing.SUITE: listing.run,
     analytics.SUITE: analytics.run,
     export.SUITE: export.run,
+    clients.SUITE: clients.run,
 }
 DIAGNOSTICS = "imports"
 RESULTS = BENCH_DIR / "results.json"

@@ -257,9 +257,26 @@ def promise(obj: Context, promise_id: str, outcome: str, note: str, day: str | N
 @main.command()
 @click.option("--years", default=1, show_default=True, help="How many years of history.")
 @click.option("--seed", default=7, show_default=True, help="Random seed (same seed, same journal).")
+@click.option(
+    "--clients",
+    type=int,
+    help="Instead of your journal, fill a coach's workspace with this many sample clients "
+    "(1-500), each with --years of history.",
+)
 @click.pass_obj
-def demo(obj: Context, years: int, seed: int) -> None:
-    """Fill an empty home with a realistic sample journal to explore."""
+def demo(obj: Context, years: int, seed: int, clients: int | None) -> None:
+    """Fill an empty home with a realistic sample journal (or coach's clients) to explore."""
+    if clients is not None:
+        from journal.demo_clients import write_demo_clients
+
+        made = write_demo_clients(obj.home, clients, years, seed, today=obj.service().today())
+        keys = f"new keys for {one_line(made.coach)}" if made.created_keys else "your keys"
+        click.echo(
+            f"Added {made.clients} demo client{'s' if made.clients != 1 else ''}, {years} "
+            f"year{'s' if years != 1 else ''} of history each, to {made.workspace} ({keys}); "
+            "open it with `coach clients`."
+        )
+        return
     from journal.demo import write_demo
 
     summary = write_demo(obj.service(), years, seed)

@@ -19,6 +19,7 @@ from coach.screens.trends import TrendsScreen
 from coach.widgets.footer import KeyBar
 from journal.errors import JournalError
 from journal.periods import period_start
+from journal.text import name_key
 from journal.wording import pct
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ DIRECTION_ORDER = {"improving": 0, "steady": 1, "worsening": 2, "not enough data
 def sort_value(row: DashboardRow, column: str) -> Any:
     """Missing figures sort last whichever way a column is sorted first."""
     if column == "name":
-        return row.client.name.casefold()
+        return name_key(row.client.name)
     if column == "last":
         return row.last_checkin or dt.date.min
     if column == "rate":

@@ -26,7 +26,7 @@ from journal.sharing.envelope import seal
 from journal.sharing.keys import Identity, parse_public
 from journal.sharing.records import BUNDLE_SCHEMA, FEEDBACK, FeedbackBundle, Sender, ShareBundle
 from journal.storage import atomic_write
-from journal.text import one_line
+from journal.text import name_key, one_line
 
 WORKSPACE = "coach-workspace"
 CLIENT_FILE = "client.json"
@@ -127,7 +127,7 @@ class Workspace:
                 found.append(validate(msgspec.json.decode(path.read_bytes()), Client, str(path)))
             except msgspec.DecodeError:
                 raise CorruptFile(f"{path} is not valid JSON; Coach left it untouched") from None
-        return sorted(found, key=lambda c: c.name.casefold())
+        return sorted(found, key=lambda c: name_key(c.name))
 
     def find(self, name: str) -> Client:
         """By display name in any case, its first word(s), or the start of the key id that

@@ -1,0 +1,195 @@
+"""A sample coach's workspace: many clients' shared journals, so coach mode has data to show.
+
+``write_demo_clients(home, clients, years, seed)`` fills ``<home>/coach-workspace`` through the
+path real bundles take, so the demo exercises what coaches use: the coach's keys (made as
+``Coach (demo)`` when the home has none, used as they are otherwise), then for each client a
+throwaway home with keys of their own, a demo journal (``journal.demo``, seed ``seed + i``, so
+each client differs), a share bundle of that whole journal encrypted to the coach and signed by
+the client, and ``Workspace.add``. Nothing of the coach's own journal is written.
+
+Clients' journals do not all end today: like real clients, most shared recently and a few have
+gone quiet for a week or more, so the dashboard's last check-in and 30-day figures vary. The
+workspace itself is deterministic only in content: keys, bundle times and so folder names are
+new each time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from journal.demo import check_years, write_demo
+from journal.errors import InvalidInput, NotFound
+from journal.service import JournalService
+from journal.sharing import keys
+from journal.sharing.share import build_share
+from journal.sharing.workspace import Workspace
+
+MIN_CLIENTS, MAX_CLIENTS = 1, 500
+COACH_NAME = "Coach (demo)"
+
+CLIENT_NAMES: tuple[str, ...] = (
+    "Aisha Bello",
+    "Bjørn Halvorsen",
+    "Camille Laurent",
+    "Dmitri Volkov",
+    "Eleanor Whitfield",
+    "Femi Adeyemi",
+    "Gabriela Souza",
+    "Henrik Lindqvist",
+    "Isabel Ortega",
+    "Jamal Carter",
+    "Katarzyna Nowak",
+    "Liam O'Sullivan",
+    "Mariana Costa",
+    "Nikhil Rao",
+    "Olivia Bennett",
+    "Pedro Alvarez",
+    "Quinn Harper",
+    "Rosa Martínez",
+    "Samuel Osei",
+    "Tamar Levi",
+    "Umar Farouk",
+    "Valentina Rossi",
+    "Wei Zhang",
+    "Ximena Flores",
+    "Yusuf Demir",
+    "Zofia Kowalska",
+    "Anika Sharma",
+    "Benedikt Huber",
+    "Chiara Bianchi",
+    "Daniel Kim",
+    "Émilie Tremblay",
+    "Farah Haddad",
+    "Gideon Mensah",
+    "Hana Novák",
+    "Ivan Petrov",
+    "Julia Schmidt",
+    "Kofi Boateng",
+    "Lucía Fernández",
+    "Malik Johnson",
+    "Nadia Rahman",
+    "Oscar Lindgren",
+    "Paulina Wiśniewska",
+    "Rafael Mendes",
+    "Sakura Tanaka",
+    "Theo Papadopoulos",
+    "Ursula Becker",
+    "Vikram Nair",
+    "Wanjiru Kamau",
+    "Xavier Dubois",
+    "Yara Nasser",
+    "Zainab Ahmed",
+    "Anneke de Vries",
+    "Carlos Mendoza",
+    "Siobhán Murphy",
+    "Tobias Andersson",
+    "Esperanza Ruiz-Delgado",
+    "Oluwaseun Akinola",
+    "Margarethe von Stein",
+    "Lars-Erik Johansson",
+    "Thandiwe Nkosi",
+)
+"""Distinct first names, none of them a name the demo journals write about."""
+
+
+@dataclass(frozen=True)
+class ClientsSummary:
+    """What ``write_demo_clients`` made, for the CLI to report."""
+
+    clients: int
+    years: int
+    workspace: Path
+    coach: str
+    """The display name on the coach's keys."""
+    created_keys: bool
+
+
+def check_clients(clients: object) -> int:
+    if (
+        isinstance(clients, bool)
+        or not isinstance(clients, int)
+        or not MIN_CLIENTS <= clients <= MAX_CLIENTS
+    ):
+        raise InvalidInput(
+            f"clients must be a whole number from {MIN_CLIENTS} to {MAX_CLIENTS}, not {clients!r}"
+        )
+    return clients
+
+
+def client_name(i: int) -> str:
+    """The ``i``-th client's display name (from 0); past the list, names come round numbered."""
+    name = CLIENT_NAMES[i % len(CLIENT_NAMES)]
+    return name if i < len(CLIENT_NAMES) else f"{name} {i // len(CLIENT_NAMES) + 1}"
+
+
+def quiet_days(seed: int) -> int:
+    """How many days before today a client's journal ends: most shared just now, some last
+    week, a few have not written for weeks."""
+    rng = random.Random(f"demo-client-{seed}")
+    pick = rng.random()
+    if pick < 0.55:
+        return 0
+    if pick < 0.80:
+        return rng.randint(1, 3)
+    if pick < 0.95:
+        return rng.randint(4, 13)
+    return rng.randint(14, 45)
+
+
+def coach_identity(home: Path) -> tuple[keys.Identity, bool]:
+    """The home's keys, or new demo keys when it has none (and whether they were made)."""
+    try:
+        return keys.load(home), False
+    except NotFound:
+        return keys.create(home, COACH_NAME), True
+
+
+def write_demo_clients(
+    home: Path,
+    clients: int,
+    years: int = 1,
+    seed: int = 7,
+    today: dt.date | None = None,
+) -> ClientsSummary:
+    """Fill an empty coach's workspace in ``home`` with ``clients`` sample clients, each with
+    ``years`` of history ending on or a little before ``today``."""
+    check_clients(clients)
+    check_years(years)
+    workspace = Workspace(home, today=today)
+    found = workspace.clients()
+    if found:
+        raise InvalidInput(
+            f"{workspace.root} already has {len(found)} clients; the demo only fills an empty "
+            "workspace (choose another folder with --home or COACH_HOME)"
+        )
+    last = today or dt.date.today()
+    coach, created = coach_identity(home)
+    with tempfile.TemporaryDirectory(prefix="coach-demo-clients-") as scratch:
+        for i in range(clients):
+            client_home = Path(scratch) / f"client-{i}"
+            add_client(workspace, coach, client_home, client_name(i), years, seed + i, last)
+            shutil.rmtree(client_home)
+    return ClientsSummary(clients, years, workspace.root, coach.name, created)
+
+
+def add_client(
+    workspace: Workspace,
+    coach: keys.Identity,
+    client_home: Path,
+    name: str,
+    years: int,
+    seed: int,
+    today: dt.date,
+) -> None:
+    """One client as it happens for real: keys, a journal, a bundle of all of it, added."""
+    end = today - dt.timedelta(days=quiet_days(seed))
+    me = keys.create(client_home, name)
+    journal = JournalService(client_home, today=lambda: end)
+    summary = write_demo(journal, years, seed)
+    share = build_share(journal, me, coach.public, summary.first, summary.last)
+    workspace.add(share.data, coach, f"the demo bundle of {name}")

@@ -1,0 +1,76 @@
+"""`coach demo --clients N`: a coach's workspace of sample clients, made through real bundles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journal.demo_clients import CLIENT_NAMES, COACH_NAME, MAX_CLIENTS, client_name
+from journal.demo_text import NAMES
+from journal.service import JournalService
+from journal.sharing import keys
+from journal.sharing.workspace import WORKSPACE, Workspace
+from tests.cli.helpers import Cli
+from tests.conftest import DAY
+
+VERDICTS = {"improving", "steady", "worsening", "not enough data"}
+
+
+@pytest.fixture
+def cli(isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> Cli:
+    monkeypatch.setattr(JournalService, "today", lambda self: DAY)
+    return Cli(isolated_home)
+
+
+def test_three_clients_then_a_second_run_is_refused(cli: Cli) -> None:
+    out = cli.run("demo", "--clients", "3", "--years", "1").stdout
+    assert out.count("\n") == 1, out
+    assert "3 demo clients, 1 year of history each" in out
+    assert str(cli.home / WORKSPACE) in out
+    assert f"new keys for {COACH_NAME}" in out
+
+    rows = Workspace(cli.home, today=DAY).dashboard()
+    assert len({r.client.name for r in rows}) == 3
+    assert {r.client.name for r in rows} == {client_name(i) for i in range(3)}
+    for r in rows:
+        assert r.last_checkin is not None and r.last_checkin <= DAY
+        assert r.keep_rate is not None and 0 < r.keep_rate <= 1
+        assert r.direction in VERDICTS
+        assert r.client.summary
+        assert (r.client.end - r.client.start).days >= 364
+    assert any(r.checkin_rate > 0 for r in rows)
+    assert len({r.client.id for r in rows}) == 3
+    assert keys.load(cli.home).name == COACH_NAME
+    assert not cli.service().has_entries(), "the coach's own journal stays empty"
+
+    line = cli.fails("demo", "--clients", "3", "--years", "1")  # also: nothing on disk changed
+    assert "already has 3 clients" in line
+
+
+def test_existing_keys_are_used(cli: Cli) -> None:
+    cli.run("keys", "init", "--name", "Ana Coach")
+    before = (keys.keys_dir(cli.home) / keys.KEY_FILE).read_bytes()
+    out = cli.run("demo", "--clients", "1").stdout
+    assert "Added 1 demo client, 1 year" in out and "your keys" in out
+    assert (keys.keys_dir(cli.home) / keys.KEY_FILE).read_bytes() == before
+    assert len(Workspace(cli.home).clients()) == 1
+
+
+@pytest.mark.parametrize("count", ["0", str(MAX_CLIENTS + 1), "many"])
+def test_client_count_out_of_range_is_refused(cli: Cli, count: str) -> None:
+    if count == "many":  # click's own refusal of a non-number, still nothing written
+        cli.run("demo", "--clients", count, code=2)
+        assert not cli.home.exists()
+        return
+    assert "from 1 to 500" in cli.fails("demo", "--clients", count)
+
+
+def test_names_are_distinct_and_apart_from_the_journals_cast() -> None:
+    assert len(CLIENT_NAMES) >= 50
+    firsts = [n.split()[0] for n in CLIENT_NAMES]
+    assert len(set(firsts)) == len(firsts)
+    assert not set(firsts) & set(NAMES)
+    names = [client_name(i) for i in range(MAX_CLIENTS)]
+    assert len({n.casefold() for n in names}) == MAX_CLIENTS
+    assert client_name(len(CLIENT_NAMES)) == f"{CLIENT_NAMES[0]} 2"
