@@ -31,3 +31,13 @@ def name_key(name: str) -> str:
 
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def identity_key(name: str) -> str:
+    """What makes two names the same person's when pinning keys: the name as it is shown
+    (control and invisible format characters gone, spaces collapsed), case-folded and
+    NFKC-normalised, so a name that merely looks like a pinned one cannot pin a second key."""
+    import unicodedata
+
+    shown = unicodedata.normalize("NFKC", clean(name)).casefold()
+    return " ".join("".join(c for c in shown if unicodedata.category(c) != "Cf").split())

@@ -20,6 +20,7 @@ from journal.sharing.comments import CommentStore
 from journal.sharing.envelope import seal
 from journal.sharing.keys import Identity, PublicKey, parse_public
 from journal.sharing.records import BUNDLE_SCHEMA, SHARE, Sender, ShareBundle, WeekPoint
+from journal.text import identity_key
 
 if TYPE_CHECKING:
     from journal.service import JournalService
@@ -100,9 +101,9 @@ def import_feedback(
         raise InvalidInput(f"{source} holds comments for someone else's journal; not imported")
     store = feedback_store(service)
     existing = store.all()
-    pinned = {c.author.casefold(): c.author_key for c in existing}
+    pinned = {identity_key(c.author): c.author_key for c in existing}
     name = bundle.coach.name
-    if pinned.get(name.casefold(), coach.line()) != coach.line():
+    if pinned.get(identity_key(name), coach.line()) != coach.line():
         raise InvalidInput(
             f"{source} comes from a {name} whose key differs from the one your earlier "
             f"feedback from {name} was signed with; not imported"

@@ -26,7 +26,7 @@ from journal.sharing.envelope import seal
 from journal.sharing.keys import Identity, parse_public
 from journal.sharing.records import BUNDLE_SCHEMA, FEEDBACK, FeedbackBundle, Sender, ShareBundle
 from journal.storage import atomic_write
-from journal.text import name_key, one_line
+from journal.text import identity_key, name_key, one_line
 
 WORKSPACE = "coach-workspace"
 CLIENT_FILE = "client.json"
@@ -132,11 +132,11 @@ class Workspace:
     def find(self, name: str) -> Client:
         """By display name in any case, its first word(s), or the start of the key id that
         `coach clients list` shows; refused when more than one client matches."""
-        wanted = " ".join(name.casefold().split())
+        wanted = identity_key(name)
         everyone = self.clients()
-        named = [c for c in everyone if " ".join(c.name.casefold().split()) == wanted]
+        named = [c for c in everyone if identity_key(c.name) == wanted]
         named = named or [
-            c for c in everyone if wanted and (c.name.casefold() + " ").startswith(wanted + " ")
+            c for c in everyone if wanted and (identity_key(c.name) + " ").startswith(wanted + " ")
         ]
         named = named or [c for c in everyone if wanted and c.id.startswith(wanted)]
         if not named:
@@ -162,7 +162,8 @@ class Workspace:
         everyone = self.clients()
         same_key = next((c for c in everyone if c.id == sender.id), None)
         same_name = next(
-            (c for c in everyone if c.name.casefold() == bundle.client.name.casefold()), None
+            (c for c in everyone if identity_key(c.name) == identity_key(bundle.client.name)),
+            None,
         )
         who = one_line(bundle.client.name, 60)
         if same_name is not None and same_name.id != sender.id:
