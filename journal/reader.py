@@ -29,8 +29,6 @@ MIN_REF = 4
 class JournalReader:
     """Reads are served from per-year caches that refresh when a file changes on disk."""
 
-    """Reads are served from per-year caches that refresh when a file changes on disk."""
-
     def __init__(self, home: Path, today: Callable[[], dt.date] | None = None) -> None:
         self.home = home
         self.store = ShardedStore(journal_dir(home))
