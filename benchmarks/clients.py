@@ -120,51 +120,11 @@ def table_filled(rows: int) -> Any:
 
 
 def time_dashboard(home: Path, rows: int) -> ProbeRun:
-    """``startup.time_probe`` for this module's probe: spawn, read until ``ready``, let it exit."""
-    import subprocess
-    import tempfile
-    import threading
+    """``startup.time_probe`` with this module's probe: spawn, read until ``ready``, let it exit."""
+    from benchmarks.startup import time_probe
 
-    from benchmarks.common import child_env
-    from benchmarks.probe import SPAWN_ENV
-    from benchmarks.startup import (
-        PROBE_TIMEOUT_S,
-        PROJECT_ROOT,
-        ProbeFailed,
-        ProbeRun,
-        _read_until_ready,
-    )
-
-    env = child_env(home)
     argv = [sys.executable, "-m", "benchmarks.clients", "dashboard", str(home), str(rows)]
-    with tempfile.TemporaryFile() as stderr:
-        env[SPAWN_ENV] = repr(time.time())
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            argv,
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-        )
-        watchdog = threading.Timer(PROBE_TIMEOUT_S, proc.kill)
-        watchdog.start()
-        try:
-            ready_ms, phases, errors = _read_until_ready(proc, start)
-            proc.wait()
-            exit_ms = (time.perf_counter() - start) * 1e3
-        finally:
-            watchdog.cancel()
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-        if ready_ms is None:
-            stderr.seek(0)
-            tail = stderr.read().decode(errors="replace").strip().splitlines()[-3:]
-            why = "; ".join(errors) or " | ".join(tail) or f"exit status {proc.returncode}"
-            raise ProbeFailed(f"clients dashboard on {home.name} never got ready: {why}")
-    return ProbeRun(ready_ms, exit_ms, phases)
+    return time_probe("clients dashboard", home, argv)
 
 
 # ----- the parent ------------------------------------------------------------------------

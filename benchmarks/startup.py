@@ -62,14 +62,16 @@ class Case:
         }
 
 
-def time_probe(kind: str, home: Path) -> ProbeRun:
-    """Spawn the probe and read its stdout until ``ready``; then let it exit by itself."""
+def time_probe(kind: str, home: Path, argv: list[str] | None = None) -> ProbeRun:
+    """Spawn the probe (``benchmarks.probe KIND HOME`` unless ``argv`` names another) and read
+    its stdout until ``ready``; then let it exit by itself."""
     env = child_env(home)
+    argv = argv or [sys.executable, "-m", "benchmarks.probe", kind, str(home)]
     with tempfile.TemporaryFile() as stderr:
         env[SPAWN_ENV] = repr(time.time())
         start = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.probe", kind, str(home)],
+            argv,
             cwd=PROJECT_ROOT,
             env=env,
             stdin=subprocess.DEVNULL,
