@@ -98,6 +98,28 @@ class CoachApp(App[None]):
 
         self.push_screen(ExportScreen(self.service, fmt), written)
 
+    def share(self) -> None:
+        from coach.screens.share import ShareScreen
+
+        def written(target: Path | None) -> None:
+            if target is not None:
+                self.notify(
+                    one_line(f"Wrote {target}. Send it to your coach any way you like."),
+                    title="Shared",
+                    markup=False,
+                )
+
+        self.push_screen(ShareScreen(self.service), written)
+
+    def import_feedback(self) -> None:
+        from coach.screens.share import FeedbackScreen
+
+        def imported(said: str | None) -> None:
+            if said:
+                self.notify(one_line(said), title="Feedback imported", markup=False)
+
+        self.push_screen(FeedbackScreen(self.service), imported)
+
     def action_toggle_streak(self) -> None:
         import msgspec
 
@@ -135,6 +157,16 @@ class CoachApp(App[None]):
                 "Export backup or spreadsheet",
                 "Every entry as JSON, or one row per day as CSV",
                 lambda: self.export("json"),
+            ),
+            (
+                "Share with your coach",
+                "A file only your coach can open; private days stay here",
+                self.share,
+            ),
+            (
+                "Import feedback from your coach",
+                "Your coach's comments, shown beside your days",
+                self.import_feedback,
             ),
             (
                 "Show or hide the streak",

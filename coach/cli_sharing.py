@@ -120,12 +120,7 @@ def feedback_import(obj: Context, file: Path) -> None:
     from journal.sharing.share import import_feedback
 
     done = import_feedback(obj.service(), identity(obj), read_file(file), str(file))
-    click.echo(
-        one_line(
-            f"Imported feedback from {done.coach}: {done.added} new comments, "
-            f"{done.updated} updated."
-        )
-    )
+    click.echo(one_line(f"Imported feedback from {done.coach}: {done.counts()}."))
 
 
 # ----- coach side --------------------------------------------------------------------------

@@ -15,6 +15,8 @@ from journal.storage import atomic_write
 class Settings(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     show_streak: bool = True
     """A streak motivates some people and weighs on others, so it can be switched off."""
+    coach_key: str = ""
+    """The public key line last shared with, so the next share from the app is one keypress."""
 
 
 def load(home: Path) -> Settings:

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 class Share:
     bundle: ShareBundle
     data: bytes
+    coach_key: str
+    """The key line of the coach it was sealed for."""
 
     def describe(self) -> str:
         b = self.bundle
@@ -79,7 +81,7 @@ def build_share(
         promises=carried + selection.promises,
         series=series,
     )
-    return Share(bundle, seal(msgspec.json.encode(bundle), identity, coach.age))
+    return Share(bundle, seal(msgspec.json.encode(bundle), identity, coach.age), coach.line())
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,9 @@ class FeedbackImported:
     coach: str
     added: int
     updated: int
+
+    def counts(self) -> str:
+        return f"{self.added} new comment{'s' * (self.added != 1)}, {self.updated} updated"
 
 
 def feedback_store(service: JournalService) -> CommentStore:

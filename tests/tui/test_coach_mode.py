@@ -8,13 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from coach.app import build_app
 from coach.clients_app import build_clients_app
 from coach.screens.clients import ClientJournalScreen, ClientsScreen, ClientTrendsScreen
+from coach.screens.share import ShareScreen
 from journal.model import IntentFor
 from journal.service import JournalService
+from journal.settings import load as load_settings
 from journal.sharing import keys
 from journal.sharing.share import build_share, import_feedback
 from journal.sharing.workspace import Workspace
@@ -134,3 +137,62 @@ async def test_client_sees_the_coachs_comment_beside_the_day(homes: Homes, tmp_p
         view = str(app.screen.query_one("#entry-view", Static).render())
         assert "Coach comments" in view
         assert "Sam Coach: Proud of how you handled [31mRavi" in view  # ESC and RLO gone
+
+
+async def palette(pilot: Pilot[None], command: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await pilot.pause(0.5)  # the palette searches its providers in the background
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_client_shares_from_the_app_after_seeing_what_it_holds(
+    homes: Homes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana_home = homes.clients["Ana Ruiz"]
+    JournalService(ana_home, today=lambda: DAY).set_private(DAY, True)
+    monkeypatch.chdir(tmp_path)
+    coach = keys.load(homes.coach)
+    app = build_app(ana_home, today=lambda: DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Share with your coach")
+        dialog = app.screen
+        assert isinstance(dialog, ShareScreen)
+        await pilot.press(*coach.public.line(), "tab", *"-2w", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = str(dialog.query_one("#said", Static).render())
+        # 15 days from 9 Nov to 23 Nov, less today's private one
+        assert "14 days" in said and "2026-11-09 to 2026-11-23" in said
+        assert list(tmp_path.glob("*.age")) == []  # nothing written before the second Enter
+        await pilot.press("enter")
+        await pilot.pause()
+        (bundle,) = tmp_path.glob("coach-share-2026-11-23.age")
+    added = Workspace(homes.coach).add(bundle.read_bytes(), coach, "bundle")
+    assert added.days_removed == 1  # today became private after the first share
+    assert load_settings(ana_home).coach_key == coach.public.line()
+
+
+async def test_client_imports_feedback_from_the_app(homes: Homes, tmp_path: Path) -> None:
+    coach = keys.load(homes.coach)
+    space = Workspace(homes.coach)
+    space.comment(space.find("Ana"), "week", DAY, "Keep asking first.", coach)
+    data, _ = space.reply(space.find("Ana"), coach)
+    (tmp_path / "fb.age").write_bytes(data)
+    app = build_app(homes.clients["Ana Ruiz"], today=lambda: DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Import feedback")
+        await pilot.press(*str(tmp_path / "nope.age"), "enter")
+        await pilot.pause()
+        assert "cannot read" in str(app.screen.query_one("#said", Static).render())
+        await pilot.press(*(["backspace"] * 8), *"fb.age", "enter")
+        await pilot.pause()
+        assert any("1 new comment," in n.message for n in app._notifications)
+        await pilot.press("f3")
+        await pilot.pause(0.5)
+        view = str(app.screen.query_one("#entry-view", Static).render())
+        assert "Sam Coach on the week of 23 Nov: Keep asking first." in view
