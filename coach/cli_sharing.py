@@ -23,8 +23,10 @@ def identity(obj: Context) -> Any:
 
 
 def read_file(file: Path) -> bytes:
+    from journal.sharing.envelope import read_bundle
+
     try:
-        return file.read_bytes()
+        return read_bundle(file)
     except OSError as exc:
         fail(f"cannot read {file}: {exc.strerror}")
 

@@ -36,6 +36,8 @@ RATING_NAMES: tuple[RatingName, ...] = (
 Rating = Annotated[int, msgspec.Meta(ge=0, le=10)]
 Text = Annotated[str, msgspec.Meta(max_length=20_000)]
 Short = Annotated[str, msgspec.Meta(max_length=500)]
+Id = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+NoteKey = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 Stamp = Annotated[dt.datetime, msgspec.Meta(tz=True)]
 """Timestamps always carry their UTC offset, so they stay meaningful across time zones."""
 TAG_PATTERN = r"^[^\s,#\x00-\x1f\x7f-\x9f]+$"
@@ -63,7 +65,7 @@ class IntentFor(Record):
 class HelpAsk(Record):
     """One "how can I help?": who I asked, what they asked for, and whether I did it."""
 
-    id: str
+    id: Id
     person: Short
     asked: bool = True
     request: Text = ""
@@ -86,7 +88,7 @@ class Ratings(Record):
 class Entry(Record):
     """One day of the journal, keyed by local date."""
 
-    id: str
+    id: Id
     date: dt.date
     created: Stamp
     updated: Stamp
@@ -96,7 +98,7 @@ class Entry(Record):
     ratings: Ratings = msgspec.field(default_factory=Ratings)
     self_focus: Text = ""
     reflection: Text = ""
-    notes: dict[str, Text] = msgspec.field(default_factory=dict)
+    notes: dict[NoteKey, Text] = msgspec.field(default_factory=dict)
     tags: list[Tag] = msgspec.field(default_factory=list)
     private: bool = False
 
@@ -110,7 +112,7 @@ class Entry(Record):
 class Promise(Record):
     """A promise lives on its own so it can carry forward until it is resolved."""
 
-    id: str
+    id: Id
     made_on: dt.date
     text: Text
     kind: PromiseKind

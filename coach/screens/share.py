@@ -176,6 +176,7 @@ class FeedbackScreen(ModalScreen[str | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#go")
     def go(self) -> None:
+        from journal.sharing.envelope import read_bundle
         from journal.sharing.keys import load
         from journal.sharing.share import import_feedback
 
@@ -186,7 +187,8 @@ class FeedbackScreen(ModalScreen[str | None]):
             return
         path = Path(name).expanduser()
         try:
-            done = import_feedback(self.service, load(self.service.home), path.read_bytes(), name)
+            raw = read_bundle(path)
+            done = import_feedback(self.service, load(self.service.home), raw, name)
         except JournalError as exc:
             said.update(content(one_line(str(exc)), "$error"))
             return

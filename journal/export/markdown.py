@@ -28,7 +28,7 @@ def esc(text: str) -> str:
 def render(selection: Selection) -> bytes:
     summary = build(selection)
     lines = [
-        f"# {summary.title}",
+        f"# {esc(summary.title)}",
         "",
         esc(summary.span),
         "",

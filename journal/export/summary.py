@@ -106,7 +106,7 @@ def build(selection: Selection) -> Summary:
     if selection.comments:
         sections.append(coach_comments(selection))
     return Summary(
-        title=selection.title,
+        title=one_line(selection.title),
         span=span,
         sentence=r.summary,
         caveat=NOT_A_DIAGNOSIS,

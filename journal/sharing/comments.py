@@ -19,6 +19,7 @@ from journal.storage import ShardedStore
 
 COMMENTS = "comments"
 MAX_COMMENT = 4000
+"""Also the limit on comments arriving in a feedback bundle (journal/sharing/records.py)."""
 
 
 class CommentStore:

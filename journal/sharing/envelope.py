@@ -9,7 +9,9 @@ before and after decompression.
 
 from __future__ import annotations
 
+import os
 import zlib
+from pathlib import Path
 
 from journal.errors import InvalidInput
 from journal.sharing.keys import Identity, verify
@@ -20,6 +22,22 @@ MAX_BUNDLE_BYTES = 32 * 1024 * 1024
 """A bundle file larger than this is refused unread; ten years of journal is about 2 MB."""
 MAX_PAYLOAD_BYTES = 128 * 1024 * 1024
 """Decompressed, a payload may not grow past this (a zip bomb stops here)."""
+
+
+def too_large(source: str) -> InvalidInput:
+    return InvalidInput(
+        f"{source} is larger than {MAX_BUNDLE_BYTES // (1024 * 1024)} MB, more than any "
+        "Coach bundle; not opened"
+    )
+
+
+def read_bundle(path: Path) -> bytes:
+    """A bundle file, refused by its size before it is read (a device, which has no size,
+    is read no further than the limit)."""
+    with path.open("rb") as handle:
+        if os.fstat(handle.fileno()).st_size > MAX_BUNDLE_BYTES:
+            raise too_large(str(path))
+        return handle.read(MAX_BUNDLE_BYTES + 1)
 
 
 def seal(payload: bytes, identity: Identity, recipient_age: str) -> bytes:
@@ -37,9 +55,7 @@ def unseal(raw: bytes, identity: Identity, source: str) -> tuple[bytes, bytes]:
     import pyrage
 
     if len(raw) > MAX_BUNDLE_BYTES:
-        raise InvalidInput(
-            f"{source} is {len(raw) // (1024 * 1024)} MB, more than any Coach bundle; not opened"
-        )
+        raise too_large(source)
     try:
         frame = identity.decrypt(raw)
     except pyrage.DecryptError as exc:

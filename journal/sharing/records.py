@@ -4,12 +4,13 @@ the journal's own, so a bundle's text obeys the same limits as text typed at the
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final, Literal, TypeVar
+from collections.abc import Iterable
+from typing import Annotated, Final, Literal, TypeVar
 
 import msgspec
 
 from journal.errors import InvalidInput, NewerSchema
-from journal.model import Entry, Promise, Record, Short, Stamp, Text, describe
+from journal.model import Entry, Id, Promise, Record, Short, Stamp, describe
 
 SHARE: Final = "coach-share"
 FEEDBACK: Final = "coach-feedback"
@@ -18,7 +19,7 @@ BUNDLE_SCHEMA = 1
 
 
 class Sender(Record):
-    name: Short
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     key: Short
     """The sender's public key line (``coach1:age1…:…``)."""
 
@@ -52,10 +53,11 @@ CommentOn = Literal["day", "week"]
 class Comment(Record):
     """A coach's note on one day, or on a week (dated by its Monday)."""
 
-    id: str
+    id: Id
     on: CommentOn
     date: dt.date
-    text: Text
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
+    """As long as `coach clients comment` allows, so a bundle cannot carry more."""
     author: Short
     author_key: Short
     created: Stamp
@@ -70,6 +72,18 @@ class FeedbackBundle(Record):
     client_key: Short
     """The key line of the client these comments are for."""
     comments: list[Comment]
+
+
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2999, 12, 31)
+"""Dates a bundle may carry: anything outside is a forgery or a typo, and would break the
+calendar arithmetic of weeks and months at the ends of Python's date range."""
+
+
+def check_dates(dates: Iterable[dt.date | None], source: str) -> None:
+    odd = next((d for d in dates if d is not None and not EARLIEST <= d <= LATEST), None)
+    if odd is not None:
+        raise InvalidInput(f"{source} has a date out of range ({odd.isoformat()}); not opened")
 
 
 class _Head(msgspec.Struct):
@@ -88,6 +102,8 @@ def decode(payload: bytes, kind: type[T], expected: str, source: str) -> T:
         head = msgspec.json.decode(payload, type=_Head)
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
         raise InvalidInput(f"{source} holds no readable bundle ({exc})") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{source} holds text that is not valid UTF-8; not opened") from None
     if head.format != expected:
         if head.format in USE_INSTEAD:
             raise InvalidInput(
@@ -105,3 +121,5 @@ def decode(payload: bytes, kind: type[T], expected: str, source: str) -> T:
         raise InvalidInput(describe(exc, source)) from None
     except msgspec.DecodeError as exc:
         raise InvalidInput(f"{source} holds no readable bundle ({exc})") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{source} holds text that is not valid UTF-8; not opened") from None

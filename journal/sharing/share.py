@@ -19,7 +19,14 @@ from journal.sharing.bundles import open_feedback
 from journal.sharing.comments import CommentStore
 from journal.sharing.envelope import seal
 from journal.sharing.keys import Identity, PublicKey, parse_public
-from journal.sharing.records import BUNDLE_SCHEMA, SHARE, Sender, ShareBundle, WeekPoint
+from journal.sharing.records import (
+    BUNDLE_SCHEMA,
+    SHARE,
+    Sender,
+    ShareBundle,
+    WeekPoint,
+    check_dates,
+)
 from journal.text import identity_key
 
 if TYPE_CHECKING:
@@ -102,6 +109,9 @@ def import_feedback(
     service: JournalService, identity: Identity, raw: bytes, source: str
 ) -> FeedbackImported:
     bundle, coach = open_feedback(raw, identity, source)
+    check_dates([c.date for c in bundle.comments], source)
+    if not identity_key(bundle.coach.name):
+        raise InvalidInput(f"{source}: the sender's name is blank once control characters go")
     if parse_public(bundle.client_key).sign != identity.public.sign:
         raise InvalidInput(f"{source} holds comments for someone else's journal; not imported")
     store = feedback_store(service)

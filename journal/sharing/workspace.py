@@ -24,7 +24,14 @@ from journal.sharing.bundles import open_share
 from journal.sharing.comments import CommentStore
 from journal.sharing.envelope import seal
 from journal.sharing.keys import Identity, parse_public
-from journal.sharing.records import BUNDLE_SCHEMA, FEEDBACK, FeedbackBundle, Sender, ShareBundle
+from journal.sharing.records import (
+    BUNDLE_SCHEMA,
+    FEEDBACK,
+    FeedbackBundle,
+    Sender,
+    ShareBundle,
+    check_dates,
+)
 from journal.storage import atomic_write
 from journal.text import identity_key, name_key, one_line
 
@@ -254,7 +261,12 @@ class Workspace:
 
 
 def check_share(bundle: ShareBundle, source: str) -> None:
-    """What msgspec's types cannot say: one entry per day, all inside the shared period."""
+    """What msgspec's types cannot say: one entry per day, all inside the shared period, a
+    sender name that shows as something, dates the calendar can handle."""
+    if not identity_key(bundle.client.name):
+        raise InvalidInput(f"{source}: the sender's name is blank once control characters go")
+    promise_dates = (d for p in bundle.promises for d in (p.made_on, p.due, p.resolved_on))
+    check_dates([bundle.start, bundle.end, *promise_dates], source)
     if bundle.start > bundle.end:
         raise InvalidInput(f"{source}: its period ends before it starts")
     dates = [e.date for e in bundle.entries]
