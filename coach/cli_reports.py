@@ -15,6 +15,7 @@ from coach.cli_support import (
     write_output,
 )
 from coach.render import one_line
+from journal.wording import count
 
 
 @click.command()
@@ -98,8 +99,8 @@ def export(
         return
     click.echo(
         one_line(
-            f"Wrote {target}: {len(selection.entries)} days and "
-            f"{len(selection.promises)} promises, "
+            f"Wrote {target}: {count(len(selection.entries), 'day')} and "
+            f"{count(len(selection.promises), 'promise')}, "
             f"{selection.start.isoformat()} to {selection.end.isoformat()}"
             + (" (private entries included)" if include_private else "")
             + "."
@@ -121,7 +122,8 @@ def import_backup(obj: Context, file: Path) -> None:
     done = restore(obj.service(), raw, str(file))
     click.echo(
         one_line(
-            f"Imported {done.entries} days and {done.promises} promises from {file}; "
+            f"Imported {count(done.entries, 'day')} and {count(done.promises, 'promise')} "
+            f"from {file}; "
             f"{done.already_there} records were already here."
         )
     )

@@ -14,6 +14,7 @@ import click
 
 from coach.cli_support import Context, fail, print_json, summary_period_option, write_output
 from coach.render import one_line
+from journal.wording import count
 
 
 def identity(obj: Context) -> Any:
@@ -245,7 +246,8 @@ def clients_summary(
     target = write_output(render(fmt, selection), fmt, output, default)
     if target is None:
         return
-    click.echo(one_line(f"Wrote {target}: {client.name}, {len(selection.entries)} days."))
+    days = count(len(selection.entries), "day")
+    click.echo(one_line(f"Wrote {target}: {client.name}, {days}."))
 
 
 @clients.command("reply")
@@ -256,11 +258,11 @@ def clients_reply(obj: Context, name: str, output: Path | None) -> None:
     """Write a feedback bundle of your comments, readable only by that client."""
     space = workspace(obj)
     client = space.find(name)
-    data, count = space.reply(client, identity(obj))
+    data, n = space.reply(client, identity(obj))
     target = output or Path(f"coach-feedback-{client.id[:8]}-{dt.date.today().isoformat()}.age")
     write_output(data, "age", str(target), "")
     click.echo(
-        one_line(f"Wrote {target}: {count} comments for {client.name}, readable only by them.")
+        one_line(f"Wrote {target}: {count(n, 'comment')} for {client.name}, readable only by them.")
     )
 
 

@@ -22,6 +22,11 @@ NOT_A_DIAGNOSIS = (
 BLOCKS = "▁▂▃▄▅▆▇█"
 
 
+def count(n: int, noun: str) -> str:
+    """``1 day``, ``2 days``: every count a person reads, said the way they would say it."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def fmt(value: float | None, digits: int = 1, suffix: str = "") -> str:
     """A figure, or an en dash where there is none (never a misleading zero)."""
     return "–" if value is None else f"{value:.{digits}f}{suffix}"

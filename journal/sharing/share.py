@@ -28,6 +28,7 @@ from journal.sharing.records import (
     check_dates,
 )
 from journal.text import identity_key
+from journal.wording import count
 
 if TYPE_CHECKING:
     from journal.service import JournalService
@@ -43,7 +44,8 @@ class Share:
     def describe(self) -> str:
         b = self.bundle
         return (
-            f"{len(b.entries)} days, {len(b.promises)} promises and {len(b.series)} weeks of "
+            f"{count(len(b.entries), 'day')}, {count(len(b.promises), 'promise')} and "
+            f"{count(len(b.series), 'week')} of "
             f"trends, {b.start.isoformat()} to {b.end.isoformat()}; private days left out"
         )
 
@@ -98,7 +100,7 @@ class FeedbackImported:
     updated: int
 
     def counts(self) -> str:
-        return f"{self.added} new comment{'s' * (self.added != 1)}, {self.updated} updated"
+        return f"{count(self.added, 'new comment')}, {self.updated} updated"
 
 
 def feedback_store(service: JournalService) -> CommentStore:

@@ -34,6 +34,7 @@ from journal.sharing.records import (
 )
 from journal.storage import atomic_write
 from journal.text import identity_key, name_key, one_line
+from journal.wording import count
 
 WORKSPACE = "coach-workspace"
 CLIENT_FILE = "client.json"
@@ -82,16 +83,17 @@ class Added:
         span = f"{c.start.isoformat()} to {c.end.isoformat()}"
         if self.new_client:
             return (
-                f"Added {who}: {self.days_added} days and {self.promises_added} promises, {span}."
+                f"Added {who}: {count(self.days_added, 'day')} and "
+                f"{count(self.promises_added, 'promise')}, {span}."
             )
         parts = [
-            f"{n} {what}"
-            for n, what in (
-                (self.days_added, "new days"),
-                (self.days_changed, "days changed"),
-                (self.days_removed, "days no longer shared"),
-                (self.promises_added, "new promises"),
-                (self.promises_changed, "promises changed"),
+            count(n, noun) + after
+            for n, noun, after in (
+                (self.days_added, "new day", ""),
+                (self.days_changed, "day", " changed"),
+                (self.days_removed, "day", " no longer shared"),
+                (self.promises_added, "new promise", ""),
+                (self.promises_changed, "promise", " changed"),
             )
             if n
         ]

@@ -14,10 +14,10 @@ def test_export_import_round_trip_through_files(cli: Cli, tmp_path: Path) -> Non
     cli.run("checkin", "--intent", "Hear Ana out", "--promise", "c: send the deck @Ana")
     backup = tmp_path / "backup.json"
     out = cli.run("export", "--format", "json", "-o", str(backup)).stdout
-    assert out.startswith(f"Wrote {backup}: 1 days and 1 promises")
+    assert out.startswith(f"Wrote {backup}: 1 day and 1 promise")
     other = ["--home", str(tmp_path / "other")]
     said = cli.run(*other, "import", str(backup)).stdout
-    assert said.startswith("Imported 1 days and 1 promises")
+    assert said.startswith("Imported 1 day and 1 promise")
     again = json.loads(cli.run(*other, "export", "--format", "json", "-o", "-").stdout)
     first = json.loads(backup.read_text())
     again.pop("exported"), first.pop("exported")
@@ -52,5 +52,5 @@ def test_summary_files_are_named_for_the_format_and_range(
     for fmt in ("html", "pdf"):
         said = cli.run("export", "--format", fmt, "--from", "-1w", "--period", "week").stdout
         name = f"coach-week-2026-11-16-to-2026-11-23.{fmt}"
-        assert said.startswith(f"Wrote {name}: 1 days")
+        assert said.startswith(f"Wrote {name}: 1 day")
         assert (tmp_path / name).stat().st_size > 1000

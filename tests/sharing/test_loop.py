@@ -189,8 +189,8 @@ def test_a_newer_share_replaces_the_older_by_id_and_says_what_changed(world: Wor
     said = world.on(world.coach, "clients", "add", str(second))
 
     assert said == (
-        f"Updated Ana Client ({SPAN}): 1 new days, 1 days changed, 1 days no longer shared, "
-        "1 new promises.\n"
+        f"Updated Ana Client ({SPAN}): 1 new day, 1 day changed, 1 day no longer shared, "
+        "1 new promise.\n"
     )
     copy = coach_copy(world)
     now_shared, now_promises = shared(world)
