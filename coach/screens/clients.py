@@ -124,7 +124,7 @@ class ClientsScreen(Screen[None]):
             table.move_cursor(row=min(keep, len(ordered) - 1))
         label = dict(COLUMNS)[self.sort_column].lower()
         info = (
-            f"{len(ordered)} clients · sorted by {label}"
+            f"{len(ordered)} clients · Enter opens one · sorted by {label}"
             + (" (reversed)" if self.descending else "")
             + " · as of each client's latest bundle; overdue counts to today"
             if ordered
