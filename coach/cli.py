@@ -14,6 +14,7 @@ import click
 from coach import messages as msg
 from coach.cli_support import Context, Group, day_option, fail, print_json
 from coach.render import clean, one_line
+from journal.wording import count
 
 
 @click.group(cls=Group, invoke_without_command=True)
@@ -272,8 +273,8 @@ def demo(obj: Context, years: int, seed: int, clients: int | None) -> None:
         made = write_demo_clients(obj.home, clients, years, seed, today=obj.service().today())
         keys = f"new keys for {one_line(made.coach)}" if made.created_keys else "your keys"
         click.echo(
-            f"Added {made.clients} demo client{'s' if made.clients != 1 else ''}, {years} "
-            f"year{'s' if years != 1 else ''} of history each, to {made.workspace} ({keys}); "
+            f"Added {count(made.clients, 'demo client')}, {count(years, 'year')} of history "
+            f"each, to {made.workspace} ({keys}); "
             "open it with `coach clients`."
         )
         return

@@ -12,7 +12,14 @@ from typing import Any
 
 import click
 
-from coach.cli_support import Context, fail, print_json, summary_period_option, write_output
+from coach.cli_support import (
+    Context,
+    check_output,
+    fail,
+    print_json,
+    summary_period_option,
+    write_output,
+)
 from coach.render import one_line
 from journal.wording import count
 
@@ -87,7 +94,7 @@ def share(
     """Write an encrypted, signed bundle of your journal for your coach. Private days stay."""
     from journal.parse import parse_date
     from journal.sharing.keys import PREFIX, parse_public
-    from journal.sharing.share import build_share
+    from journal.sharing.share import build_share, remember_share
 
     lines = [t for t in to if t.strip().startswith(f"{PREFIX}:")]
     dates = [t for t in to if not t.strip().startswith(f"{PREFIX}:")]
@@ -107,6 +114,7 @@ def share(
         return
     target = output or Path(f"coach-share-{last.isoformat()}.age")
     write_output(made.data, "age", str(target), "")
+    remember_share(obj.home, made)
     click.echo(f"Wrote {target}, readable only by that key. Send it any way you like.")
 
 
@@ -230,6 +238,7 @@ def clients_summary(
     from journal.export import default_filename, render, select
     from journal.parse import parse_date
 
+    check_output(fmt, output)
     space = workspace(obj)
     client = space.find(name)
     journal = space.journal(client)

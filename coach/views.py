@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from coach.render import content
+from coach.render import content, one_line
 from journal.model import RATING_NAMES, Entry, Promise
 from journal.parse import kind_label
 from journal.sharing.records import Comment
@@ -21,7 +21,7 @@ def section(title: str, body: list[Content]) -> list[Content]:
 def comment_lines(comments: Sequence[Comment]) -> list[Content]:
     return [
         Content.assemble(
-            content(c.author, "bold"),
+            content(one_line(c.author, 60), "bold"),
             (f" on the week of {c.date:%d %b}: " if c.on == "week" else ": ", "dim"),
             content(c.text),
         )

@@ -142,11 +142,16 @@ def quiet_days(seed: int) -> int:
 
 
 def coach_identity(home: Path) -> tuple[keys.Identity, bool]:
-    """The home's keys, or new demo keys when it has none (and whether they were made)."""
+    """New demo keys. A home with keys is someone's real identity: demo clients pinned to it
+    could never be told apart from real ones, so the demo refuses such a home."""
     try:
-        return keys.load(home), False
+        keys.load(home)
     except NotFound:
         return keys.create(home, COACH_NAME), True
+    raise InvalidInput(
+        f"{home} has your keys; demo clients go into a home of their own "
+        "(choose another folder with --home or COACH_HOME)"
+    )
 
 
 def write_demo_clients(

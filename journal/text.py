@@ -33,11 +33,39 @@ def name_key(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def identity_key(name: str) -> str:
-    """What makes two names the same person's when pinning keys: the name as it is shown
-    (control and invisible format characters gone, spaces collapsed), case-folded and
-    NFKC-normalised, so a name that merely looks like a pinned one cannot pin a second key."""
+INVISIBLE = frozenset(
+    [0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x2800, 0x3164, 0xFFA0]
+    + list(range(0x180B, 0x1810))
+    + list(range(0xFE00, 0xFE10))
+    + list(range(0xE0100, 0xE01F0))
+)
+"""Characters that draw nothing (fillers, variation selectors, the grapheme joiner) though
+they are not format characters."""
+LOOKALIKE = re.compile(
+    r"^(?:LATIN|CYRILLIC|GREEK|ARMENIAN|CHEROKEE) (?:CAPITAL|SMALL) LETTER (\w)$"
+)
+
+
+def skeleton_char(c: str) -> str:
+    """Cyrillic А, Greek Ο and friends read as the Latin letter they look like; a letter
+    whose Unicode name ends in a single Latin letter is taken for that letter."""
     import unicodedata
 
-    shown = unicodedata.normalize("NFKC", clean(name)).casefold()
-    return " ".join("".join(c for c in shown if unicodedata.category(c) != "Cf").split())
+    match = LOOKALIKE.match(unicodedata.name(c, ""))
+    return match.group(1).lower() if match else c
+
+
+def identity_key(name: str) -> str:
+    """What makes two names the same person's when pinning keys: the name as it reads on
+    screen. Control, format and invisible characters go, accents and compatibility forms
+    fold, look-alike letters from other scripts read as Latin, case and spaces don't count,
+    so a name that merely looks like a pinned one cannot pin a second key."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", clean(name))
+    kept = (
+        c
+        for c in decomposed
+        if ord(c) not in INVISIBLE and unicodedata.category(c) not in ("Cf", "Mn", "Me")
+    )
+    return " ".join("".join(skeleton_char(c) for c in kept).casefold().split())

@@ -62,6 +62,7 @@ class ClientsScreen(Screen[None]):
     DEFAULT_CSS = """
     #clients { height: 1fr; }
     #clients-info { color: $text-muted; padding: 0 1; height: auto; }
+    #client-summary { padding: 0 1; height: auto; }
     """
     BINDINGS = [
         Binding("enter", "open", "Open", id="clients.open", show=True),
@@ -83,6 +84,7 @@ class ClientsScreen(Screen[None]):
         for key, label in COLUMNS:
             table.add_column(label, key=key)
         yield table
+        yield Static(id="client-summary")
         yield Static(id="clients-info")
         yield KeyBar()
 
@@ -151,6 +153,13 @@ class ClientsScreen(Screen[None]):
     def action_reverse(self) -> None:
         self.descending = not self.descending
         self.show()
+
+    @on(DataTable.RowHighlighted)
+    def highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted client's trends in one sentence, as their own Coach would say it."""
+        row = next((r for r in self.rows if r.client.id == event.row_key.value), None)
+        said = f"{row.client.name}: {row.client.facts.summary}" if row else ""
+        self.query_one("#client-summary", Static).update(content(one_line(said)))
 
     @on(DataTable.RowSelected)
     def row_selected(self, event: DataTable.RowSelected) -> None:

@@ -4,6 +4,7 @@ the feedback your coach sends back. Both call the same code as `coach share` and
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,9 @@ DIALOG_CSS = """
 """
 
 
+INPUTS = ("key", "from", "to", "file")
+
+
 class ShareScreen(ModalScreen[Path | None]):
     """Enter once to see what the bundle holds; Enter again (or Write) writes it."""
 
@@ -48,10 +52,16 @@ class ShareScreen(ModalScreen[Path | None]):
         super().__init__()
         self.service = service
         self.prepared: tuple[Share, Path] | None = None
+        self.generation = 0
+        """Bumped by every edit: a preview computed from older inputs is thrown away."""
 
     def compose(self) -> ComposeResult:
         from journal.settings import load
 
+        try:
+            remembered = load(self.service.home).coach_key
+        except JournalError:
+            remembered = ""  # a damaged settings file only costs the remembered key
         with Vertical():
             yield Static(content("Share with your coach", "bold"))
             yield Static(
@@ -61,7 +71,7 @@ class ShareScreen(ModalScreen[Path | None]):
                 )
             )
             yield Label("Your coach's key (the line `coach keys show` prints for them)")
-            yield Input(load(self.service.home).coach_key, placeholder="coach1:age1…", id="key")
+            yield Input(remembered, placeholder="coach1:age1…", id="key")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("From")
@@ -82,6 +92,7 @@ class ShareScreen(ModalScreen[Path | None]):
     @on(Input.Changed)
     def changed(self) -> None:
         """Any change means the preview no longer describes what would be written."""
+        self.generation += 1
         if self.prepared is not None:
             self.prepared = None
             self.query_one("#go", Button).label = "Check"
@@ -90,22 +101,23 @@ class ShareScreen(ModalScreen[Path | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#go")
     def go(self) -> None:
-        if self.prepared is None:
-            self.prepare()
-        else:
+        if self.prepared is not None:
             self.write(*self.prepared)
+            return
+        values = {k: self.query_one(f"#{k}", Input).value.strip() for k in INPUTS}
+        self.say("Checking…")
+        self.prepare(values, self.generation)
 
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:
         self.dismiss(None)
 
     @work(thread=True, exclusive=True, group="share")
-    def prepare(self) -> None:
+    def prepare(self, values: dict[str, str], generation: int) -> None:
         from journal.parse import parse_date
         from journal.sharing.keys import load, parse_public
         from journal.sharing.share import build_share
 
-        values = {k: self.query_one(f"#{k}", Input).value.strip() for k in ("key", "from", "to")}
         today = self.service.today()
         try:
             coach = parse_public(values["key"])
@@ -119,33 +131,37 @@ class ShareScreen(ModalScreen[Path | None]):
                 end,
             )
         except JournalError as exc:
-            self.app.call_from_thread(self.say, str(exc), "$error")
+            if generation == self.generation:
+                self.app.call_from_thread(self.say, str(exc), "$error")
             return
-        name = self.query_one("#file", Input).value.strip() or f"coach-share-{end}.age"
+        name = values["file"] or f"coach-share-{end}.age"
         target = Path(name).expanduser().resolve()
-        self.app.call_from_thread(self.ready, share, target, coach.id)
+        self.app.call_from_thread(self.ready, share, target, coach.id, generation)
 
-    def ready(self, share: Share, target: Path, coach_id: str) -> None:
+    def ready(self, share: Share, target: Path, coach_id: str, generation: int) -> None:
+        if generation != self.generation:
+            return  # edited while it was being checked: the next Enter checks again
         self.prepared = (share, target)
         self.say(f"For key {coach_id}: {share.describe()}. Write it to {target.name}?")
         self.query_one("#go", Button).label = "Write"
 
     def write(self, share: Share, target: Path) -> None:
         from journal.settings import load, save
+        from journal.sharing.share import remember_share
         from journal.storage import atomic_write
 
         try:
             atomic_write(target, share.data)
-            key = share.coach_key
-            settings = load(self.service.home)
-            if settings.coach_key != key:
-                save(self.service.home, msgspec.structs.replace(settings, coach_key=key))
-        except JournalError as exc:
-            self.say(str(exc), "$error")
-            return
         except OSError as exc:
             self.say(f"cannot write {target}: {exc.strerror}", "$error")
             return
+        with contextlib.suppress(JournalError, OSError):  # the bundle is written either way
+            remember_share(self.service.home, share)
+            settings = load(self.service.home)
+            if settings.coach_key != share.coach_key:
+                save(
+                    self.service.home, msgspec.structs.replace(settings, coach_key=share.coach_key)
+                )
         self.dismiss(target)
 
 

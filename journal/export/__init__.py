@@ -88,9 +88,9 @@ def select(
         if first <= p.made_on <= last and (include_private or p.made_on not in private_days)
     ]
     if comments is None:  # your own journal: what your coaches sent back
-        from journal.sharing.comments import CommentStore
+        from journal.sharing.share import feedback_store
 
-        comments = CommentStore(service.home / "feedback").all()
+        comments = feedback_store(service).all()
     shown_weeks = {period_start(e.date, "week") for e in entries}
     shown_days = {e.date for e in entries}
     comments = [

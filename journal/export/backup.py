@@ -23,6 +23,7 @@ def render(selection: Selection) -> bytes:
         "includes_private": selection.include_private,
         "entries": [full_record(e) for e in selection.entries],
         "promises": [full_record(p) for p in selection.promises],
-        "comments": [full_record(c) for c in selection.comments],
     }
+    if selection.comments:  # only then: a backup without comments reads as it always did
+        document["comments"] = [full_record(c) for c in selection.comments]
     return msgspec.json.format(msgspec.json.encode(document), indent=1) + b"\n"

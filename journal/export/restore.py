@@ -16,7 +16,7 @@ from journal.errors import InvalidInput, NewerSchema
 from journal.export.backup import FORMAT
 from journal.model import SCHEMA_VERSION, Entry, Promise, validate
 from journal.sharing.records import Comment
-from journal.sharing.share import feedback_store
+from journal.sharing.share import check_pins, feedback_store
 
 if TYPE_CHECKING:
     from journal.service import JournalService
@@ -73,8 +73,11 @@ def restore(service: JournalService, raw: bytes, source: str) -> Restored:
             e.date.isoformat() for e in backup.entries if e.date in mine and mine[e.date].id != e.id
         ]
         new_promises = [p for p in backup.promises if p.id not in promise_ids]
+        comments = feedback_store(service)
+        check_pins(comments.all(), backup.comments, source)  # before anything is written
         service.write_bulk(new_entries, new_promises)
-    feedback_store(service).merge(backup.comments)
+        if backup.comments:
+            comments.merge(backup.comments)
     already = len(backup.entries) - len(new_entries) - len(kept)
     already += len(backup.promises) - len(new_promises)
     return Restored(len(new_entries), len(new_promises), already, kept)

@@ -34,7 +34,13 @@ def _open(
 
 
 def open_share(raw: bytes, identity: Identity, source: str) -> tuple[ShareBundle, PublicKey]:
-    return _open(raw, identity, source, ShareBundle, SHARE, lambda b: b.client)
+    bundle, sender = _open(raw, identity, source, ShareBundle, SHARE, lambda b: b.client)
+    if bundle.coach_key != identity.public.line():
+        raise InvalidInput(
+            f"{source} was made for another coach and passed on to you; ask the client to "
+            "share with your key"
+        )
+    return bundle, sender
 
 
 def open_feedback(raw: bytes, identity: Identity, source: str) -> tuple[FeedbackBundle, PublicKey]:

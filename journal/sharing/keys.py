@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from journal.errors import InvalidInput, NotFound
-from journal.storage import atomic_write
+from journal.storage import fsync_dir, unwritable
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -152,10 +152,35 @@ def create(home: Path, name: str) -> Identity:
     )
     identity = Identity(name, str(pyrage.x25519.Identity.generate()), raw)
     record = KeyFile(name=name, age_identity=identity.age_identity, sign_private=b64(raw))
-    keys_dir(home).mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(keys_dir(home), 0o700)
-    atomic_write(path, msgspec.json.format(msgspec.json.encode(record)))  # written 0600
+    data = msgspec.json.format(msgspec.json.encode(record))
+    try:
+        keys_dir(home).mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(keys_dir(home), 0o700)
+        try:
+            write_once(path, data)
+        except FileExistsError:
+            raise InvalidInput(
+                f"{path} already holds your keys; Coach never replaces them"
+            ) from None
+    except OSError as exc:
+        raise unwritable(keys_dir(home), exc) from None
     return identity
+
+
+def write_once(path: Path, data: bytes) -> None:
+    """Written whole under a temporary name, then linked into place, which fails if the name
+    exists: two `keys init` at once cannot both succeed and leave one person with two keys."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    fsync_dir(path.parent)
 
 
 def load(home: Path) -> Identity:

@@ -40,6 +40,9 @@ class ShareBundle(Record):
     schema: int
     created: Stamp
     client: Sender
+    coach_key: Short
+    """The key line of the coach it was made for: signed with the rest, so a coach cannot pass
+    a client's share on to someone else as if it had been made for them."""
     start: dt.date
     end: dt.date
     entries: list[Entry]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -18,16 +19,18 @@ from journal.model import now
 from journal.sharing.bundles import open_feedback
 from journal.sharing.comments import CommentStore
 from journal.sharing.envelope import seal
-from journal.sharing.keys import Identity, PublicKey, parse_public
+from journal.sharing.keys import Identity, PublicKey, keys_dir, parse_public
 from journal.sharing.records import (
     BUNDLE_SCHEMA,
     SHARE,
+    Comment,
     Sender,
     ShareBundle,
     WeekPoint,
     check_dates,
 )
-from journal.text import identity_key
+from journal.storage import atomic_write
+from journal.text import identity_key, one_line
 from journal.wording import count
 
 if TYPE_CHECKING:
@@ -62,13 +65,17 @@ def build_share(
     selection = select(service, start=start, end=end, period="week")
     private_days = {e.date for e in service.entries() if e.private}
     ids = {p.id for p in selection.promises}
+    # Older promises travel when still open, or settled since the coach last heard: after the
+    # last share to them (a gap between shares included), else from the period's start.
+    last = last_shared(service.home, coach.id)
+    since = min(selection.start, last + dt.timedelta(days=1)) if last else selection.start
     carried = [
         p
         for p in service.all_promises()
         if p.id not in ids
         and p.made_on < selection.start
         and p.made_on not in private_days
-        and (p.status == "open" or (p.resolved_on or p.made_on) >= selection.start)
+        and (p.status == "open" or (p.resolved_on or p.made_on) >= since)
     ]
     series = [
         WeekPoint(
@@ -84,6 +91,7 @@ def build_share(
         schema=BUNDLE_SCHEMA,
         created=now(),
         client=Sender(name=identity.name, key=identity.public.line()),
+        coach_key=coach.line(),
         start=selection.start,
         end=selection.end,
         entries=selection.entries,
@@ -91,6 +99,33 @@ def build_share(
         series=series,
     )
     return Share(bundle, seal(msgspec.json.encode(bundle), identity, coach.age), coach.line())
+
+
+SHARED_FILE = "shared.json"
+"""Beside the keys: the last day shared with each coach (by key id)."""
+
+
+def last_shared(home: Path, coach_id: str) -> dt.date | None:
+    try:
+        log = msgspec.json.decode(
+            (keys_dir(home) / SHARED_FILE).read_bytes(), type=dict[str, dt.date]
+        )
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        return None  # no log (or a damaged one) only means carrying fewer old promises
+    return log.get(coach_id)
+
+
+def remember_share(home: Path, share: Share) -> None:
+    """Called once the bundle is written, so the next share carries what was settled since."""
+    path = keys_dir(home) / SHARED_FILE
+    try:
+        log = msgspec.json.decode(path.read_bytes(), type=dict[str, dt.date])
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        log = {}
+    coach_id = parse_public(share.coach_key).id
+    if log.get(coach_id) is None or log[coach_id] < share.bundle.end:
+        log[coach_id] = share.bundle.end
+        atomic_write(keys_dir(home) / SHARED_FILE, msgspec.json.encode(log))
 
 
 @dataclass(frozen=True)
@@ -107,6 +142,22 @@ def feedback_store(service: JournalService) -> CommentStore:
     return CommentStore(service.home / "feedback")
 
 
+def check_pins(existing: list[Comment], incoming: list[Comment], source: str) -> None:
+    """A coach's name stays with the key it first came with, and no comment of one coach can
+    replace another's: the same rules for feedback bundles and for backups being restored."""
+    pinned = {identity_key(c.author): c.author_key for c in existing}
+    mine = {c.id: c for c in existing}
+    for c in incoming:
+        name = one_line(c.author, 60)
+        if pinned.setdefault(identity_key(c.author), c.author_key) != c.author_key:
+            raise InvalidInput(
+                f"{source} holds comments from a {name} whose key differs from the one your "
+                f"earlier feedback from {name} was signed with; not imported"
+            )
+        if c.id in mine and mine[c.id].author_key != c.author_key:
+            raise InvalidInput(f"{source} would overwrite another coach's comment; not imported")
+
+
 def import_feedback(
     service: JournalService, identity: Identity, raw: bytes, source: str
 ) -> FeedbackImported:
@@ -116,20 +167,12 @@ def import_feedback(
         raise InvalidInput(f"{source}: the sender's name is blank once control characters go")
     if parse_public(bundle.client_key).sign != identity.public.sign:
         raise InvalidInput(f"{source} holds comments for someone else's journal; not imported")
-    store = feedback_store(service)
-    existing = store.all()
-    pinned = {identity_key(c.author): c.author_key for c in existing}
-    name = bundle.coach.name
-    if pinned.get(identity_key(name), coach.line()) != coach.line():
-        raise InvalidInput(
-            f"{source} comes from a {name} whose key differs from the one your earlier "
-            f"feedback from {name} was signed with; not imported"
-        )
-    mine = {c.id: c for c in existing}
     for c in bundle.comments:
-        if c.author_key != coach.line() or c.author != name:
+        if c.author_key != coach.line() or c.author != bundle.coach.name:
             raise InvalidInput(f"{source} holds a comment not written by its sender")
-        if c.id in mine and mine[c.id].author_key != coach.line():
-            raise InvalidInput(f"{source} would overwrite another coach's comment; not imported")
-    added, updated = store.merge(bundle.comments)
+    store = feedback_store(service)
+    with store.store.locked():  # two imports at once cannot both pin a coach's name
+        check_pins(store.all(), bundle.comments, source)
+        added, updated = store.merge(bundle.comments)
+    name = bundle.coach.name
     return FeedbackImported(name, added, updated)

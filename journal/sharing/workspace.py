@@ -19,11 +19,12 @@ import msgspec
 
 from journal.errors import CorruptFile, InvalidInput, NotFound
 from journal.model import Record, Short, Stamp, Text, now, validate
+from journal.periods import period_start
 from journal.service import JournalService
 from journal.sharing.bundles import open_share
 from journal.sharing.comments import CommentStore
 from journal.sharing.envelope import seal
-from journal.sharing.keys import Identity, parse_public
+from journal.sharing.keys import Identity, PublicKey, parse_public
 from journal.sharing.records import (
     BUNDLE_SCHEMA,
     FEEDBACK,
@@ -39,6 +40,7 @@ from journal.wording import count
 WORKSPACE = "coach-workspace"
 CLIENT_FILE = "client.json"
 RECENT_DAYS = 30
+LOCK_TIMEOUT_S = 15.0
 
 
 class Facts(Record):
@@ -52,6 +54,8 @@ class Facts(Record):
     keep_rate: float | None = None
     open_due: list[dt.date | None] = msgspec.field(default_factory=list)
     """Due dates of open commitments (None when undated): overdue is judged on the day shown."""
+    summary: Text = ""
+    """The trends summary sentence, shown under the dashboard for the selected client."""
 
 
 class Client(Record):
@@ -63,7 +67,6 @@ class Client(Record):
     bundle_created: Stamp
     start: dt.date
     end: dt.date
-    summary: Text = ""
     facts: Facts = msgspec.field(default_factory=Facts)
 
 
@@ -76,10 +79,11 @@ class Added:
     days_removed: int
     promises_added: int
     promises_changed: int
+    promises_removed: int
 
     def describe(self) -> str:
         c = self.client
-        who = one_line(c.name, 60)
+        who = f"{one_line(c.name, 60)} ({c.id[:8]})"
         span = f"{c.start.isoformat()} to {c.end.isoformat()}"
         if self.new_client:
             return (
@@ -94,10 +98,11 @@ class Added:
                 (self.days_removed, "day", " no longer shared"),
                 (self.promises_added, "new promise", ""),
                 (self.promises_changed, "promise", " changed"),
+                (self.promises_removed, "promise", " no longer shared"),
             )
             if n
         ]
-        return f"Updated {who} ({span}): " + (", ".join(parts) or "nothing changed") + "."
+        return f"Updated {who}, {span}: " + (", ".join(parts) or "nothing changed") + "."
 
 
 @dataclass(frozen=True)
@@ -139,20 +144,28 @@ class Workspace:
         return sorted(found, key=lambda c: name_key(c.name))
 
     def find(self, name: str) -> Client:
-        """By display name in any case, its first word(s), or the start of the key id that
-        `coach clients list` shows; refused when more than one client matches."""
+        """By display name, its first word(s), or the start of the key id `coach clients list`
+        shows. Anything that matches more than one client is refused, naming them, so a client
+        whose name looks like another's (or like a key id) never gets the wrong comment."""
         wanted = identity_key(name)
         everyone = self.clients()
-        named = [c for c in everyone if identity_key(c.name) == wanted]
-        named = named or [
-            c for c in everyone if wanted and (identity_key(c.name) + " ").startswith(wanted + " ")
+        matches = [
+            c
+            for c in everyone
+            if wanted
+            and (
+                (identity_key(c.name) + " ").startswith(wanted + " ")
+                or c.id.startswith(name.strip().lower())
+            )
         ]
-        named = named or [c for c in everyone if wanted and c.id.startswith(wanted)]
-        if not named:
+        if not matches:
             raise NotFound(f"no client called {one_line(name, 60)!r}: see `coach clients list`")
-        if len(named) > 1:
-            raise InvalidInput(f"{len(named)} clients match {one_line(name, 60)!r}; use a key id")
-        return named[0]
+        if len(matches) > 1:
+            which = ", ".join(f"{one_line(c.name, 30)} ({c.id[:8]})" for c in matches[:5])
+            raise InvalidInput(
+                f"{one_line(name, 60)!r} matches {len(matches)} clients: {which}; give the key id"
+            )
+        return matches[0]
 
     def journal(self, client: Client) -> JournalService:
         """The client's shared days, read with the same code as one's own journal."""
@@ -165,9 +178,18 @@ class Workspace:
 
     def add(self, raw: bytes, identity: Identity, source: str) -> Added:
         """Everything is checked before the first byte is written: a refused bundle leaves the
-        workspace exactly as it was."""
+        workspace exactly as it was. The pin and newer-than checks run under the workspace's
+        lock, so two bundles added at once cannot both pin a name or roll a client back."""
+        from filelock import FileLock
+
         bundle, sender = open_share(raw, identity, source)
         check_share(bundle, source)
+        if not self.clients_dir.is_dir():
+            self.clients_dir.mkdir(parents=True, exist_ok=True)  # only a bundle that passed
+        with FileLock(self.root / ".lock", timeout=LOCK_TIMEOUT_S):
+            return self._add_checked(bundle, sender, source)
+
+    def _add_checked(self, bundle: ShareBundle, sender: PublicKey, source: str) -> Added:
         everyone = self.clients()
         same_key = next((c for c in everyone if c.id == sender.id), None)
         same_name = next(
@@ -178,7 +200,8 @@ class Workspace:
         if same_name is not None and same_name.id != sender.id:
             raise InvalidInput(
                 f"{source} says it is from {who}, but is signed by a different key than the "
-                f"one pinned for {who} on {same_name.added:%d %b %Y}; not added"
+                f"one pinned for {one_line(same_name.name, 60)} ({same_name.id[:8]}) on "
+                f"{same_name.added:%d %b %Y}; not added"
             )
         if same_key is not None and bundle.created <= same_key.bundle_created:
             raise InvalidInput(
@@ -186,10 +209,13 @@ class Workspace:
                 f"{one_line(same_key.name, 60)} ({same_key.bundle_created:%d %b %Y %H:%M}); "
                 "nothing changed"
             )
-        journal = JournalService(self.folder(sender.id), today=lambda: bundle.end)
+        start = min(bundle.start, same_key.start) if same_key else bundle.start
+        end = max(bundle.end, same_key.end) if same_key else bundle.end
+        journal = JournalService(self.folder(sender.id), today=lambda: end)
         before_days = {e.date: e for e in journal.entries() if bundle.start <= e.date <= bundle.end}
         before_promises = {p.id: p for p in journal.all_promises()}
         journal.replace_range(bundle.start, bundle.end, bundle.entries, bundle.promises)
+        after_promises = {p.id for p in journal.all_promises()}
         stamp = now()
         client = Client(
             id=sender.id,
@@ -198,12 +224,10 @@ class Workspace:
             added=same_key.added if same_key else stamp,
             updated=stamp,
             bundle_created=bundle.created,
-            start=min(bundle.start, same_key.start) if same_key else bundle.start,
-            end=max(bundle.end, same_key.end) if same_key else bundle.end,
-            summary="",
-            facts=Facts(),
+            start=start,
+            end=end,
+            facts=facts_for(journal, end),
         )
-        client = facts_for(client, JournalService(self.folder(sender.id), today=lambda: bundle.end))
         atomic_write(self.folder(sender.id) / CLIENT_FILE, msgspec.json.encode(client))
         days = {e.date: e for e in bundle.entries}
         return Added(
@@ -216,13 +240,23 @@ class Workspace:
             promises_changed=sum(
                 p.id in before_promises and before_promises[p.id] != p for p in bundle.promises
             ),
+            promises_removed=sum(p not in after_promises for p in before_promises),
         )
 
     # ----- the coach answers -----------------------------------------------------------------
 
     def comment(self, client: Client, on: str, day: dt.date, text: str, me: Identity) -> None:
+        """Only on what the client shared: a comment elsewhere would never reach them."""
         if on not in ("day", "week"):
             raise InvalidInput("a comment is on a day or a week")
+        first = period_start(day, "week") if on == "week" else day
+        last = first + dt.timedelta(days=6) if on == "week" else day
+        if not self.journal(client).entries(start=first, end=last):
+            what = f"the week of {first:%d %b %Y}" if on == "week" else f"{day:%a %d %b %Y}"
+            raise InvalidInput(
+                f"{one_line(client.name, 60)} shared nothing for {what}, so a comment there "
+                "would never reach them"
+            )
         self.comments(client).add(on, day, text, me.name, me.public.line())  # type: ignore[arg-type]
 
     def reply(self, client: Client, me: Identity) -> tuple[bytes, int]:
@@ -271,6 +305,11 @@ def check_share(bundle: ShareBundle, source: str) -> None:
     check_dates([bundle.start, bundle.end, *promise_dates], source)
     if bundle.start > bundle.end:
         raise InvalidInput(f"{source}: its period ends before it starts")
+    if bundle.created > now() + dt.timedelta(days=1):
+        raise InvalidInput(
+            f"{source} is dated {bundle.created:%d %b %Y}, in the future (is the sender's clock "
+            "right?); adding it would block every bundle after it"
+        )
     dates = [e.date for e in bundle.entries]
     if len(set(dates)) != len(dates):
         raise InvalidInput(f"{source} has two entries for the same day")
@@ -285,19 +324,17 @@ def check_share(bundle: ShareBundle, source: str) -> None:
         raise InvalidInput(f"{source} holds a private entry, which Coach never shares")
 
 
-def facts_for(client: Client, journal: JournalService) -> Client:
-    """The dashboard's figures for a client, as of the end of what they shared."""
-    report = journal.report(period="week")
+def facts_for(journal: JournalService, end: dt.date) -> Facts:
+    """The dashboard's figures for a client, as of the last day they have shared."""
+    report = journal.report(period="week", end=end)
     entries = journal.entries()  # newest first
-    recent = [e.date for e in entries if e.date > client.end - dt.timedelta(days=90)]
     d = report.directions[12]["index"]
-    open_due = [p.due for p in report.open_commitments]
-    facts = Facts(
+    return Facts(
         last_checkin=entries[0].date if entries else None,
-        recent_checkins=recent,
+        recent_checkins=[e.date for e in entries if e.date > end - dt.timedelta(days=90)],
         direction=d.verdict,
         change=d.change,
         keep_rate=report.reliability[90]["commitment"].keep_rate,
-        open_due=open_due,
+        open_due=[p.due for p in report.open_commitments],
+        summary=report.summary,
     )
-    return msgspec.structs.replace(client, facts=facts, summary=report.summary)

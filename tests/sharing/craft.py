@@ -112,7 +112,10 @@ def encode(payload: dict[str, Any] | bytes) -> bytes:
 
 
 def sealed(payload: dict[str, Any] | bytes, signer: Identity, to: Identity) -> bytes:
-    """Signed by ``signer`` and encrypted for ``to``, exactly as Coach seals a bundle."""
+    """Signed by ``signer`` and encrypted for ``to``, exactly as Coach seals a bundle; a share
+    names ``to`` as its coach unless the payload already names one."""
+    if isinstance(payload, dict) and payload.get("format") == "coach-share":
+        payload = {"coach_key": to.public.line(), **payload}
     return seal(encode(payload), signer, to.public.age)
 
 

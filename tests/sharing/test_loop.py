@@ -80,8 +80,8 @@ def test_the_bundle_holds_the_shared_days_and_never_a_private_one(world: World) 
 def test_clients_add_says_who_and_what_it_added(world: World) -> None:
     bundle = json.loads(payload(world, world.root / "share-1.age"))
     assert world.said["add"] == (
-        f"Added Ana Client: {len(bundle['entries'])} days and {len(bundle['promises'])} "
-        f"promises, {SPAN}.\n"
+        f"Added Ana Client ({world.client_id()[:8]}): {len(bundle['entries'])} days and "
+        f"{len(bundle['promises'])} promises, {SPAN}.\n"
     )
 
 
@@ -189,8 +189,8 @@ def test_a_newer_share_replaces_the_older_by_id_and_says_what_changed(world: Wor
     said = world.on(world.coach, "clients", "add", str(second))
 
     assert said == (
-        f"Updated Ana Client ({SPAN}): 1 new day, 1 day changed, 1 day no longer shared, "
-        "1 new promise.\n"
+        f"Updated Ana Client ({world.client_id()[:8]}), {SPAN}: 1 new day, 1 day changed, "
+        "1 day no longer shared, 1 new promise, 1 promise no longer shared.\n"
     )
     copy = coach_copy(world)
     now_shared, now_promises = shared(world)
@@ -207,7 +207,7 @@ def test_a_newer_share_replaces_the_older_by_id_and_says_what_changed(world: Wor
 def test_sharing_the_same_journal_again_says_nothing_changed(world: World) -> None:
     second = world.share("share-2.age")
     said = world.on(world.coach, "clients", "add", str(second))
-    assert said == f"Updated Ana Client ({SPAN}): nothing changed.\n"
+    assert said == f"Updated Ana Client ({world.client_id()[:8]}), {SPAN}: nothing changed.\n"
 
 
 def test_adding_the_same_bundle_again_is_refused_and_changes_nothing(world: World) -> None:

@@ -276,7 +276,19 @@ def add(world: World, data: bytes) -> str:
     return refused(world, side(world, "clients add"), write(world, data))
 
 
-@pytest.mark.parametrize("claimed", ["Ana Client", "ANA CLIENT", "ana client"])
+@pytest.mark.parametrize(
+    "claimed",
+    [
+        "Ana Client",
+        "ANA CLIENT",
+        "ana client",
+        "Ana Client\u034f",  # combining grapheme joiner
+        "Ana Client\ufe0f",  # variation selector
+        "\u0410na Client",  # Cyrillic A
+        "\uff21na Client",  # fullwidth A
+        "Ana Clie\u0301nt",  # a stray accent
+    ],
+)
 def test_a_new_key_under_a_pinned_name_is_refused(world: World, claimed: str) -> None:
     impostor = craft.person(claimed)
     line = add(world, craft.sealed(craft.share(impostor), impostor, world.coach_keys()))
@@ -518,3 +530,10 @@ def test_a_share_dated_in_year_9999_is_refused_or_summarised(world: World) -> No
         assert result.exit_code in (0, 2), f"{args[:2]}: {result.exception!r}"
         if result.exit_code == 2:
             break
+
+
+def test_a_share_made_for_another_coach_and_passed_on_is_refused(world: World) -> None:
+    other_coach = craft.person("Cy Coach")
+    payload = craft.share(world.client_keys(), coach_key=other_coach.public.line())
+    line = add(world, craft.sealed(payload, world.client_keys(), world.coach_keys()))
+    assert "made for another coach" in line

@@ -37,7 +37,7 @@ def test_three_clients_then_a_second_run_is_refused(cli: Cli) -> None:
         assert r.last_checkin is not None and r.last_checkin <= DAY
         assert r.keep_rate is not None and 0 < r.keep_rate <= 1
         assert r.direction in VERDICTS
-        assert r.client.summary
+        assert r.client.facts.summary
         assert (r.client.end - r.client.start).days >= 364
     assert any(r.checkin_rate > 0 for r in rows)
     assert len({r.client.id for r in rows}) == 3
@@ -48,13 +48,11 @@ def test_three_clients_then_a_second_run_is_refused(cli: Cli) -> None:
     assert "already has 3 clients" in line
 
 
-def test_existing_keys_are_used(cli: Cli) -> None:
+def test_a_home_with_real_keys_gets_no_demo_clients(cli: Cli) -> None:
+    """Demo clients pinned to a person's real keys could never be told from real ones."""
     cli.run("keys", "init", "--name", "Ana Coach")
-    before = (keys.keys_dir(cli.home) / keys.KEY_FILE).read_bytes()
-    out = cli.run("demo", "--clients", "1").stdout
-    assert "Added 1 demo client, 1 year" in out and "your keys" in out
-    assert (keys.keys_dir(cli.home) / keys.KEY_FILE).read_bytes() == before
-    assert len(Workspace(cli.home).clients()) == 1
+    assert "has your keys" in cli.fails("demo", "--clients", "1")
+    assert Workspace(cli.home).clients() == []
 
 
 @pytest.mark.parametrize("count", ["0", str(MAX_CLIENTS + 1), "many"])

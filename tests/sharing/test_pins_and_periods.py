@@ -1,0 +1,139 @@
+"""What a coach relies on beyond a bundle's bytes: one key per name even when two bundles
+arrive at once, comments reaching the right client, and figures that stay true as shares
+come in over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+from journal.service import JournalService
+from journal.sharing.keys import create, load
+from journal.sharing.share import build_share, remember_share
+from journal.sharing.workspace import Workspace
+from tests.cli.helpers import snapshot
+from tests.conftest import DAY
+from tests.sharing import craft
+from tests.sharing.conftest import World
+
+
+def test_two_bundles_under_one_name_added_at_once_pin_one_key(world: World) -> None:
+    """Real processes racing: the pin check and the write happen under one lock."""
+    coach = world.coach_keys()
+    bundles = []
+    for i in range(2):
+        impostor = craft.person("Cy Newcomer")
+        data = craft.sealed(craft.share(impostor), impostor, coach)
+        bundles.append(world.root / f"cy-{i}.age")
+        bundles[-1].write_bytes(data)
+    runs = [
+        subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("coach")),
+                "--home",
+                str(world.coach.home),
+                "clients",
+                "add",
+                str(b),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for b in bundles
+    ]
+    outs = [run.communicate(timeout=60) for run in runs]
+    codes = sorted(run.returncode for run in runs)
+    assert codes == [0, 2], outs
+    names = [c.name for c in world.workspace().clients()]
+    assert names.count("Cy Newcomer") == 1
+
+
+def test_a_name_that_matches_two_clients_is_refused_naming_both(world: World) -> None:
+    coach = world.coach_keys()
+    ana_id = world.client_id()
+    lookalike = craft.person(ana_id[:8])  # a client named like Ana's key id
+    world.on(world.coach, "clients", "add", str(write(world, "id.age", lookalike, coach)))
+    before = snapshot(world.coach.home)
+    line = world.coach.fails("--home", str(world.coach.home), "clients", "reply", ana_id[:8])
+    assert "matches 2 clients" in line and "Ana Client" in line
+    assert snapshot(world.coach.home) == before
+
+
+def test_a_comment_on_a_day_the_client_did_not_share_is_refused(world: World) -> None:
+    before = snapshot(world.coach.home)
+    line = world.coach.fails(
+        "--home", str(world.coach.home), "clients", "comment", world.client_id(),
+        (DAY + dt.timedelta(days=30)).isoformat(), "Great week ahead",
+    )  # fmt: skip
+    assert "shared nothing for" in line
+    assert snapshot(world.coach.home) == before
+
+
+def test_a_bundle_dated_in_the_future_is_refused(world: World) -> None:
+    client = world.client_keys()
+    later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=30)
+    payload = craft.share(client, created=craft.stamp(later))
+    before = snapshot(world.coach.home)
+    bundle = world.root / "future.age"
+    bundle.write_bytes(craft.sealed(payload, client, world.coach_keys()))
+    line = world.coach.fails("--home", str(world.coach.home), "clients", "add", str(bundle))
+    assert "in the future" in line
+    assert snapshot(world.coach.home) == before
+
+
+def test_dashboard_figures_stay_as_of_the_latest_day_shared(tmp_path: Path) -> None:
+    """A newer bundle about an older stretch must not turn the dashboard back in time."""
+    coach, client_home = keyed_pair(tmp_path)
+    svc = JournalService(client_home, today=lambda: DAY)
+    for n in range(60):
+        svc.set_intent(DAY - dt.timedelta(days=n), f"day {n}")
+    made = svc.add_promise(DAY - dt.timedelta(days=50), "old one", "commitment", due=DAY)
+    svc.resolve_promise(made.id, "kept", on=DAY - dt.timedelta(days=2))
+    space = Workspace(tmp_path / "coach", today=DAY)
+    me = load(client_home)
+    space.add(build_share(svc, me, coach.public, DAY - dt.timedelta(days=59), DAY).data, coach, "a")
+    before = space.clients()[0].facts
+    older = build_share(
+        svc, me, coach.public, DAY - dt.timedelta(days=59), DAY - dt.timedelta(days=30)
+    )
+    space.add(older.data, coach, "b")
+    assert space.clients()[0].facts == before
+    assert before.last_checkin == DAY and before.keep_rate == 1.0
+
+
+def test_a_promise_settled_between_two_shares_reaches_the_coach(tmp_path: Path) -> None:
+    coach, client_home = keyed_pair(tmp_path)
+    today = DAY - dt.timedelta(days=20)
+    svc = JournalService(client_home, today=lambda: today)
+    svc.set_intent(DAY - dt.timedelta(days=25), "first stretch")
+    made = svc.add_promise(DAY - dt.timedelta(days=25), "send the plan", "commitment")
+    me = load(client_home)
+    first = build_share(svc, me, coach.public, DAY - dt.timedelta(days=27), today)
+    space = Workspace(tmp_path / "coach", today=DAY)
+    space.add(first.data, coach, "first")
+    remember_share(client_home, first)
+    svc.resolve_promise(made.id, "kept", on=DAY - dt.timedelta(days=15))  # in the gap
+    today = DAY
+    svc.set_intent(DAY - dt.timedelta(days=3), "second stretch")
+    second = build_share(svc, me, coach.public, DAY - dt.timedelta(days=7), DAY)
+    space.add(second.data, coach, "second")
+    (copy,) = space.journal(space.clients()[0]).all_promises()
+    assert copy.status == "kept"
+
+
+def keyed_pair(root: Path) -> tuple[craft.Identity, Path]:
+    return create(root / "coach", "Dee Coach"), create_home(root / "client", "Eli Client")
+
+
+def create_home(home: Path, name: str) -> Path:
+    create(home, name)
+    return home
+
+
+def write(world: World, name: str, sender: craft.Identity, coach: craft.Identity) -> Path:
+    path = world.root / name
+    path.write_bytes(craft.sealed(craft.share(sender), sender, coach))
+    return path
