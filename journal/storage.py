@@ -95,8 +95,11 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write-temp, fsync, rename, fsync-folder: the acknowledged bytes survive power loss."""
+def atomic_write(path: Path, data: bytes, *, exclusive: bool = False) -> None:
+    """Write-temp, fsync, rename, fsync-folder: the acknowledged bytes survive power loss.
+
+    ``exclusive``: link into place instead of renaming, which fails (FileExistsError) when the
+    name is taken, so two writers cannot both create the same file."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
@@ -104,7 +107,11 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        if exclusive:
+            os.link(tmp, path)
+            tmp.unlink()
+        else:
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from journal.errors import InvalidInput, NotFound
-from journal.storage import fsync_dir, unwritable
+from journal.storage import atomic_write, unwritable
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -157,7 +157,7 @@ def create(home: Path, name: str) -> Identity:
         keys_dir(home).mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(keys_dir(home), 0o700)
         try:
-            write_once(path, data)
+            atomic_write(path, data, exclusive=True)  # two inits cannot both win
         except FileExistsError:
             raise InvalidInput(
                 f"{path} already holds your keys; Coach never replaces them"
@@ -165,22 +165,6 @@ def create(home: Path, name: str) -> Identity:
     except OSError as exc:
         raise unwritable(keys_dir(home), exc) from None
     return identity
-
-
-def write_once(path: Path, data: bytes) -> None:
-    """Written whole under a temporary name, then linked into place, which fails if the name
-    exists: two `keys init` at once cannot both succeed and leave one person with two keys."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.link(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    fsync_dir(path.parent)
 
 
 def load(home: Path) -> Identity:
