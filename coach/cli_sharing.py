@@ -259,6 +259,23 @@ def clients_summary(
     click.echo(one_line(f"Wrote {target}: {client.name}, {days}."))
 
 
+@clients.command("remove")
+@click.argument("name")
+@click.option("--yes", is_flag=True, help="Do not ask first.")
+@click.pass_obj
+def clients_remove(obj: Context, name: str, yes: bool) -> None:
+    """Remove a client: their shared days, your comments and the pin on their key."""
+    space = workspace(obj)
+    client = space.find(name)
+    who = one_line(f"{client.name} ({client.id[:8]})")
+    if not yes and not click.confirm(
+        f"Remove {who} and your comments on their days? Their own journal is not touched"
+    ):
+        fail("nothing removed")
+    space.remove(client)
+    click.echo(f"Removed {who}. A new bundle from them will be added as a new client.")
+
+
 @clients.command("reply")
 @click.argument("name")
 @click.option("-o", "output", type=click.Path(dir_okay=False, path_type=Path), help="File.")

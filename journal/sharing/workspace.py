@@ -134,6 +134,8 @@ class Workspace:
             return []
         found = []
         for folder in sorted(self.clients_dir.iterdir()):
+            if folder.name.startswith("."):
+                continue  # a removal a crash interrupted
             path = folder / CLIENT_FILE
             if not path.is_file():
                 continue
@@ -242,6 +244,20 @@ class Workspace:
             ),
             promises_removed=sum(p not in after_promises for p in before_promises),
         )
+
+    def remove(self, client: Client) -> None:
+        """The client's shared days, your comments on them and the pin on their name go, so a
+        client who made new keys can be added afresh. Their own journal is untouched."""
+        import shutil
+
+        from filelock import FileLock
+
+        with FileLock(self.root / ".lock", timeout=LOCK_TIMEOUT_S):
+            folder = self.folder(client.id)
+            # Renamed first, so a crash halfway never leaves a client that half exists.
+            doomed = folder.with_name(f".removed-{client.id}")
+            folder.rename(doomed)
+            shutil.rmtree(doomed)
 
     # ----- the coach answers -----------------------------------------------------------------
 

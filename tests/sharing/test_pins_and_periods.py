@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from coach.cli import main
 from journal.service import JournalService
 from journal.sharing.keys import create, load
 from journal.sharing.share import build_share, remember_share
@@ -137,3 +138,20 @@ def write(world: World, name: str, sender: craft.Identity, coach: craft.Identity
     path = world.root / name
     path.write_bytes(craft.sealed(craft.share(sender), sender, coach))
     return path
+
+
+def test_removing_a_client_lets_their_new_key_in(world: World) -> None:
+    coach_home = str(world.coach.home)
+    who = world.client_id()
+    before = snapshot(world.coach.home)
+    result = world.coach.runner.invoke(
+        main, ["--home", coach_home, "clients", "remove", who[:8]], input="n\n"
+    )  # answers no when asked
+    assert result.exit_code == 2 and "nothing removed" in result.stderr
+    assert snapshot(world.coach.home) == before
+    said = world.on(world.coach, "clients", "remove", who[:8], "--yes")
+    assert said.startswith(f"Removed Ana Client ({who[:8]})")
+    assert world.workspace().clients() == []
+    new_keys = craft.person("Ana Client")
+    path = write(world, "new-keys.age", new_keys, world.coach_keys())
+    assert world.on(world.coach, "clients", "add", str(path)).startswith("Added Ana Client")
