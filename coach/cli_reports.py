@@ -72,7 +72,7 @@ def export(
     fmt: str,
     start: str | None,
     end: str | None,
-    period: str,
+    period: str | None,
     output: str | None,
     include_private: bool,
 ) -> None:

@@ -231,7 +231,7 @@ def clients_comment(obj: Context, name: str, day: str, text: str, week: bool) ->
 @click.option("-o", "output", help="File to write (- for standard output, text formats).")
 @click.pass_obj
 def clients_summary(
-    obj: Context, name: str, fmt: str, start: str | None, end: str | None, period: str,
+    obj: Context, name: str, fmt: str, start: str | None, end: str | None, period: str | None,
     output: str | None,
 ) -> None:  # fmt: skip
     """A client's progress summary, with your comments: the same summary clients export."""

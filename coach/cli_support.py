@@ -75,9 +75,10 @@ def summary_period_option(help_text: str) -> Any:
     return click.option(
         "--period",
         type=click.Choice(["week", "month", "quarter", "year"]),
-        default="month",
-        show_default=True,
-        help=help_text,
+        default=None,
+        help=help_text
+        + " Default: fitted to the range (weeks up to 4 months, months up to 3 years, then"
+        " quarters).",
     )
 
 

@@ -70,3 +70,14 @@ def by_period(
     for item in items:
         groups.setdefault(period_start(day_of(item), period), []).append(item)
     return groups
+
+
+def fitting_period(start: dt.date, end: dt.date) -> Period:
+    """The period that gives a summary's charts a readable number of bars for its range:
+    weeks up to about four months, months up to three years, then quarters."""
+    days = (end - start).days + 1
+    if days <= 120:
+        return "week"
+    if days <= 3 * 366:
+        return "month"
+    return "quarter"

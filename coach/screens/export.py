@@ -29,7 +29,9 @@ FORMATS = [
     ("Backup of every entry (JSON)", "json"),
     ("One row per day, for spreadsheets (CSV)", "csv"),
 ]
-PERIODS = [(f"by {p}", p) for p in ("week", "month", "quarter", "year")]
+PERIODS = [("fitted to the range", "fit")] + [
+    (f"by {p}", p) for p in ("week", "month", "quarter", "year")
+]
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Choice:
     fmt: str
     start: dt.date | None
     end: dt.date | None
-    period: Period
+    period: Period | None
     file: str
 
 
@@ -87,7 +89,7 @@ class ExportScreen(ModalScreen[Path | None]):
                     yield Label("To")
                     yield Input(placeholder="today", id="to")
             yield Label("Charts and tables")
-            yield Select(PERIODS, value="month", allow_blank=False, id="period")
+            yield Select(PERIODS, value="fit", allow_blank=False, id="period")
             yield Label("File name")
             yield Input(placeholder="named for the format and the dates", id="file")
             yield Static("", id="problem")
@@ -128,7 +130,8 @@ class ExportScreen(ModalScreen[Path | None]):
         fmt = self.query_one("#format", Select).value
         period = self.query_one("#period", Select).value
         file = self.query_one("#file", Input).value.strip()
-        choice = Choice(str(fmt), start, end, period, file)  # type: ignore[arg-type]
+        fitted = None if period == "fit" else period
+        choice = Choice(str(fmt), start, end, fitted, file)  # type: ignore[arg-type]
         self.problem("Writing…")
         self.write(choice)
 

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from journal.errors import InvalidInput
-from journal.periods import period_start
+from journal.periods import fitting_period, period_start
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -65,7 +65,7 @@ def select(
     *,
     start: dt.date | None,
     end: dt.date | None,
-    period: Period,
+    period: Period | None = None,
     include_private: bool = False,
     show_streak: bool = True,
     comments: list[Comment] | None = None,
@@ -78,6 +78,7 @@ def select(
     last = end or service.today()
     if first > last:
         raise InvalidInput(f"--from {first.isoformat()} is after --to {last.isoformat()}")
+    chosen: Period = period or fitting_period(first, last)
     private_days = {e.date for e in everything if e.private}
     entries = [
         e for e in everything if first <= e.date <= last and (include_private or not e.private)
@@ -104,12 +105,12 @@ def select(
         service.word_counts,
         first,
         last,
-        period,
+        chosen,
         include_private,
         lambda: service.report(
             start=first,
             end=last,
-            period=period,
+            period=chosen,
             include_private=include_private,
             show_streak=show_streak,
         ),

@@ -49,7 +49,7 @@ async def test_dialog_writes_a_markdown_summary_for_the_range_chosen(
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        written = out / "coach-month-2026-11-10-to-2026-11-23.md"
+        written = out / "coach-week-2026-11-10-to-2026-11-23.md"  # two weeks: by week
         assert list(out.iterdir()) == [written]
         text = written.read_text()
         assert "Hear Ana out" in text and "Early in the month" not in text

@@ -13,7 +13,7 @@ import pytest
 
 from journal.demo import write_demo
 from journal.errors import InvalidInput, NewerSchema
-from journal.export import render, select
+from journal.export import default_filename, render, select
 from journal.export.daily_csv import COLUMNS
 from journal.export.restore import restore
 from journal.model import IntentFor
@@ -176,3 +176,18 @@ def test_backup_carries_the_coach_comments_you_imported(tmp_path: Path) -> None:
     said = feedback_store(svc).add("day", DAY, "You listened first.", "Sam", "coach1:x:y")
     restore(service(tmp_path / "b"), exported(svc, "json"), "backup.json")
     assert feedback_store(service(tmp_path / "b")).all() == [said]
+
+
+@pytest.mark.parametrize(
+    ("days", "period"),
+    [(1, "week"), (120, "week"), (121, "month"), (3 * 366, "month"), (3 * 366 + 1, "quarter")],
+)
+def test_a_summary_without_a_period_gets_one_that_fits_its_range(
+    tmp_path: Path, days: int, period: str
+) -> None:
+    """A fortnight by month is one bar; ten years by week is five hundred."""
+    svc = service(tmp_path / "a")
+    svc.set_intent(DAY, "Hear Ana out")
+    selection = select(svc, start=DAY - dt.timedelta(days=days - 1), end=DAY, period=None)
+    assert selection.period == period
+    assert default_filename("html", selection).startswith(f"coach-{period}-")
