@@ -63,3 +63,13 @@ def test_journal_screen(snap_compare: Any, isolated_home: Path) -> None:
 def test_help_screen(snap_compare: Any, isolated_home: Path) -> None:
     app = build_app(isolated_home, today=lambda: DAY)
     assert snap_compare(app, terminal_size=SIZE, run_before=keys("f1"))
+
+
+def test_clients_dashboard(snap_compare: Any, isolated_home: Path) -> None:
+    from coach.clients_app import build_clients_app
+    from journal.demo_clients import write_demo_clients
+
+    write_demo_clients(isolated_home, 4, years=1, seed=3, today=DAY)
+    app = build_clients_app(isolated_home)
+    app.workspace._today = DAY
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("s", "s"))
