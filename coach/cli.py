@@ -271,7 +271,7 @@ def demo(obj: Context, years: int, seed: int, clients: int | None) -> None:
         from journal.demo_clients import write_demo_clients
 
         made = write_demo_clients(obj.home, clients, years, seed, today=obj.service().today())
-        keys = f"new keys for {one_line(made.coach)}" if made.created_keys else "your keys"
+        keys = f"new keys for {one_line(made.coach)}"
         click.echo(
             f"Added {count(made.clients, 'demo client')}, {count(years, 'year')} of history "
             f"each, to {made.workspace} ({keys}); "

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import math
 import random
 import uuid
 from collections.abc import Sequence
@@ -43,6 +42,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from journal import demo_text as text
+from journal.demo_chance import (
+    DAYS_PER_YEAR,
+    at,
+    checkin_days,
+    evening,
+    lerp,
+    poisson,
+    progress,
+)
 from journal.errors import InvalidInput
 from journal.model import (
     RATING_NAMES,
@@ -59,8 +67,6 @@ if TYPE_CHECKING:
     from journal.service import JournalService
 
 MIN_YEARS, MAX_YEARS = 1, 30
-DAYS_PER_YEAR = 365
-TZ = dt.timezone.utc
 
 # Rating name -> (first value, last value) of the drifting mean.
 RATING_DRIFT: dict[str, tuple[float, float]] = {
@@ -91,50 +97,6 @@ def check_years(years: object) -> int:
             f"years must be a whole number from {MIN_YEARS} to {MAX_YEARS}, not {years!r}"
         )
     return years
-
-
-def _lerp(a: float, b: float, p: float) -> float:
-    return a + (b - a) * p
-
-
-def _progress(t: float) -> float:
-    """Learning is quicker at first, then levels off."""
-    return math.pow(t, 0.8)
-
-
-def _at(day: dt.date, minute: int) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=TZ)
-
-
-def _evening(rng: random.Random, day: dt.date) -> dt.datetime:
-    return _at(day, rng.randint(18 * 60, 22 * 60 - 1))
-
-
-def _poisson(rng: random.Random, lam: float) -> int:
-    limit, k, prod = math.exp(-lam), 0, rng.random()
-    while prod > limit:
-        k += 1
-        prod *= rng.random()
-    return k
-
-
-def checkin_days(rng: random.Random, first: dt.date, days: int) -> list[int]:
-    """Offsets from ``first`` with a check-in: the first and last day always have one."""
-    out: list[int] = []
-    holiday_left = 0
-    for i in range(days):
-        weekend = (first.toordinal() + i) % 7 in (6, 0)  # ordinal 1 was a Monday
-        if 0 < i < days - 1:
-            if holiday_left:
-                holiday_left -= 1
-                continue
-            if rng.random() < 2 / DAYS_PER_YEAR:
-                holiday_left = rng.randint(4, 12) - 1
-                continue
-            if rng.random() < (0.15 if weekend else 0.045):
-                continue
-        out.append(i)
-    return out
 
 
 class _Generator:
@@ -174,7 +136,7 @@ class _Generator:
     def day(self, i: int) -> None:
         rng = self.rng
         day = self.last - dt.timedelta(days=self.days - 1 - i)
-        p = _progress(i / (self.days - 1))
+        p = progress(i / (self.days - 1))
         weekend = day.weekday() >= 5
         is_today = day == self.last
         active = [(n, w) for n, start, end, w in self.cast if start <= i < end]
@@ -195,15 +157,15 @@ class _Generator:
         hard, win = (mood < 0.08, mood > 0.90) if not is_today else (False, False)
         family = weekend and rng.random() < 0.4 and not is_today
 
-        created = _at(day, rng.randint(7 * 60, 9 * 60 - 1))
+        created = at(day, rng.randint(7 * 60, 9 * 60 - 1))
         if is_today:
             updated = created + dt.timedelta(minutes=rng.randint(3, 25))
         else:
-            updated = _evening(rng, day)
+            updated = evening(rng, day)
 
         serves, intent = self.intent(p, name, team)
-        lam = _lerp(1.0, 4.0, p) / (7 * 0.88) * (0.5 if weekend else 1.2)
-        asks = [self.ask(p, person(), is_today) for _ in range(_poisson(rng, lam))]
+        lam = lerp(1.0, 4.0, p) / (7 * 0.88) * (0.5 if weekend else 1.2)
+        asks = [self.ask(p, person(), is_today) for _ in range(poisson(rng, lam))]
 
         opener = ""
         if family:
@@ -226,7 +188,7 @@ class _Generator:
         ratings, self_focus, reflection = Ratings(), "", ""
         if not is_today:
             ratings = self.ratings(p, hard, win)
-            terse = rng.random() < _lerp(0.2, 0.75, p)
+            terse = rng.random() < lerp(0.2, 0.75, p)
             note = rng.choice(text.SELF_FOCUS_TERSE if terse else text.SELF_FOCUS_PLAIN)
             self_focus = note.format(**fill)
             reflection = self.reflection(p, opener, fill)
@@ -253,7 +215,7 @@ class _Generator:
 
     def intent(self, p: float, name: str, team: str) -> tuple[IntentFor, str]:
         rng = self.rng
-        if rng.random() >= _lerp(0.40, 0.75, p):
+        if rng.random() >= lerp(0.40, 0.75, p):
             return IntentFor(kind="self"), rng.choice(text.INTENTS_SELF)
         if rng.random() < 0.7:
             return IntentFor(kind="person", name=name), rng.choice(text.INTENTS_PERSON)
@@ -262,9 +224,9 @@ class _Generator:
     def ask(self, p: float, person: str, is_today: bool) -> HelpAsk:
         """Rarely the question goes unasked; today's asks are not followed up yet."""
         rng = self.rng
-        asked = rng.random() < _lerp(0.93, 0.98, p)
+        asked = rng.random() < lerp(0.93, 0.98, p)
         request = rng.choice(text.HELP_REQUESTS) if asked else ""
-        done = None if is_today or not asked else rng.random() < _lerp(0.50, 0.85, p)
+        done = None if is_today or not asked else rng.random() < lerp(0.50, 0.85, p)
         return HelpAsk(id=self.new_id(), person=person, asked=asked, request=request, done=done)
 
     def ratings(self, p: float, hard: bool, win: bool) -> Ratings:
@@ -274,9 +236,9 @@ class _Generator:
         for name in RATING_NAMES:
             first, last = RATING_DRIFT[name]
             if name == "self_orientation":
-                raw = _lerp(first, last, p) - 1.3 * mood + rng.gauss(0.0, 1.1)
+                raw = lerp(first, last, p) - 1.3 * mood + rng.gauss(0.0, 1.1)
             else:
-                raw = _lerp(first, last, p) + mood + rng.gauss(0.0, 0.9)
+                raw = lerp(first, last, p) + mood + rng.gauss(0.0, 0.9)
             values[name] = min(10, max(0, round(raw)))
         if rng.random() < 0.03:
             del values[rng.choice(RATING_NAMES)]
@@ -285,7 +247,7 @@ class _Generator:
     def reflection(self, p: float, opener: str, fill: dict[str, str]) -> str:
         """Sentences picked to steer the I-word rate towards a noisy, drifting target."""
         rng = self.rng
-        target = max(1.0, _lerp(9.0, 4.0, p) + rng.gauss(0.0, 1.2))
+        target = max(1.0, lerp(9.0, 4.0, p) + rng.gauss(0.0, 1.2))
         length = rng.randint(80, 140)
         parts: list[str] = []
         events: list[str] = []
@@ -318,11 +280,11 @@ class _Generator:
 
     def promise(self, day: dt.date, morning: dt.datetime, p: float, to: str) -> None:
         rng = self.rng
-        share, pick = _lerp(0.60, 0.35, p), rng.random()
+        share, pick = lerp(0.60, 0.35, p), rng.random()
         kind: PromiseKind = "commitment"
         if pick >= share:
             kind = "best_effort" if pick < share + (1 - share) * 0.55 else "good_intention"
-        keep = _lerp(0.65, 0.90, p) if kind == "commitment" else OTHER_KEEP_RATE[kind]
+        keep = lerp(0.65, 0.90, p) if kind == "commitment" else OTHER_KEEP_RATE[kind]
         due = day + dt.timedelta(days=rng.randint(0, 7)) if rng.random() < 0.85 else None
         created = morning + dt.timedelta(minutes=rng.randint(1, 45))
 
@@ -338,7 +300,7 @@ class _Generator:
         if status == "open" or resolved >= self.last:
             status, resolved_on, note, updated = "open", None, "", created
         else:
-            updated = _evening(rng, resolved)
+            updated = evening(rng, resolved)
         self.promises.append(
             Promise(
                 id=self.new_id(),

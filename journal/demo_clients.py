@@ -105,8 +105,7 @@ class ClientsSummary:
     years: int
     workspace: Path
     coach: str
-    """The display name on the coach's keys."""
-    created_keys: bool
+    """The display name on the coach's new keys."""
 
 
 def check_clients(clients: object) -> int:
@@ -141,13 +140,13 @@ def quiet_days(seed: int) -> int:
     return rng.randint(14, 45)
 
 
-def coach_identity(home: Path) -> tuple[keys.Identity, bool]:
+def coach_identity(home: Path) -> keys.Identity:
     """New demo keys. A home with keys is someone's real identity: demo clients pinned to it
     could never be told apart from real ones, so the demo refuses such a home."""
     try:
         keys.load(home)
     except NotFound:
-        return keys.create(home, COACH_NAME), True
+        return keys.create(home, COACH_NAME)
     raise InvalidInput(
         f"{home} has your keys; demo clients go into a home of their own "
         "(choose another folder with --home or COACH_HOME)"
@@ -173,13 +172,13 @@ def write_demo_clients(
             "workspace (choose another folder with --home or COACH_HOME)"
         )
     last = today or dt.date.today()
-    coach, created = coach_identity(home)
+    coach = coach_identity(home)
     with tempfile.TemporaryDirectory(prefix="coach-demo-clients-") as scratch:
         for i in range(clients):
             client_home = Path(scratch) / f"client-{i}"
             add_client(workspace, coach, client_home, client_name(i), years, seed + i, last)
             shutil.rmtree(client_home)
-    return ClientsSummary(clients, years, workspace.root, coach.name, created)
+    return ClientsSummary(clients, years, workspace.root, coach.name)
 
 
 def add_client(
