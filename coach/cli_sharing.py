@@ -167,7 +167,7 @@ def clients_add(obj: Context, file: Path) -> None:
 @click.pass_obj
 def clients_list(obj: Context, as_json: bool) -> None:
     """One line per client: last check-in, check-ins in 30 days, direction, keep-rate."""
-    from journal.wording import pct
+    from journal.wording import pct, verdict_text
 
     rows = workspace(obj).dashboard()
     if as_json:
@@ -197,7 +197,8 @@ def clients_list(obj: Context, as_json: bool) -> None:
         click.echo(
             one_line(
                 f"{r.client.name:<24.24} {r.client.id[:8]}  last {last}  "
-                f"check-ins {pct(r.checkin_rate):>4}  self-orientation {r.direction:<15} "
+                f"check-ins {pct(r.checkin_rate):>4}  "
+                f"self-orientation {verdict_text(r.direction, r.change):<15} "
                 f"commitments kept {pct(r.keep_rate):>4}  overdue {r.overdue}"
             )
         )

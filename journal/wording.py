@@ -37,10 +37,14 @@ def pct(value: float | None) -> str:
 
 
 def direction_text(d: Direction) -> str:
-    if d.verdict in ("not enough data", "steady"):
-        return d.verdict
-    word = "fell" if d.verdict == "improving" else "rose"
-    return f"{word} {abs(d.change or 0):.1f}"
+    return verdict_text(d.verdict, d.change)
+
+
+def verdict_text(verdict: str, change: float | None) -> str:
+    """ "fell 0.8" rather than "improving": the number says how much, and lower is better."""
+    if verdict not in ("improving", "worsening") or change is None:
+        return verdict
+    return f"{'fell' if verdict == 'improving' else 'rose'} {abs(change):.1f}"
 
 
 def contributions_text(signals: Signals) -> str:

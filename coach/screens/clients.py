@@ -20,7 +20,7 @@ from coach.widgets.footer import KeyBar
 from journal.errors import JournalError
 from journal.periods import period_start
 from journal.text import name_key
-from journal.wording import pct
+from journal.wording import pct, verdict_text
 
 if TYPE_CHECKING:
     from journal.sharing.keys import Identity
@@ -50,12 +50,6 @@ def sort_value(row: DashboardRow, column: str) -> Any:
     if column == "kept":
         return -1.0 if row.keep_rate is None else row.keep_rate
     return row.overdue
-
-
-def direction_cell(row: DashboardRow) -> str:
-    if row.direction in ("improving", "worsening") and row.change is not None:
-        return f"{'fell' if row.direction == 'improving' else 'rose'} {abs(row.change):.1f}"
-    return row.direction
 
 
 class ClientsScreen(Screen[None]):
@@ -117,7 +111,7 @@ class ClientsScreen(Screen[None]):
                 rich_text(one_line(r.client.name, 40)),
                 rich_text(r.last_checkin.isoformat() if r.last_checkin else "–"),
                 rich_text(pct(r.checkin_rate)),
-                rich_text(direction_cell(r)),
+                rich_text(verdict_text(r.direction, r.change)),
                 rich_text(pct(r.keep_rate)),
                 rich_text(str(r.overdue), "bold red" if r.overdue else ""),
                 key=r.client.id,
