@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from benchmarks.common import Homes, Row, Stats, Target, fmt_ms, measure_interleaved
 
 if TYPE_CHECKING:
-    from journal.service import JournalService
+    from journal.app.service import JournalService
 
 SUITE = "analytics"
 PERIODS = ("week", "month", "year")
@@ -46,17 +46,17 @@ class Analytics:
     """The whole-journal computation on one home, timing each zoom on the side."""
 
     def __init__(self, home: Path) -> None:
-        from journal.service import JournalService
+        from journal.app.home import Home
 
         self.home = home
-        self.service = JournalService(home)
+        self.service = Home(home).journal
         self.first = first_entry(self.service)
         self.by_period: dict[str, list[float]] = {p: [] for p in PERIODS}
 
     def run(self, i: int, cold: bool = False) -> list[Any]:
-        from journal.service import JournalService
+        from journal.app.home import Home
 
-        svc = JournalService(self.home) if cold else self.service
+        svc = Home(self.home).journal if cold else self.service
         today = svc.today()
         reports = []
         for period in PERIODS:

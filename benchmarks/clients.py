@@ -134,7 +134,7 @@ def workspace(homes: Homes) -> tuple[Path, float]:
     """A home whose workspace holds ``CLIENTS`` demo clients of ``YEARS`` years, made once per
     run (as ``Homes.demo`` makes journals), and the seconds it took."""
     from benchmarks.common import DEMO_SEED
-    from journal.demo_clients import write_demo_clients
+    from journal.app.demo import write_demo_clients
 
     if homes not in _WORKSPACES:
         home = homes.empty(f"{CLIENTS}x{YEARS}y")
@@ -201,15 +201,16 @@ def add_cases(homes: Homes, fifty: Path) -> tuple[list[AddCase], dict[str, objec
     """The update and new-client commands, their bundles and prepared states, all untimed."""
     import shutil
 
-    from benchmarks.common import child_env
-    from benchmarks.export import coach_argv
-    from journal.demo_clients import client_name
-    from journal.service import JournalService
-    from journal.sharing import keys
-    from journal.sharing.share import build_share
     from journal.sharing.workspace import WORKSPACE, Workspace
 
-    journal = JournalService(homes.demo(YEARS))
+    from benchmarks.common import child_env
+    from benchmarks.export import coach_argv
+    from journal.app.home import Home
+    from journal.demo_clients import client_name
+    from journal.sharing import keys
+    from journal.sharing.share import build_share
+
+    journal = Home(homes.demo(YEARS)).journal
     scratch = homes.empty("clients-add")
     me: Identity = keys.create(scratch / "client", client_name(CLIENTS))
     first, last = journal.entries()[-1].date, journal.today()

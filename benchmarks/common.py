@@ -114,12 +114,12 @@ class Homes:
     def demo(self, years: int) -> Path:
         """A home holding a ``years``-long demo journal that ends today."""
         if years not in self._demo:
-            from journal.demo import write_demo
-            from journal.service import JournalService
+            from journal.app.demo import write_demo
+            from journal.app.home import Home
 
             home = self.empty(f"{years}y")
             start = time.perf_counter()
-            write_demo(JournalService(home), years, DEMO_SEED)
+            write_demo(Home(home), years, DEMO_SEED)
             self.build_s[years] = time.perf_counter() - start
             self._demo[years] = home
         return self._demo[years]

@@ -251,9 +251,9 @@ def jrnl_command(scratch: Path, end: dt.date, output: Path) -> tuple[Command, Jr
 
 def check_backup(command: Command, output: Path, home: Path) -> int:
     """Coach's backup holds every entry of the demo journal, private ones included."""
-    from journal.service import JournalService
+    from journal.app.home import Home
 
-    expected = {e.id for e in JournalService(home).entries()}
+    expected = {e.id for e in Home(home).journal.entries()}
     if command.failure:
         return len(expected)
     try:
@@ -307,11 +307,11 @@ def size(path: Path) -> str:
 
 
 def run(homes: Homes) -> list[Row]:
-    from journal.service import JournalService
+    from journal.app.home import Home
 
     home = homes.demo(10)
     scratch = homes.empty("export")
-    end = JournalService(home).today()
+    end = Home(home).journal.today()
     start = year_before(end)
     coach, env = coach_argv(), child_env(home)
 

@@ -18,13 +18,13 @@ NEEDLE = "Priya"
 
 
 def run(homes: Homes) -> list[Row]:
-    from journal.service import JournalService
+    from journal.app.home import Home
 
     home = {f"{y}y": homes.demo(y) for y in (1, 10)}
-    warm = {label: JournalService(path) for label, path in home.items()}
+    warm = {label: Home(path).journal for label, path in home.items()}
 
     def cold(label: str) -> Any:
-        return lambda i: JournalService(home[label]).entries()
+        return lambda i: Home(home[label]).journal.entries()
 
     def listed(label: str) -> Any:
         return lambda i: warm[label].entries()

@@ -23,10 +23,11 @@ NAIVE_INSERTS = 10
 
 
 def run(homes: Homes) -> list[Row]:
-    from journal.service import JournalService
+    from journal.app.home import Home
+    from journal.app.service import JournalService
 
     # A fresh service per journal, as a newly opened app would have.
-    services = {years: JournalService(homes.demo(years)) for years in (1, 10)}
+    services = {years: Home(homes.demo(years)).journal for years in (1, 10)}
     today = services[10].today()
 
     def set_text(svc: JournalService) -> Any:

@@ -1,4 +1,4 @@
-"""CoachApp: wiring only. Screens do the work; one JournalService is shared by all of them."""
+"""CoachApp: wiring only. Screens do the work; one Home (and so one journal) is shared by all."""
 
 from __future__ import annotations
 
@@ -7,15 +7,17 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from coach.failure import fail
 from coach.render import one_line
+from journal.app.home import Home
 from journal.errors import JournalError
-from journal.service import JournalService
 
 WARM_UP_DELAY_S = 1.0
 """Long enough that warming up never competes with drawing the first screen."""
@@ -31,14 +33,14 @@ class CoachApp(App[None]):
         Binding("f4", "open_trends", "Trends", id="app.trends"),
     ]
 
-    def __init__(self, service: JournalService, day: dt.date | None = None) -> None:
+    def __init__(self, home: Home, day: dt.date | None = None) -> None:
         from coach.screens.checkin import CheckinScreen
 
         super().__init__()
-        self.service = service
+        self.home = home
         # Built here, before the app runs, so a journal that cannot be read is reported as
         # one line by the command instead of inside a half-started app.
-        self.checkin = CheckinScreen(service, day)
+        self.checkin = CheckinScreen(home, day)
 
     def on_ready(self) -> None:
         self.set_timer(WARM_UP_DELAY_S, self.warm_up)
@@ -51,12 +53,12 @@ class CoachApp(App[None]):
         import coach.screens.trends  # noqa: F401  (the import is part of what is warmed)
 
         with contextlib.suppress(JournalError):
-            self.service.report()
+            self.home.journal.report()
         # Years of parsed records live as long as the app; moving them out of the collector's
         # view keeps its full passes (tens of ms with a big journal) off later keypresses.
         gc.freeze()
 
-    def get_default_screen(self) -> Screen[object]:
+    def get_default_screen(self) -> Screen[Any]:
         """The check-in is the base screen: modes would compose a throwaway screen first,
         which cost a third of startup."""
         return self.checkin
@@ -77,16 +79,13 @@ class CoachApp(App[None]):
 
     def action_open_journal(self) -> None:
         from coach.screens.journal import JournalScreen
-        from journal.sharing.share import feedback_store
 
-        self.open_screen(
-            "journal", lambda: JournalScreen(self.service, feedback_store(self.service))
-        )
+        self.open_screen("journal", lambda: JournalScreen(self.home.journal, self.home.feedback))
 
     def action_open_trends(self) -> None:
         from coach.screens.trends import TrendsScreen
 
-        self.open_screen("trends", lambda: TrendsScreen(self.service))
+        self.open_screen("trends", lambda: TrendsScreen(self.home.journal, self.home.settings))
 
     def export(self, fmt: str = "html") -> None:
         """The export dialog; on success, say where the file went."""
@@ -96,7 +95,7 @@ class CoachApp(App[None]):
             if target is not None:
                 self.notify(one_line(f"Wrote {target}"), title="Exported", markup=False)
 
-        self.push_screen(ExportScreen(self.service, fmt), written)
+        self.push_screen(ExportScreen(self.home, fmt), written)
 
     def share(self) -> None:
         from coach.screens.share import ShareScreen
@@ -109,7 +108,7 @@ class CoachApp(App[None]):
                     markup=False,
                 )
 
-        self.push_screen(ShareScreen(self.service), written)
+        self.push_screen(ShareScreen(self.home), written)
 
     def import_feedback(self) -> None:
         from coach.screens.share import FeedbackScreen
@@ -118,19 +117,17 @@ class CoachApp(App[None]):
             if said:
                 self.notify(one_line(said), title="Feedback imported", markup=False)
 
-        self.push_screen(FeedbackScreen(self.service), imported)
+        self.push_screen(FeedbackScreen(self.home), imported)
 
     def action_toggle_streak(self) -> None:
-        import msgspec
+        from journal.app.settings import toggle_streak
 
-        from journal.settings import load, save
-
-        settings = load(self.service.home)
-        save(
-            self.service.home,
-            msgspec.structs.replace(settings, show_streak=not settings.show_streak),
-        )
-        self.notify("Streak shown." if not settings.show_streak else "Streak hidden.")
+        try:
+            settings = toggle_streak(self.home)
+        except JournalError as exc:
+            self.notify(one_line(str(exc)), severity="error", markup=False)
+            return
+        self.notify("Streak shown." if settings.show_streak else "Streak hidden.")
 
     def action_help(self) -> None:
         from coach.screens.help import HelpScreen
@@ -179,10 +176,17 @@ class CoachApp(App[None]):
             yield SystemCommand(title, help_text, callback)
 
 
-def build_app(home: Path, today: Callable[[], dt.date] | None = None) -> CoachApp:
+def build_app(root: Path, today: Callable[[], dt.date] | None = None) -> CoachApp:
     """One factory for the CLI and the tests, so both get the same wiring."""
-    return CoachApp(JournalService(home, today=today))
+    return CoachApp(Home(root, today))
 
 
-def run_app(home: Path) -> None:
-    build_app(home).run()
+def open_app(home_option: str | None) -> None:
+    """Bare `coach`: the app on the home given (or the default one); a journal that cannot be
+    read is one line on stderr, not a traceback."""
+    from journal.paths import data_home
+
+    try:
+        build_app(data_home(home_option)).run()
+    except JournalError as exc:
+        fail(str(exc))

@@ -7,14 +7,18 @@ line on stderr and exit status 2, with nothing written. The app is imported only
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from coach import messages as msg
-from coach.cli_support import Context, Group, day_option, fail, print_json
+from coach.cli_support import Context, Group, print_json
+from coach.failure import fail
 from coach.render import clean, one_line
 from journal.wording import count
+
+if TYPE_CHECKING:
+    from journal.model import Entry, Promise, PromiseStatus
 
 
 @click.group(cls=Group, invoke_without_command=True)
@@ -29,7 +33,7 @@ def main(ctx: click.Context, home: str | None) -> None:
     """Coach: a daily journal for becoming more trustworthy. Run without a command to open it."""
     ctx.obj = Context(home)
     if ctx.invoked_subcommand is None:
-        from coach.entry import open_app
+        from coach.app import open_app
 
         open_app(home)
 
@@ -62,59 +66,31 @@ def checkin(
     private: bool,
 ) -> None:
     """Create or add to a day's entry, then print what was saved. (-h shows this help.)"""
-    import msgspec
+    from journal.app.checkin import CheckinAnswers, record_checkin
+    from journal.parse import parse_help, parse_promise, parse_rating, parse_serves
 
-    from journal.model import HelpAsk, new_id
-    from journal.parse import parse_help, parse_promise, parse_rating, parse_serves, parse_tag
-
-    svc = obj.service()
-    date = day_option(day, svc)
-    today = svc.today()
-    who = parse_serves(serves) if serves else None
-    asks = [parse_help(h) for h in helps]
-    ratings = dict(parse_rating(r) for r in rates)
-    specs = [parse_promise(p, date if date > today else today) for p in promises]
-    made = [svc.make_promise(date, s.text, s.kind, s.to, s.due) for s in specs]
-    clean_tags = [parse_tag(t) for t in tags]
-
-    def change(entry: Any) -> Any:
-        fields: dict[str, Any] = {}
-        if intent is not None:
-            fields["intent"] = intent.strip()
-        if who is not None:
-            fields["intent_for"] = who
-        if asks:
-            fields["help"] = [
-                *entry.help,
-                *(HelpAsk(id=new_id(), person=p, request=r) for p, r in asks),
-            ]
-        if ratings:
-            fields["ratings"] = msgspec.structs.replace(entry.ratings, **ratings)
-        if self_focus is not None:
-            fields["self_focus"] = self_focus.strip()
-        if reflection is not None:
-            fields["reflection"] = reflection.strip()
-        if clean_tags:
-            fields["tags"] = list(dict.fromkeys([*entry.tags, *clean_tags]))
-        if private:
-            fields["private"] = True
-        return msgspec.structs.replace(entry, **fields)
-
-    if not (
-        made
-        or any(x is not None for x in (intent, who, self_focus, reflection))
-        or asks
-        or ratings
-        or clean_tags
-        or private
-    ):
+    date = obj.date(day)
+    due_from = max(date, obj.home.today())
+    answers = CheckinAnswers(
+        day=date,
+        intent=intent,
+        serves=parse_serves(serves) if serves else None,
+        asks=[parse_help(h) for h in helps],
+        promises=[parse_promise(p, due_from) for p in promises],
+        ratings=dict(parse_rating(r) for r in rates),
+        self_focus=self_focus,
+        reflection=reflection,
+        tags=tags,
+        private=private,
+    )
+    if answers.empty():
         fail(msg.NOTHING_TO_SAVE)
-    entry = svc.record_checkin(date, change, made)
+    saved = record_checkin(obj.journal, answers)
     click.echo(f"Saved {date.isoformat()}.")
-    show_entry(entry, made)
+    show_entry(saved.entry, saved.promises)
 
 
-def show_entry(entry: Any, promises: list[Any]) -> None:
+def show_entry(entry: Entry | None, promises: list[Promise]) -> None:
     """A plain-text view of one day, shared by `checkin` and `show`."""
     from journal.parse import kind_label
 
@@ -154,10 +130,9 @@ def show(obj: Context, day: str | None, as_json: bool) -> None:
     """Show one day's entry (today by default)."""
     from journal.model import full_record
 
-    svc = obj.service()
-    date = day_option(day, svc)
-    entry = svc.entry(date)
-    promises = svc.promises_made_on(date)
+    date = obj.date(day)
+    entry = obj.journal.entry(date)
+    promises = obj.journal.promises_made_on(date)
     if as_json:
         print_json(
             {
@@ -190,14 +165,13 @@ def list_entries(
 ) -> None:
     """List days, newest first."""
     from journal.model import full_record
-    from journal.parse import parse_date
 
-    svc = obj.service()
-    first = parse_date(start, svc.today(), "--from") if start else None
-    last = parse_date(end, svc.today(), "--to") if end else None
+    first, last = obj.maybe_date(start, "--from"), obj.maybe_date(end, "--to")
     if first and last and first > last:
         fail(f"--from {first.isoformat()} is after --to {last.isoformat()}")
-    found = svc.entries(start=first, end=last, tag=tag.lower() if tag else None, contains=contains)
+    found = obj.journal.entries(
+        start=first, end=last, tag=tag.lower() if tag else None, contains=contains
+    )
     if as_json:
         print_json([full_record(e) for e in found])
         return
@@ -220,15 +194,14 @@ def promises(obj: Context, only_open: bool, show_all: bool, as_json: bool) -> No
     from journal.model import full_record
     from journal.parse import kind_label
 
-    svc = obj.service()
-    found = svc.all_promises() if show_all else svc.open_promises()
+    found = obj.journal.all_promises() if show_all else obj.journal.open_promises()
     if as_json:
         print_json([full_record(p) for p in found])
         return
     if not found:
         click.echo(msg.NO_OPEN_PROMISES if not show_all else msg.NO_PROMISES, err=True)
         return
-    today = svc.today()
+    today = obj.home.today()
     for p in found:
         due = f" due {p.due.isoformat()}" if p.due else ""
         late = " OVERDUE" if p.is_overdue(today) else ""
@@ -249,9 +222,8 @@ def promises(obj: Context, only_open: bool, show_all: bool, as_json: bool) -> No
 @click.pass_obj
 def promise(obj: Context, promise_id: str, outcome: str, note: str, day: str | None) -> None:
     """Record how a promise ended: kept, broken, renegotiated or released."""
-    svc = obj.service()
-    on = day_option(day, svc)
-    done = svc.resolve_promise(promise_id, outcome, note, on)
+    status = cast("PromiseStatus", outcome)  # click.Choice allows only these
+    done = obj.journal.resolve_promise(promise_id, status, note, obj.date(day))
     click.echo(f"Saved: promise {done.short_id} is {done.status}: {one_line(done.text)}")
 
 
@@ -268,9 +240,9 @@ def promise(obj: Context, promise_id: str, outcome: str, note: str, day: str | N
 def demo(obj: Context, years: int, seed: int, clients: int | None) -> None:
     """Fill an empty home with a realistic sample journal (or coach's clients) to explore."""
     if clients is not None:
-        from journal.demo_clients import write_demo_clients
+        from journal.app.demo import write_demo_clients
 
-        made = write_demo_clients(obj.home, clients, years, seed, today=obj.service().today())
+        made = write_demo_clients(obj.home, clients, years, seed)
         keys = f"new keys for {one_line(made.coach)}"
         click.echo(
             f"Added {count(made.clients, 'demo client')}, {count(years, 'year')} of history "
@@ -278,11 +250,11 @@ def demo(obj: Context, years: int, seed: int, clients: int | None) -> None:
             "open it with `coach clients`."
         )
         return
-    from journal.demo import write_demo
+    from journal.app.demo import write_demo
 
-    summary = write_demo(obj.service(), years, seed)
+    summary = write_demo(obj.home, years, seed)
     click.echo(
-        f"Wrote a demo journal to {obj.home}: {summary.entries} entries and "
+        f"Wrote a demo journal to {obj.home.root}: {summary.entries} entries and "
         f"{summary.promises} promises, {summary.first.isoformat()} to {summary.last.isoformat()}."
     )
 
@@ -296,9 +268,7 @@ def prompts() -> None:
 @click.pass_obj
 def prompts_list(obj: Context) -> None:
     """Show the packs in use; a pack in your data dir overrides a built-in one."""
-    from prompts.loader import list_packs
-
-    for info in list_packs(obj.home):
+    for info in obj.home.packs():
         if info.problem:
             click.echo(f"{info.name:<12} {'BROKEN':<28} {one_line(info.problem)}")
         else:

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from coach.cli_support import (
     Context,
     check_output,
-    fail,
     print_json,
     summary_period_option,
-    write_output,
+    write_export,
 )
+from coach.failure import fail
 from coach.render import one_line
 from journal.wording import count
+
+if TYPE_CHECKING:
+    from journal.periods import Period  # noqa: F401  (named in casts)
 
 
 @click.command()
@@ -32,25 +36,26 @@ from journal.wording import count
 @click.pass_obj
 def stats(obj: Context, start: str | None, end: str | None, period: str, as_json: bool) -> None:
     """Trends: self-orientation, promises kept, trust quotient."""
-    from journal.parse import parse_date
     from journal.stats import to_json
 
-    svc = obj.service()
-    first = parse_date(start, svc.today(), "--from") if start else None
-    last = parse_date(end, svc.today(), "--to") if end else svc.today()
+    first, last = obj.maybe_date(start, "--from"), obj.date(end, "--to")
     if first and first > last:
         fail(f"--from {first.isoformat()} is after --to {last.isoformat()}")
-    report = svc.report(
-        start=first, end=last, period=period, show_streak=obj.settings().show_streak
+    report = obj.journal.report(
+        start=first,
+        end=last,
+        period=cast("Period", period),
+        show_streak=obj.home.settings().show_streak,
     )
     if as_json:
         print_json(to_json(report))
         return
     from rich.console import Console
 
-    from coach.stats_view import print_report
+    from coach.report_console import print_document
+    from journal.report.sections import trends_document
 
-    print_report(Console(highlight=False, markup=False), report)
+    print_document(Console(highlight=False, markup=False), trends_document(report))
 
 
 @click.command()
@@ -77,31 +82,27 @@ def export(
     include_private: bool,
 ) -> None:
     """Export a progress summary or a backup. Private entries stay out unless asked for."""
-    from journal.export import default_filename, render, select
-    from journal.parse import parse_date
+    from journal.app.exporting import ExportRequest
+    from journal.app.exporting import export as export_summary
 
-    if include_private and fmt != "json":
-        fail("--include-private is only for the JSON backup; summaries never show private days")
     check_output(fmt, output)
-    svc = obj.service()
-    first = parse_date(start, svc.today(), "--from") if start else None
-    last = parse_date(end, svc.today(), "--to") if end else None
-    selection = select(
-        svc,
-        start=first,
-        end=last,
-        period=period,
+    request = ExportRequest(
+        fmt,
+        start=obj.maybe_date(start, "--from"),
+        end=obj.maybe_date(end, "--to"),
+        period=cast("Period | None", period),
         include_private=include_private,
-        show_streak=obj.settings().show_streak,
     )
-    target = write_output(render(fmt, selection), fmt, output, default_filename(fmt, selection))
+    exported = export_summary(obj.home, request)
+    target = write_export(exported, output)
     if target is None:
         return
+    s = exported.selection
     click.echo(
         one_line(
-            f"Wrote {target}: {count(len(selection.entries), 'day')} and "
-            f"{count(len(selection.promises), 'promise')}, "
-            f"{selection.start.isoformat()} to {selection.end.isoformat()}"
+            f"Wrote {target}: {count(len(s.entries), 'day')} and "
+            f"{count(len(s.promises), 'promise')}, "
+            f"{s.start.isoformat()} to {s.end.isoformat()}"
             + (" (private entries included)" if include_private else "")
             + "."
         )
@@ -113,13 +114,13 @@ def export(
 @click.pass_obj
 def import_backup(obj: Context, file: Path) -> None:
     """Restore a JSON backup, or merge it into this journal (matched by id, no duplicates)."""
-    from journal.export.restore import restore
+    from journal.app.restore import restore
 
     try:
         raw = file.read_bytes()
     except OSError as exc:
         fail(f"cannot read {file}: {exc.strerror}")
-    done = restore(obj.service(), raw, str(file))
+    done = restore(obj.home, raw, str(file))
     click.echo(
         one_line(
             f"Imported {count(done.entries, 'day')} and {count(done.promises, 'promise')} "
@@ -140,12 +141,7 @@ def import_backup(obj: Context, file: Path) -> None:
 @click.pass_obj
 def settings(obj: Context, streak: bool | None) -> None:
     """Show or change your preferences."""
-    import msgspec
+    from journal.app.settings import SettingsChange, change_settings
 
-    from journal.settings import save
-
-    current = obj.settings()
-    if streak is not None:
-        current = msgspec.structs.replace(current, show_streak=streak)
-        save(obj.home, current)
+    current = change_settings(obj.home, SettingsChange(show_streak=streak))
     click.echo(f"streak: {'shown' if current.show_streak else 'hidden'}")

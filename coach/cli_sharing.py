@@ -6,37 +6,25 @@ which strips control characters, and never names a file.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from coach.cli_support import (
     Context,
     check_output,
-    fail,
     print_json,
     summary_period_option,
-    write_output,
+    write_export,
 )
+from coach.failure import fail
 from coach.render import one_line
 from journal.wording import count
 
-
-def identity(obj: Context) -> Any:
-    from journal.sharing.keys import load
-
-    return load(obj.home)
-
-
-def read_file(file: Path) -> bytes:
-    from journal.sharing.envelope import read_bundle
-
-    try:
-        return read_bundle(file)
-    except OSError as exc:
-        fail(f"cannot read {file}: {exc.strerror}")
+if TYPE_CHECKING:
+    from journal.app.workspace import Workspace
+    from journal.periods import Period  # noqa: F401  (named in a cast)
 
 
 # ----- keys --------------------------------------------------------------------------------
@@ -52,10 +40,10 @@ def keys() -> None:
 @click.pass_obj
 def keys_init(obj: Context, name: str) -> None:
     """Create your keys (once); they stay in your data folder, readable only by you."""
-    from journal.sharing.keys import create, keys_dir
+    from journal.app.sharing import create_keys
 
-    me = create(obj.home, name)
-    click.echo(f"Created keys for {one_line(me.name)} in {keys_dir(obj.home)}.")
+    me = create_keys(obj.home, name)
+    click.echo(f"Created keys for {one_line(me.name)} in {obj.home.layout.keys}.")
     click.echo("Your public key, to paste into a message to your coach or client:")
     click.echo(me.public.line())
 
@@ -64,7 +52,7 @@ def keys_init(obj: Context, name: str) -> None:
 @click.pass_obj
 def keys_show(obj: Context) -> None:
     """Print your public key line: safe to send to anyone."""
-    click.echo(identity(obj).public.line())
+    click.echo(obj.home.identity().public.line())
 
 
 # ----- client side -------------------------------------------------------------------------
@@ -75,8 +63,8 @@ def keys_show(obj: Context) -> None:
     "--to",
     "to",
     multiple=True,
-    required=True,
-    help="Your coach's public key line (coach1:…); a date given as --to ends the period.",
+    help="Your coach's public key line (coach1:…; default: the key you last shared with); "
+    "a date given as --to ends the period.",
 )
 @click.option("--from", "start", help="First day to share (default: 12 weeks ago).")
 @click.option("--until", help="Last day to share (default: today).")
@@ -92,29 +80,25 @@ def share(
     dry_run: bool,
 ) -> None:
     """Write an encrypted, signed bundle of your journal for your coach. Private days stay."""
-    from journal.parse import parse_date
-    from journal.sharing.keys import PREFIX, parse_public
-    from journal.sharing.share import build_share, remember_share
+    from journal.app.sharing import ShareRequest, prepare_share, write_share
+    from journal.sharing.keys import PREFIX
 
     lines = [t for t in to if t.strip().startswith(f"{PREFIX}:")]
     dates = [t for t in to if not t.strip().startswith(f"{PREFIX}:")]
-    if len(lines) != 1:
+    if len(lines) > 1:
         fail("give your coach's key once: --to coach1:… (the line `coach keys show` prints)")
     if len(dates) > 1 or (dates and until):
         fail("give the last day once (--to DATE or --until DATE)")
-    coach = parse_public(lines[0])
-    svc = obj.service()
-    today = svc.today()
-    first = parse_date(start, today, "--from") if start else today - dt.timedelta(weeks=12)
-    last = parse_date((dates or [until])[0], today, "--to") if (dates or until) else today
-    me = identity(obj)
-    made = build_share(svc, me, coach, first, last)
-    click.echo(f"Sharing with {coach.id}: {made.describe()}.")
+    request = ShareRequest(
+        coach_key=lines[0] if lines else None,
+        start=obj.maybe_date(start, "--from"),
+        end=obj.maybe_date(dates[0] if dates else until, "--to"),
+    )
+    made = prepare_share(obj.home, request)
+    click.echo(f"Sharing with {made.coach_id}: {made.describe()}.")
     if dry_run:
         return
-    target = output or Path(f"coach-share-{last.isoformat()}.age")
-    write_output(made.data, "age", str(target), "")
-    remember_share(obj.home, made)
+    target = write_share(obj.home, made, output)
     click.echo(f"Wrote {target}, readable only by that key. Send it any way you like.")
 
 
@@ -128,19 +112,17 @@ def feedback() -> None:
 @click.pass_obj
 def feedback_import(obj: Context, file: Path) -> None:
     """Open a feedback bundle: its comments appear beside your days in the journal."""
-    from journal.sharing.share import import_feedback
+    from journal.app.sharing import import_feedback
 
-    done = import_feedback(obj.service(), identity(obj), read_file(file), str(file))
+    done = import_feedback(obj.home, file)
     click.echo(one_line(f"Imported feedback from {done.coach}: {done.counts()}."))
 
 
 # ----- coach side --------------------------------------------------------------------------
 
 
-def workspace(obj: Context) -> Any:
-    from journal.sharing.workspace import Workspace
-
-    return Workspace(obj.home)
+def workspace(obj: Context) -> Workspace:
+    return obj.home.workspace
 
 
 @click.group(invoke_without_command=True)
@@ -158,7 +140,9 @@ def clients(ctx: click.Context) -> None:
 @click.pass_obj
 def clients_add(obj: Context, file: Path) -> None:
     """Open a client's bundle and add or update their journal in your workspace."""
-    done = workspace(obj).add(read_file(file), identity(obj), str(file))
+    from journal.app.sharing import read_input
+
+    done = workspace(obj).add(read_input(file), obj.home.identity(), str(file))
     click.echo(done.describe())
 
 
@@ -212,13 +196,14 @@ def clients_list(obj: Context, as_json: bool) -> None:
 @click.pass_obj
 def clients_comment(obj: Context, name: str, day: str, text: str, week: bool) -> None:
     """Comment on a client's day (or, with --week, on that week)."""
-    from journal.parse import parse_date
+    from journal.app.workspace import CommentRequest
     from journal.periods import period_start
 
     space = workspace(obj)
     client = space.find(name)
-    date = parse_date(day, dt.date.today(), "DAY")
-    space.comment(client, "week" if week else "day", date, text, identity(obj))
+    date = obj.date(day, "DAY")
+    request = CommentRequest(client, "week" if week else "day", date, text)
+    space.comment(request, obj.home.identity())
     what = f"week of {period_start(date, 'week'):%d %b %Y}" if week else f"{date:%a %d %b %Y}"
     click.echo(one_line(f"Comment saved on {client.name}'s {what}."))
 
@@ -236,27 +221,21 @@ def clients_summary(
     output: str | None,
 ) -> None:  # fmt: skip
     """A client's progress summary, with your comments: the same summary clients export."""
-    from journal.export import default_filename, render, select
-    from journal.parse import parse_date
+    from journal.app.exporting import ExportRequest, client_summary
 
     check_output(fmt, output)
-    space = workspace(obj)
-    client = space.find(name)
-    journal = space.journal(client)
-    today = journal.today()
-    selection = select(
-        journal,
-        start=parse_date(start, today, "--from") if start else client.start,
-        end=parse_date(end, today, "--to") if end else client.end,
-        period=period,  # type: ignore[arg-type]
-        comments=space.comments(client).all(),
-        title=f"{client.name}: progress summary",
+    client = workspace(obj).find(name)
+    request = ExportRequest(
+        fmt,
+        start=obj.maybe_date(start, "--from"),
+        end=obj.maybe_date(end, "--to"),
+        period=cast("Period | None", period),
     )
-    default = f"{client.id[:8]}-{default_filename(fmt, selection)}"
-    target = write_output(render(fmt, selection), fmt, output, default)
+    exported = client_summary(obj.home, client, request)
+    target = write_export(exported, output)
     if target is None:
         return
-    days = count(len(selection.entries), "day")
+    days = count(exported.days, "day")
     click.echo(one_line(f"Wrote {target}: {client.name}, {days}."))
 
 
@@ -283,11 +262,14 @@ def clients_remove(obj: Context, name: str, yes: bool) -> None:
 @click.pass_obj
 def clients_reply(obj: Context, name: str, output: Path | None) -> None:
     """Write a feedback bundle of your comments, readable only by that client."""
+    from journal.app.files import write_file
+
     space = workspace(obj)
     client = space.find(name)
-    data, n = space.reply(client, identity(obj))
-    target = output or Path(f"coach-feedback-{client.id[:8]}-{dt.date.today().isoformat()}.age")
-    write_output(data, "age", str(target), "")
+    made = space.reply(client, obj.home.identity())
+    today = obj.home.today().isoformat()
+    target = write_file(output or Path(f"coach-feedback-{client.id[:8]}-{today}.age"), made.data)
+    n = made.comments
     click.echo(
         one_line(f"Wrote {target}: {count(n, 'comment')} for {client.name}, readable only by them.")
     )

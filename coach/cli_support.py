@@ -7,40 +7,49 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+import sys
+from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from coach.failure import fail
 from journal.errors import JournalError
 
+if TYPE_CHECKING:
+    from journal.app.exporting import Exported
+    from journal.app.home import Home
+    from journal.app.service import JournalService
 
-@dataclass
+F = TypeVar("F", bound=Callable[..., Any])
+
+
 class Context:
-    home_option: str | None
+    def __init__(self, home_option: str | None) -> None:
+        self.home_option = home_option
 
-    @property
-    def home(self) -> Path:
+    @cached_property
+    def home(self) -> Home:
+        from journal.app.home import Home
         from journal.paths import data_home
 
-        return data_home(self.home_option)
+        return Home(data_home(self.home_option))
 
-    def service(self) -> Any:
-        from journal.service import JournalService
+    @property
+    def journal(self) -> JournalService:
+        return self.home.journal
 
-        return JournalService(self.home)
+    def date(self, value: str | None, what: str = "date") -> dt.date:
+        """A date as people type it (today when not given), relative to the journal's today."""
+        from journal.parse import parse_date
 
-    def settings(self) -> Any:
-        from journal.settings import load
+        today = self.home.today()
+        return today if value is None else parse_date(value, today, what)
 
-        return load(self.home)
-
-
-def fail(message: str) -> NoReturn:
-    from coach.entry import report
-
-    report(message)
+    def maybe_date(self, value: str | None, what: str) -> dt.date | None:
+        return None if value is None else self.date(value, what)
 
 
 class Group(click.Group):
@@ -65,13 +74,7 @@ def print_json(data: object) -> None:
     click.echo(JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
 
 
-def day_option(value: str | None, service: Any) -> dt.date:
-    from journal.parse import parse_date
-
-    return service.today() if value is None else parse_date(value, service.today())
-
-
-def summary_period_option(help_text: str) -> Any:
+def summary_period_option(help_text: str) -> Callable[[F], F]:
     return click.option(
         "--period",
         type=click.Choice(["week", "month", "quarter", "year"]),
@@ -90,20 +93,12 @@ def check_output(fmt: str, output: str | None) -> None:
         fail(f"a {fmt.upper()} is not text: give a file name with -o instead of -")
 
 
-def write_output(data: bytes, fmt: str, output: str | None, default: str) -> Path | None:
-    """Write an export to ``output`` (``-`` is standard output, text formats only) or to
-    ``default``; the path written, or None for standard output."""
-    import sys
+def write_export(exported: Exported, output: str | None) -> Path | None:
+    """Write an export to ``output`` (``-`` is standard output, text formats only) or under
+    its default name here; the path written, or None for standard output."""
+    from journal.app.exporting import save
 
-    from journal.storage import atomic_write
-
-    check_output(fmt, output)
     if output == "-":
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(exported.data)
         return None
-    target = Path(output or default)
-    try:
-        atomic_write(target.resolve(), data)
-    except OSError as exc:
-        fail(f"cannot write {target}: {exc.strerror}")
-    return target
+    return save(exported, Path(output) if output else None)

@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
+from textual.screen import Screen
 
-from journal.errors import JournalError, NotFound
-from journal.sharing.keys import Identity, load
-from journal.sharing.workspace import Workspace
+from coach.failure import fail
+from journal.app.home import Home
+from journal.errors import JournalError
 
 
 class ClientsApp(App[None]):
     TITLE = "Coach · clients"
 
-    def __init__(self, workspace: Workspace, me: Identity | None) -> None:
+    def __init__(self, home: Home) -> None:
         super().__init__()
-        self.workspace = workspace
-        self.me = me
+        self.home = home
 
-    def get_default_screen(self):  # type: ignore[no-untyped-def]
+    def get_default_screen(self) -> Screen[Any]:
         from coach.screens.clients import ClientsScreen
 
-        return ClientsScreen(self.workspace, self.me)
+        return ClientsScreen(self.home.workspace, self.home.identity_or_none())
 
     def action_open_checkin(self) -> None:
         """The shared screens' way home leads back to the dashboard here."""
@@ -30,20 +33,15 @@ class ClientsApp(App[None]):
             self.pop_screen()
 
 
-def build_clients_app(home: Path) -> ClientsApp:
+def build_clients_app(root: Path, today: Callable[[], dt.date] | None = None) -> ClientsApp:
+    """One factory for the CLI and the tests, so both get the same wiring."""
+    return ClientsApp(Home(root, today))
+
+
+def run_clients(home: Home) -> None:
     try:
-        me: Identity | None = load(home)
-    except NotFound:
-        me = None  # the dashboard still opens; commenting asks for keys
-    return ClientsApp(Workspace(home), me)
-
-
-def run_clients(home: Path) -> None:
-    from coach.entry import report
-
-    try:
-        app = build_clients_app(home)
-        app.workspace.clients()  # a damaged workspace is one line here, not a broken app
+        home.identity_or_none()  # damaged keys or workspace: one line here, not a broken app
+        home.workspace.clients()
     except JournalError as exc:
-        report(str(exc))
-    app.run()
+        fail(str(exc))
+    ClientsApp(home).run()

@@ -7,17 +7,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
-
-EXIT_BAD_INPUT = 2
-
-
-def report(message: str) -> NoReturn:
-    """One line on stderr and exit status 2: how every refusal ends, never a traceback."""
-    from coach.render import one_line
-
-    print(f"coach: {one_line(message)}", file=sys.stderr)
-    sys.exit(EXIT_BAD_INPUT)
 
 
 def bare_home(args: list[str]) -> tuple[bool, str | None]:
@@ -35,20 +24,11 @@ def bare_home(args: list[str]) -> tuple[bool, str | None]:
     return True, home
 
 
-def open_app(home: str | None) -> None:
-    from coach.app import run_app
-    from journal.errors import JournalError
-    from journal.paths import data_home
-
-    try:
-        run_app(data_home(home))
-    except JournalError as exc:
-        report(str(exc))
-
-
 def main() -> None:
     bare, home = bare_home(sys.argv[1:])
     if bare:
+        from coach.app import open_app
+
         open_app(home)
         return
     from coach.cli import main as cli

@@ -9,7 +9,7 @@ from textual.content import Content
 from coach.render import content, one_line
 from journal.model import RATING_NAMES, Entry, Promise
 from journal.parse import kind_label
-from journal.sharing.records import Comment
+from journal.model import Comment
 
 DONE = {True: "done", False: "not done", None: "not yet known"}
 

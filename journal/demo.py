@@ -39,7 +39,6 @@ import random
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from journal import demo_text as text
 from journal.demo_chance import (
@@ -62,9 +61,6 @@ from journal.model import (
     PromiseStatus,
     Ratings,
 )
-
-if TYPE_CHECKING:
-    from journal.service import JournalService
 
 MIN_YEARS, MAX_YEARS = 1, 30
 
@@ -356,21 +352,3 @@ def generate(
     for i in checkin_days(rng, last - dt.timedelta(days=days - 1), days):
         gen.day(i)
     return gen.entries, gen.promises
-
-
-def write_demo(service: JournalService, years: int, seed: int = 7) -> DemoSummary:
-    """Fill an empty journal with sample history ending on the service's today."""
-    check_years(years)
-    if service.has_entries():
-        raise InvalidInput(
-            f"{service.home} already has journal entries; the demo only writes into an empty "
-            "home (choose another folder with --home or COACH_HOME)"
-        )
-    entries, promises = generate(years, seed, today=service.today())
-    service.write_bulk(entries, promises)
-    return DemoSummary(
-        entries=len(entries),
-        promises=len(promises),
-        first=entries[0].date,
-        last=entries[-1].date,
-    )

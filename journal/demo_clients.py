@@ -1,11 +1,11 @@
 """A sample coach's workspace: many clients' shared journals, so coach mode has data to show.
 
-``write_demo_clients(home, clients, years, seed)`` fills ``<home>/coach-workspace`` through the
-path real bundles take, so the demo exercises what coaches use: the coach's keys (made as
-``Coach (demo)`` when the home has none, used as they are otherwise), then for each client a
-throwaway home with keys of their own, a demo journal (``journal.demo``, seed ``seed + i``, so
-each client differs), a share bundle of that whole journal encrypted to the coach and signed by
-the client, and ``Workspace.add``. Nothing of the coach's own journal is written.
+``journal.app.demo.write_demo_clients`` fills the coach's workspace through the path real
+bundles take, so the demo exercises what coaches use: new keys for the coach (``Coach
+(demo)``), then for each client a throwaway home with keys of their own, a demo journal (seed
+``seed + i``, so each client differs), a share bundle of that whole journal encrypted to the
+coach and signed by the client, and ``Workspace.add``. Nothing of the coach's own journal is
+written. This module holds the pure parts: names, counts and how quiet each client has gone.
 
 Clients' journals do not all end today: like real clients, most shared recently and a few have
 gone quiet for a week or more, so the dashboard's last check-in and 30-day figures vary. The
@@ -15,19 +15,11 @@ new each time.
 
 from __future__ import annotations
 
-import datetime as dt
 import random
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from journal.demo import check_years, write_demo
-from journal.errors import InvalidInput, NotFound
-from journal.service import JournalService
-from journal.sharing import keys
-from journal.sharing.share import build_share
-from journal.sharing.workspace import Workspace
+from journal.errors import InvalidInput
 
 MIN_CLIENTS, MAX_CLIENTS = 1, 500
 COACH_NAME = "Coach (demo)"
@@ -138,62 +130,3 @@ def quiet_days(seed: int) -> int:
     if pick < 0.95:
         return rng.randint(4, 13)
     return rng.randint(14, 45)
-
-
-def coach_identity(home: Path) -> keys.Identity:
-    """New demo keys. A home with keys is someone's real identity: demo clients pinned to it
-    could never be told apart from real ones, so the demo refuses such a home."""
-    try:
-        keys.load(home)
-    except NotFound:
-        return keys.create(home, COACH_NAME)
-    raise InvalidInput(
-        f"{home} has your keys; demo clients go into a home of their own "
-        "(choose another folder with --home or COACH_HOME)"
-    )
-
-
-def write_demo_clients(
-    home: Path,
-    clients: int,
-    years: int = 1,
-    seed: int = 7,
-    today: dt.date | None = None,
-) -> ClientsSummary:
-    """Fill an empty coach's workspace in ``home`` with ``clients`` sample clients, each with
-    ``years`` of history ending on or a little before ``today``."""
-    check_clients(clients)
-    check_years(years)
-    workspace = Workspace(home, today=today)
-    found = workspace.clients()
-    if found:
-        raise InvalidInput(
-            f"{workspace.root} already has {len(found)} clients; the demo only fills an empty "
-            "workspace (choose another folder with --home or COACH_HOME)"
-        )
-    last = today or dt.date.today()
-    coach = coach_identity(home)
-    with tempfile.TemporaryDirectory(prefix="coach-demo-clients-") as scratch:
-        for i in range(clients):
-            client_home = Path(scratch) / f"client-{i}"
-            add_client(workspace, coach, client_home, client_name(i), years, seed + i, last)
-            shutil.rmtree(client_home)
-    return ClientsSummary(clients, years, workspace.root, coach.name)
-
-
-def add_client(
-    workspace: Workspace,
-    coach: keys.Identity,
-    client_home: Path,
-    name: str,
-    years: int,
-    seed: int,
-    today: dt.date,
-) -> None:
-    """One client as it happens for real: keys, a journal, a bundle of all of it, added."""
-    end = today - dt.timedelta(days=quiet_days(seed))
-    me = keys.create(client_home, name)
-    journal = JournalService(client_home, today=lambda: end)
-    summary = write_demo(journal, years, seed)
-    share = build_share(journal, me, coach.public, summary.first, summary.last)
-    workspace.add(share.data, coach, f"the demo bundle of {name}")

@@ -132,6 +132,54 @@ class Promise(Record):
         return self.status == "open" and self.due is not None and self.due < today
 
 
+CommentOn = Literal["day", "week"]
+MAX_COMMENT = 4000
+"""The longest comment a coach can write, and so the longest a feedback bundle can carry."""
+
+
+class Comment(Record):
+    """A coach's note on one day, or on a week (dated by its Monday)."""
+
+    id: Id
+    on: CommentOn
+    date: dt.date
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_COMMENT)]
+    author: Short
+    author_key: Short
+    created: Stamp
+    updated: Stamp
+
+
+class Facts(Record):
+    """What the coach's dashboard shows of a client, worked out once when a bundle arrives:
+    reading fifty clients' whole journals to draw one table would take seconds."""
+
+    last_checkin: dt.date | None = None
+    recent_checkins: list[dt.date] = msgspec.field(default_factory=list)
+    direction: str = "not enough data"
+    change: float | None = None
+    keep_rate: float | None = None
+    open_due: list[dt.date | None] = msgspec.field(default_factory=list)
+    """Due dates of open commitments (None when undated): overdue is judged on the day shown."""
+    summary: Text = ""
+    """The trends summary sentence, shown under the dashboard for the selected client."""
+
+
+class Client(Record):
+    """A client in a coach's workspace: who, the key their name is pinned to, and what they
+    have shared so far."""
+
+    id: str
+    name: Short
+    key: Short
+    added: Stamp
+    updated: Stamp
+    bundle_created: Stamp
+    start: dt.date
+    end: dt.date
+    facts: Facts = msgspec.field(default_factory=Facts)
+
+
 def new_id() -> str:
     return uuid.uuid4().hex
 

@@ -1,12 +1,13 @@
-"""Where a journal lives on disk.
+"""Where everything under a home lives: the one module that builds paths under it.
 
-Resolution order: an explicit ``--home``, then ``COACH_HOME``, then the platform data dir.
-Nothing here creates directories: that happens only when something is saved.
+Resolution of the home itself: an explicit ``--home``, then ``COACH_HOME``, then the platform
+data dir. Nothing here creates directories: that happens only when something is saved.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "coach"
@@ -14,7 +15,7 @@ HOME_ENV = "COACH_HOME"
 
 
 def data_home(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The root folder that holds the journal, packs and (later) keys."""
+    """The root folder that holds the journal, packs, settings, keys and coach workspace."""
     if explicit:
         return Path(explicit).expanduser()
     env = os.environ.get(HOME_ENV)
@@ -25,14 +26,83 @@ def data_home(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def journal_dir(home: Path) -> Path:
-    return home / "journal"
+@dataclass(frozen=True)
+class HomeLayout:
+    """A home's folders and files, by what they hold."""
+
+    root: Path
+
+    @property
+    def journal(self) -> Path:
+        """Yearly files of entries and promises, and their lock."""
+        return self.root / "journal"
+
+    @property
+    def packs(self) -> Path:
+        """The person's own prompt packs: a file here overrides the built-in of that name."""
+        return self.root / "packs"
+
+    @property
+    def settings(self) -> Path:
+        return self.root / "settings.json"
+
+    @property
+    def keys(self) -> Path:
+        return self.root / "keys"
+
+    @property
+    def key_file(self) -> Path:
+        return self.keys / "identity.json"
+
+    @property
+    def shared_log(self) -> Path:
+        """Beside the keys: the last day shared with each coach."""
+        return self.keys / "shared.json"
+
+    @property
+    def feedback(self) -> Path:
+        """Comments imported from coaches' feedback bundles."""
+        return self.root / "feedback"
+
+    @property
+    def workspace(self) -> Path:
+        """A coach's copies of their clients' shares, apart from the coach's own journal."""
+        return self.root / "coach-workspace"
+
+    @property
+    def workspace_lock(self) -> Path:
+        return self.workspace / ".lock"
+
+    @property
+    def clients(self) -> Path:
+        return self.workspace / "clients"
+
+    def client(self, client_id: str) -> ClientLayout:
+        """A client's folder is named by their key's fingerprint, never by anything a bundle
+        says, so no name can reach the file system."""
+        return ClientLayout(self.clients / client_id)
 
 
-def packs_dir(home: Path) -> Path:
-    """User prompt packs: a file here overrides the built-in pack of the same name."""
-    return home / "packs"
+@dataclass(frozen=True)
+class ClientLayout:
+    folder: Path
 
+    @property
+    def record(self) -> Path:
+        """Who the client is, their pinned key and the dashboard's figures."""
+        return self.folder / "client.json"
 
-def settings_file(home: Path) -> Path:
-    return home / "settings.json"
+    @property
+    def journal(self) -> Path:
+        return self.folder / "journal"
+
+    @property
+    def comments(self) -> Path:
+        """What the coach wrote about the client's days."""
+        return self.folder / "comments"
+
+    @property
+    def removing(self) -> Path:
+        """Where the folder is renamed before it is deleted, so a crash never leaves a client
+        that half exists (folders starting with a dot are not clients)."""
+        return self.folder.with_name(f".removed-{self.folder.name}")

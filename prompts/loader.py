@@ -98,31 +98,32 @@ def builtin_names() -> list[str]:
     return sorted(f.name[:-5] for f in folder.iterdir() if f.name.endswith(".toml"))
 
 
-def load_pack(name: str, home: pathlib.Path | None = None) -> Pack:
-    """A user's `home/packs/<name>.toml` wins over the built-in, so a coach's pack can replace ours.
+def load_pack(name: str, folder: pathlib.Path | None = None) -> Pack:
+    """A person's `<folder>/<name>.toml` wins over the built-in, so a coach's pack can replace
+    ours (the folder is the home's packs folder, journal/paths.py).
 
     A broken user pack raises rather than falling back, so its owner learns it is broken.
     """
     if not _PACK_NAME.fullmatch(name):
         raise PackError(f"no prompt pack named {_q(name)}: pack names use letters, digits, - and _")
-    if home is not None and (path := home / "packs" / f"{name}.toml").exists():
+    if folder is not None and (path := folder / f"{name}.toml").exists():
         return check_pack_file(path)
     if name in builtin_names():
         data = resources.files("prompts").joinpath("packs").joinpath(f"{name}.toml").read_bytes()
         return _parse(data, f"{name}.toml", name, BUILTIN)
-    yours = ", ".join(sorted(p.stem for p in _user_files(home)))
+    yours = ", ".join(sorted(p.stem for p in _user_files(folder)))
     extra = f"; yours: {yours}" if yours else ""
     builtins = ", ".join(builtin_names())
     raise PackError(f"no prompt pack named {_q(name)} (built-in: {builtins}{extra})")
 
 
-def list_packs(home: pathlib.Path | None = None) -> list[PackInfo]:
+def list_packs(folder: pathlib.Path | None = None) -> list[PackInfo]:
     """Built-ins plus user packs (a user pack replaces the built-in of its name), sorted by name.
 
     A broken user pack is listed with its `problem` instead of hiding it or failing the list.
     """
     infos = {n: PackInfo(n, load_pack(n).title, BUILTIN) for n in builtin_names()}
-    for path in _user_files(home):
+    for path in _user_files(folder):
         try:
             pack = check_pack_file(path)
             infos[path.stem] = PackInfo(pack.name, pack.title, pack.source)
@@ -152,8 +153,7 @@ def tip_for(step: Step, day: dt.date) -> str:
     return step.tips[day.toordinal() % len(step.tips)]
 
 
-def _user_files(home: pathlib.Path | None) -> list[pathlib.Path]:
-    folder = None if home is None else home / "packs"
+def _user_files(folder: pathlib.Path | None) -> list[pathlib.Path]:
     return sorted(folder.glob("*.toml")) if folder is not None and folder.is_dir() else []
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from journal.service import JournalService
+from journal.app.home import Home
+from journal.app.service import JournalService
 
 DAY = dt.date(2026, 11, 23)
 """A fixed "today" so tests don't depend on the calendar."""
@@ -23,4 +24,4 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def service(isolated_home: Path) -> JournalService:
-    return JournalService(isolated_home, today=lambda: DAY)
+    return Home(isolated_home, today=lambda: DAY).journal

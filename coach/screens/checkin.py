@@ -20,25 +20,22 @@ from coach import messages as msg
 from coach.render import content, one_line
 from coach.widgets.footer import KeyBar
 from coach.widgets.step_base import (
-    Answer,
     AnswerEdited,
     DayState,
     HelpAsked,
     HelpChanged,
-    IntentAnswer,
     PromiseMade,
     PromiseRemoved,
     PromiseResolved,
-    RatingsAnswer,
     StepView,
-    TextAnswer,
 )
+from journal.app.checkin import Answer, save_answer
 from journal.errors import JournalError
 from journal.parse import parse_date
-from prompts.loader import Pack, Step, load_pack
 
 if TYPE_CHECKING:
-    from journal.service import JournalService
+    from journal.app.home import Home
+    from prompts.loader import Pack, Step
 
 SAVE_DELAY_S = 0.6
 """Typing is saved after this pause, and at once when leaving a step or the app."""
@@ -93,15 +90,16 @@ class CheckinScreen(Screen[None]):
     index: reactive[int] = reactive(0, init=False)
     """The step on screen."""
 
-    def __init__(self, service: JournalService, day: dt.date | None = None) -> None:
+    def __init__(self, home: Home, day: dt.date | None = None) -> None:
         super().__init__()
-        self.service = service
-        self.day = day or service.today()
-        entry = service.entry(self.day)
+        self.home = home
+        self.journal = home.journal
+        self.day = day or home.today()
+        entry = self.journal.entry(self.day)
         self.set_reactive(
             CheckinScreen.pack_name, "evening" if entry and entry.intent else "morning"
         )
-        self.pack: Pack = load_pack(self.pack_name, service.home)
+        self.pack: Pack = home.pack(self.pack_name)
         self._save_timer: Timer | None = None
         self._pending: Answer | None = None
         self.views: dict[str, StepView] = {}
@@ -138,13 +136,13 @@ class CheckinScreen(Screen[None]):
         kinds = {s.kind for s in self.pack.steps}
         state = DayState(
             day=self.day,
-            entry=self.service.entry(self.day),
-            made_today=self.service.promises_made_on(self.day),
+            entry=self.journal.entry(self.day),
+            made_today=self.journal.promises_made_on(self.day),
         )
         if "follow_up" in kinds:
-            state.follow_up = self.service.follow_up(self.day)
+            state.follow_up = self.journal.follow_up(self.day)
         if "help_done" in kinds:
-            state.help_asks = self.service.help_to_follow_up(self.day)
+            state.help_asks = self.journal.help_to_follow_up(self.day)
         return state
 
     def refresh_steps(self, state: DayState | None = None) -> None:
@@ -160,7 +158,7 @@ class CheckinScreen(Screen[None]):
     async def show_pack(self) -> None:
         """Switch between morning and evening: the old pack's steps go, the new one's first
         step is built."""
-        self.pack = load_pack(self.pack_name, self.service.home)
+        self.pack = self.home.pack(self.pack_name)
         self.sub_title = self.heading()
         await self.query_one(ContentSwitcher).remove_children()
         self.views = {}
@@ -224,14 +222,7 @@ class CheckinScreen(Screen[None]):
         if answer is None:
             return True
         try:
-            if isinstance(answer, IntentAnswer):
-                self.service.set_intent(self.day, answer.text, answer.serves)
-            elif isinstance(answer, RatingsAnswer):
-                self.service.rate(self.day, answer.ratings)
-            elif isinstance(answer, TextAnswer) and answer.field.startswith("notes:"):
-                self.service.set_note(self.day, answer.field[6:], answer.text)
-            elif isinstance(answer, TextAnswer):
-                self.service.set_text(self.day, answer.field, answer.text)
+            save_answer(self.journal, self.day, answer)
         except JournalError as exc:
             self.report(exc)
             return False
@@ -253,7 +244,7 @@ class CheckinScreen(Screen[None]):
         event.stop()
         try:
             due = parse_date(event.due, self.day, "due date") if event.due.strip() else None
-            self.service.add_promise(self.day, event.text, event.kind, event.to, due)
+            self.journal.add_promise(self.day, event.text, event.kind, event.to, due)
         except JournalError as exc:
             self.report(exc)
             return
@@ -262,12 +253,12 @@ class CheckinScreen(Screen[None]):
 
     def on_promise_removed(self, event: PromiseRemoved) -> None:
         event.stop()
-        self.act(lambda: self.service.remove_promise(event.promise_id))
+        self.act(lambda: self.journal.remove_promise(event.promise_id))
 
     def on_promise_resolved(self, event: PromiseResolved) -> None:
         event.stop()
         if self.act(
-            lambda: self.service.resolve_promise(
+            lambda: self.journal.resolve_promise(
                 event.promise_id, event.status, event.note, self.day
             )
         ):
@@ -275,20 +266,20 @@ class CheckinScreen(Screen[None]):
 
     def on_help_asked(self, event: HelpAsked) -> None:
         event.stop()
-        if self.act(lambda: self.service.add_help(self.day, event.person, event.request)):
+        if self.act(lambda: self.journal.add_help(self.day, event.person, event.request)):
             self.call_on_current("clear_inputs")
 
     def on_help_changed(self, event: HelpChanged) -> None:
         event.stop()
         if event.remove:
-            self.act(lambda: self.service.remove_help(event.day, event.help_id))
+            self.act(lambda: self.journal.remove_help(event.day, event.help_id))
             return
         fields: dict[str, object] = {}
         if event.request is not None:
             fields["request"] = event.request.strip()
         if event.done is not None:
             fields["done"] = event.done
-        self.act(lambda: self.service.update_help(event.day, event.help_id, **fields))
+        self.act(lambda: self.journal.update_help(event.day, event.help_id, **fields))
 
     def call_on_current(self, method: str) -> None:
         """Let the step that asked for a change get ready for the next one."""

@@ -23,8 +23,10 @@ from journal.text import name_key
 from journal.wording import pct, verdict_text
 
 if TYPE_CHECKING:
+    from journal.app.workspace import Workspace
+    from journal.model import Client
+    from journal.sharing.clients import DashboardRow
     from journal.sharing.keys import Identity
-    from journal.sharing.workspace import Client, DashboardRow, Workspace
 
 COLUMNS: list[tuple[str, str]] = [
     ("name", "Client"),
@@ -203,8 +205,11 @@ class ClientJournalScreen(JournalScreen):
         def save(text: str | None) -> None:
             if not text:
                 return
+            from journal.app.workspace import CommentRequest
+
             try:
-                self.workspace.comment(self.client, on, day, text, me)
+                request = CommentRequest(self.client, "week" if on == "week" else "day", day, text)
+                self.workspace.comment(request, me)
             except JournalError as exc:
                 self.notify(one_line(str(exc)), severity="error", markup=False)
                 return

@@ -1,17 +1,18 @@
 """The export dialog: the same choices as `coach export` (format, range, period, file), written
-by the same code, so a file from the app and one from the command line are the same file."""
+by the same use case (journal/app/exporting.py), so a file from the app and one from the
+command line are the same file."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -19,8 +20,9 @@ from coach.render import content, one_line
 from journal.errors import JournalError
 
 if TYPE_CHECKING:
-    from journal.periods import Period
-    from journal.service import JournalService
+    from journal.app.exporting import ExportRequest
+    from journal.app.home import Home
+    from journal.periods import Period  # noqa: F401  (named in a cast)
 
 FORMATS = [
     ("Progress summary, web page (HTML)", "html"),
@@ -34,13 +36,14 @@ PERIODS = [("fitted to the range", "fit")] + [
 ]
 
 
-@dataclass(frozen=True)
-class Choice:
-    fmt: str
-    start: dt.date | None
-    end: dt.date | None
-    period: Period | None
-    file: str
+@dataclass
+class ExportWritten(Message):
+    target: Path
+
+
+@dataclass
+class ExportFailed(Message):
+    reason: str
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -64,9 +67,9 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("ctrl+s", "write", "Write", id="export.write"),
     ]
 
-    def __init__(self, service: JournalService, fmt: str = "html") -> None:
+    def __init__(self, home: Home, fmt: str = "html") -> None:
         super().__init__()
-        self.service = service
+        self.home = home
         self.fmt = fmt
 
     def compose(self) -> ComposeResult:
@@ -115,9 +118,10 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
     def action_write(self) -> None:
+        from journal.app.exporting import ExportRequest
         from journal.parse import parse_date
 
-        today = self.service.today()
+        today = self.home.today()
         dates = {key: self.query_one(f"#{key}", Input).value.strip() for key in ("from", "to")}
         try:
             start, end = (
@@ -127,38 +131,34 @@ class ExportScreen(ModalScreen[Path | None]):
         except JournalError as exc:
             self.problem(str(exc))
             return
-        fmt = self.query_one("#format", Select).value
         period = self.query_one("#period", Select).value
+        request = ExportRequest(
+            str(self.query_one("#format", Select).value),
+            start=start,
+            end=end,
+            period=None if period == "fit" else cast("Period", period),
+        )
         file = self.query_one("#file", Input).value.strip()
-        fitted = None if period == "fit" else period
-        choice = Choice(str(fmt), start, end, fitted, file)  # type: ignore[arg-type]
         self.problem("Writing…")
-        self.write(choice)
+        self.write(request, Path(file).expanduser() if file else None)
 
     def problem(self, text: str) -> None:
         self.query_one("#problem", Static).update(content(one_line(text)))
 
     @work(thread=True, exclusive=True, group="export")
-    def write(self, choice: Choice) -> None:
-        from journal.export import default_filename, render, select
-        from journal.settings import load
-        from journal.storage import atomic_write
+    def write(self, request: ExportRequest, target: Path | None) -> None:
+        """Reading ten years and drawing a PDF takes a while: never on the UI thread."""
+        from journal.app.exporting import export, save
 
         try:
-            selection = select(
-                self.service,
-                start=choice.start,
-                end=choice.end,
-                period=choice.period,
-                show_streak=load(self.service.home).show_streak,
-            )
-            name = Path(choice.file).expanduser() if choice.file else None
-            target = (name or Path(default_filename(choice.fmt, selection))).resolve()
-            atomic_write(target, render(choice.fmt, selection))
+            written = save(export(self.home, request), target)
         except JournalError as exc:
-            self.app.call_from_thread(self.problem, str(exc))
+            self.post_message(ExportFailed(str(exc)))
             return
-        except OSError as exc:
-            self.app.call_from_thread(self.problem, f"cannot write {choice.file}: {exc.strerror}")
-            return
-        self.app.call_from_thread(self.dismiss, target)
+        self.post_message(ExportWritten(written.resolve()))
+
+    def on_export_failed(self, event: ExportFailed) -> None:
+        self.problem(event.reason)
+
+    def on_export_written(self, event: ExportWritten) -> None:
+        self.dismiss(event.target)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -10,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
@@ -23,11 +25,32 @@ from journal.model import Entry
 from journal.parse import parse_date
 
 if TYPE_CHECKING:
-    from journal.service import JournalService
-    from journal.sharing.comments import CommentStore
+    from journal.app.service import JournalService
+    from journal.store.comments import CommentRepository
 
 PAGE_SIZE = 100
 """Rows in the table at once: a 10-year journal is paged, never loaded whole into the table."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    start: dt.date | None = None
+    end: dt.date | None = None
+    tag: str | None = None
+    contains: str | None = None
+
+
+@dataclass
+class DaysFound(Message):
+    """A search finished: the days matching ``filters``, newest first."""
+
+    days: list[Entry]
+    filters: Filters
+
+
+@dataclass
+class SearchFailed(Message):
+    reason: str
 
 
 class JournalScreen(Screen[None]):
@@ -52,13 +75,17 @@ class JournalScreen(Screen[None]):
     page: reactive[int] = reactive(0, init=False)
     """Which page of the matching days is shown (0 is the newest)."""
 
-    def __init__(self, service: JournalService, comments: CommentStore | None = None) -> None:
+    def __init__(
+        self, journal: JournalService, comments: CommentRepository | None = None
+    ) -> None:
         """``comments``: the coach comments shown beside each day (a client's feedback, or
         what a coach wrote on a client's days)."""
         super().__init__()
-        self.service = service
+        self.journal = journal
         self.comments = comments
         self.matches: list[Entry] = []
+        self.filters = Filters()
+        """What the days listed were found with; a result for older filters is dropped."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,28 +112,44 @@ class JournalScreen(Screen[None]):
         """Come back to fresh data: the check-in may have changed today's entry."""
         self.load()
 
-    @work(exclusive=True, thread=True, group="journal-load")
     def load(self) -> None:
-        """Read and filter in a thread so typing in the search box never stalls."""
+        """Read the filters here and search in a thread, so typing never stalls."""
         try:
-            start, end = self.date_filter("#from"), self.date_filter("#to")
-            tag = self.query_one("#tag", Input).value.strip().lstrip("#").lower() or None
-            contains = self.query_one("#search", Input).value.strip() or None
-            found = self.service.entries(start=start, end=end, tag=tag, contains=contains)
-        except JournalError as exc:
-            self.app.call_from_thread(
-                self.notify, one_line(str(exc)), severity="error", markup=False
+            filters = Filters(
+                self.date_filter("#from"),
+                self.date_filter("#to"),
+                self.query_one("#tag", Input).value.strip().lstrip("#").lower() or None,
+                self.query_one("#search", Input).value.strip() or None,
             )
+        except JournalError as exc:
+            self.notify(one_line(str(exc)), severity="error", markup=False)
             return
-        self.app.call_from_thread(self.show_matches, found)
+        self.filters = filters
+        self.search(filters)
+
+    @work(exclusive=True, thread=True, group="journal-load")
+    def search(self, filters: Filters) -> None:
+        try:
+            found = self.journal.entries(
+                start=filters.start, end=filters.end, tag=filters.tag, contains=filters.contains
+            )
+        except JournalError as exc:
+            self.post_message(SearchFailed(str(exc)))
+            return
+        self.post_message(DaysFound(found, filters))
+
+    def on_search_failed(self, event: SearchFailed) -> None:
+        self.notify(one_line(event.reason), severity="error", markup=False)
 
     def date_filter(self, selector: str) -> dt.date | None:
         value = self.query_one(selector, Input).value.strip()
         what = "from date" if selector == "#from" else "to date"
-        return parse_date(value, self.service.today(), what) if value else None
+        return parse_date(value, self.journal.today(), what) if value else None
 
-    def show_matches(self, found: list[Entry]) -> None:
-        self.matches = found
+    def on_days_found(self, event: DaysFound) -> None:
+        if event.filters != self.filters:
+            return  # the filters changed while this search ran
+        self.matches = event.days
         if self.page == 0:
             self.show_page()
         else:
@@ -150,7 +193,7 @@ class JournalScreen(Screen[None]):
         if entry is None:
             view.update(Content(""))
             return
-        promises = self.service.promises_made_on(entry.date)
+        promises = self.journal.promises_made_on(entry.date)
         try:
             said = self.comments.about(entry.date) if self.comments else []
         except JournalError as exc:

@@ -1,19 +1,18 @@
 """Sharing from the app: a bundle for your coach (shown before it is written), and importing
-the feedback your coach sends back. Both call the same code as `coach share` and
-`coach feedback import`."""
+the feedback your coach sends back. Both call the same use cases as `coach share` and
+`coach feedback import` (journal/app/sharing.py)."""
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import msgspec
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -21,7 +20,8 @@ from coach.render import content, one_line
 from journal.errors import JournalError
 
 if TYPE_CHECKING:
-    from journal.service import JournalService
+    from journal.app.home import Home
+    from journal.app.sharing import ShareRequest
     from journal.sharing.share import Share
 
 DIALOG_CSS = """
@@ -42,24 +42,37 @@ DIALOG_CSS = """
 INPUTS = ("key", "from", "to", "file")
 
 
+@dataclass
+class SharePrepared(Message):
+    """The bundle is sealed and can be looked at before it is written."""
+
+    share: Share
+    target: Path
+    generation: int
+
+
+@dataclass
+class ShareRefused(Message):
+    reason: str
+    generation: int
+
+
 class ShareScreen(ModalScreen[Path | None]):
     """Enter once to see what the bundle holds; Enter again (or Write) writes it."""
 
     DEFAULT_CSS = DIALOG_CSS.replace("{name}", "ShareScreen")
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="share.cancel")]
 
-    def __init__(self, service: JournalService) -> None:
+    def __init__(self, home: Home) -> None:
         super().__init__()
-        self.service = service
+        self.home = home
         self.prepared: tuple[Share, Path] | None = None
         self.generation = 0
         """Bumped by every edit: a preview computed from older inputs is thrown away."""
 
     def compose(self) -> ComposeResult:
-        from journal.settings import load
-
         try:
-            remembered = load(self.service.home).coach_key
+            remembered = self.home.settings().coach_key
         except JournalError:
             remembered = ""  # a damaged settings file only costs the remembered key
         with Vertical():
@@ -104,64 +117,62 @@ class ShareScreen(ModalScreen[Path | None]):
         if self.prepared is not None:
             self.write(*self.prepared)
             return
+        from journal.app.sharing import ShareRequest
+        from journal.parse import parse_date
+
         values = {k: self.query_one(f"#{k}", Input).value.strip() for k in INPUTS}
+        today = self.home.today()
+        try:
+            request = ShareRequest(
+                values["key"] or None,
+                parse_date(values["from"], today, "From") if values["from"] else None,
+                parse_date(values["to"], today, "To") if values["to"] else None,
+            )
+        except JournalError as exc:
+            self.say(str(exc), "$error")
+            return
         self.say("Checking…")
-        self.prepare(values, self.generation)
+        self.prepare(request, values["file"], self.generation)
 
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:
         self.dismiss(None)
 
     @work(thread=True, exclusive=True, group="share")
-    def prepare(self, values: dict[str, str], generation: int) -> None:
-        from journal.parse import parse_date
-        from journal.sharing.keys import load, parse_public
-        from journal.sharing.share import build_share
+    def prepare(self, request: ShareRequest, file: str, generation: int) -> None:
+        """Sealing reads the journal and encrypts it: never on the UI thread."""
+        from journal.app.sharing import default_share_name, prepare_share
 
-        today = self.service.today()
         try:
-            coach = parse_public(values["key"])
-            start = parse_date(values["from"], today, "From") if values["from"] else None
-            end = parse_date(values["to"], today, "To") if values["to"] else today
-            share = build_share(
-                self.service,
-                load(self.service.home),
-                coach,
-                start or today - dt.timedelta(weeks=12),
-                end,
-            )
+            share = prepare_share(self.home, request)
         except JournalError as exc:
-            if generation == self.generation:
-                self.app.call_from_thread(self.say, str(exc), "$error")
+            self.post_message(ShareRefused(str(exc), generation))
             return
-        name = values["file"] or f"coach-share-{end}.age"
-        target = Path(name).expanduser().resolve()
-        self.app.call_from_thread(self.ready, share, target, coach.id, generation)
+        target = Path(file or default_share_name(share)).expanduser().resolve()
+        self.post_message(SharePrepared(share, target, generation))
 
-    def ready(self, share: Share, target: Path, coach_id: str, generation: int) -> None:
-        if generation != self.generation:
+    def on_share_refused(self, event: ShareRefused) -> None:
+        if event.generation == self.generation:
+            self.say(event.reason, "$error")
+
+    def on_share_prepared(self, event: SharePrepared) -> None:
+        if event.generation != self.generation:
             return  # edited while it was being checked: the next Enter checks again
-        self.prepared = (share, target)
-        self.say(f"For key {coach_id}: {share.describe()}. Write it to {target.name}?")
+        self.prepared = (event.share, event.target)
+        self.say(
+            f"For key {event.share.coach_id}: {event.share.describe()}. "
+            f"Write it to {event.target.name}?"
+        )
         self.query_one("#go", Button).label = "Write"
 
     def write(self, share: Share, target: Path) -> None:
-        from journal.settings import load, save
-        from journal.sharing.share import remember_share
-        from journal.storage import atomic_write
+        from journal.app.sharing import write_share
 
         try:
-            atomic_write(target, share.data)
-        except OSError as exc:
-            self.say(f"cannot write {target}: {exc.strerror}", "$error")
+            write_share(self.home, share, target)
+        except JournalError as exc:
+            self.say(str(exc), "$error")
             return
-        with contextlib.suppress(JournalError, OSError):  # the bundle is written either way
-            remember_share(self.service.home, share)
-            settings = load(self.service.home)
-            if settings.coach_key != share.coach_key:
-                save(
-                    self.service.home, msgspec.structs.replace(settings, coach_key=share.coach_key)
-                )
         self.dismiss(target)
 
 
@@ -171,9 +182,9 @@ class FeedbackScreen(ModalScreen[str | None]):
     DEFAULT_CSS = DIALOG_CSS.replace("{name}", "FeedbackScreen")
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="feedback.cancel")]
 
-    def __init__(self, service: JournalService) -> None:
+    def __init__(self, home: Home) -> None:
         super().__init__()
-        self.service = service
+        self.home = home
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -192,24 +203,17 @@ class FeedbackScreen(ModalScreen[str | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#go")
     def go(self) -> None:
-        from journal.sharing.envelope import read_bundle
-        from journal.sharing.keys import load
-        from journal.sharing.share import import_feedback
+        from journal.app.sharing import import_feedback
 
         name = self.query_one("#file", Input).value.strip()
         said = self.query_one("#said", Static)
         if not name:
             said.update(content("Give the file's name.", "$error"))
             return
-        path = Path(name).expanduser()
         try:
-            raw = read_bundle(path)
-            done = import_feedback(self.service, load(self.service.home), raw, name)
+            done = import_feedback(self.home, Path(name).expanduser())
         except JournalError as exc:
             said.update(content(one_line(str(exc)), "$error"))
-            return
-        except OSError as exc:
-            said.update(content(one_line(f"cannot read {name}: {exc.strerror}"), "$error"))
             return
         self.dismiss(
             f"From {done.coach}: {done.counts()}. They show beside your days in the journal (F3)."

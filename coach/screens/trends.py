@@ -4,39 +4,46 @@ that zooms (weeks, months, years) and scrolls."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from coach.render import content, one_line
-from coach.stats_view import notes
-from coach.widgets.chart import BarChart
 from coach.widgets.footer import KeyBar
+from coach.widgets.report_section import ReportSection
+from journal.app.service import JournalService
 from journal.errors import JournalError
-from journal.model import PROMISE_KINDS
-from journal.parse import kind_label
 from journal.periods import Period, months_back, period_end, period_start
-from journal.settings import load as load_settings
+from journal.report.document import Document
+from journal.report.sections import trends_document
+from journal.settings import Settings
 from journal.stats import Report
-from journal.trends import SIGNALS
-from journal.wording import (
-    NOT_A_DIAGNOSIS,
-    SIGNAL_LABELS,
-    contributions_text,
-    direction_text,
-    fmt,
-    pct,
-    period_label,
-)
+from journal.wording import NOT_A_DIAGNOSIS
 
-if TYPE_CHECKING:
-    from journal.service import JournalService
+SECTIONS = ("self-orientation", "kept", "trust")
+"""The keys of the sections trends_document gives, in order."""
+
+
+@dataclass
+class ReportBuilt(Message):
+    """A worker finished the report for the window asked for in ``generation``."""
+
+    report: Report
+    document: Document
+    generation: int
+
+
+@dataclass
+class ReportFailed(Message):
+    reason: str
 
 SHOWN: dict[str, int] = {"week": 26, "month": 24, "year": 10}
 """How many periods one screen shows at each zoom."""
@@ -57,8 +64,7 @@ class TrendsScreen(Screen[None]):
     #trends { padding: 1 2; }
     #summary { text-style: bold; margin-bottom: 1; }
     #window { color: $text-muted; margin-bottom: 1; }
-    .section { text-style: bold; color: $accent; margin: 1 0 0 0; }
-    #reliability, #trust { margin-bottom: 1; }
+    #notes { margin-bottom: 1; }
     """
     SUB_TITLE = "Trends"
     BINDINGS = [
@@ -76,27 +82,26 @@ class TrendsScreen(Screen[None]):
     end: reactive[dt.date] = reactive(dt.date.min, init=False)
     """The last day in view; scrolling moves it by half a screen."""
 
-    def __init__(self, service: JournalService) -> None:
+    def __init__(
+        self, journal: JournalService, settings: Callable[[], Settings] = Settings
+    ) -> None:
+        """``settings``: read on every load, so a streak switched off shows at once."""
         super().__init__()
-        self.service = service
-        self.set_reactive(TrendsScreen.end, service.today())
+        self.journal = journal
+        self.settings = settings
+        self.set_reactive(TrendsScreen.end, journal.today())
         self.report: Report | None = None
+        self.generation = 0
+        """Bumped by every load: a report for an older window is thrown away."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="trends"):
             yield Static(id="summary")
             yield Static(id="window")
-            yield Static("Self-orientation", classes="section")
-            yield BarChart(SIGNAL_LABELS["index"], height=4, id="chart-index")
-            for name in SIGNALS:
-                yield BarChart(SIGNAL_LABELS[name], height=2, id=f"chart-{name}")
-            yield Static("Promises kept", classes="section")
-            yield Static(id="reliability")
-            yield BarChart("commitments kept", height=3, high=100, unit="%", id="chart-kept")
-            yield BarChart("best efforts kept", height=2, high=100, unit="%", id="chart-effort")
-            yield Static("Trust", classes="section")
-            yield Static(id="trust")
+            for key in SECTIONS:
+                yield ReportSection(id=f"section-{key}")
+            yield Static(id="notes")
             yield Static(content(NOT_A_DIAGNOSIS, "italic dim"))
         yield KeyBar()
 
@@ -124,95 +129,37 @@ class TrendsScreen(Screen[None]):
             moved = months_back(anchor, -direction * half)
         else:
             moved = anchor.replace(year=anchor.year + direction * half)
-        years = self.service.years()
-        first = dt.date(years[0], 1, 1) if years else self.service.today()
-        self.end = max(min(period_end(moved, self.period), self.service.today()), first)
+        years = self.journal.years()
+        first = dt.date(years[0], 1, 1) if years else self.journal.today()
+        self.end = max(min(period_end(moved, self.period), self.journal.today()), first)
 
     def load(self) -> None:
-        start = window_start(self.end, self.period)
+        self.generation += 1
+        self.build(window_start(self.end, self.period), self.end, self.period, self.generation)
+
+    @work(thread=True, exclusive=True, group="trends")
+    def build(self, start: dt.date, end: dt.date, period: Period, generation: int) -> None:
+        """Ten years of entries take a moment to count: never on the UI thread."""
         try:
-            streak = load_settings(self.service.home).show_streak
-            self.report = self.service.report(
-                start=start, end=self.end, period=self.period, show_streak=streak
-            )
+            streak = self.settings().show_streak
+            report = self.journal.report(start=start, end=end, period=period, show_streak=streak)
         except JournalError as exc:
-            self.notify(one_line(str(exc)), severity="error", markup=False)
+            self.post_message(ReportFailed(str(exc)))
             return
-        self.show(self.report)
+        self.post_message(ReportBuilt(report, trends_document(report), generation))
 
-    def show(self, report: Report) -> None:
-        rows = report.rows
-        span = (
-            period_label(rows[0].signals.start, self.period),
-            period_label(rows[-1].signals.start, self.period),
-        )
-        self.query_one("#summary", Static).update(content(report.summary))
+    def on_report_failed(self, event: ReportFailed) -> None:
+        self.notify(one_line(event.reason), severity="error", markup=False)
+
+    def on_report_built(self, event: ReportBuilt) -> None:
+        if event.generation != self.generation:
+            return  # the window moved while this one was being built
+        self.report = event.report
+        doc = event.document
+        self.query_one("#summary", Static).update(content(doc.sentence))
         self.query_one("#window", Static).update(
-            content(
-                f"{report.start:%d %b %Y} – {report.end:%d %b %Y}, one bar per {self.period}. "
-                "Higher bars mean more attention on yourself."
-            )
+            content(f"{doc.span}. Higher bars mean more attention on yourself.")
         )
-        overall = report.overall.signals
-        for name in ("index", *SIGNALS):
-            values = [
-                r.signals.index if name == "index" else r.signals.scores().get(name) for r in rows
-            ]
-            whole = overall.index if name == "index" else overall.scores().get(name)
-            latest = (
-                f"{fmt(whole)} over the window · 4 weeks: "
-                f"{direction_text(report.directions[4][name])} · 12 weeks: "
-                f"{direction_text(report.directions[12][name])}"
-            )
-            if name == "index":
-                latest += f"\n{contributions_text(overall)}"
-            self.query_one(f"#chart-{name}", BarChart).show(values, span, latest)
-        self.query_one("#reliability", Static).update(reliability_text(report))
-        kept = [r.kept["commitment"].keep_rate for r in rows]
-        effort = [r.kept["best_effort"].keep_rate for r in rows]
-        self.query_one("#chart-kept", BarChart).show(
-            [None if v is None else 100 * v for v in kept], span, "per " + self.period
-        )
-        self.query_one("#chart-effort", BarChart).show(
-            [None if v is None else 100 * v for v in effort], span, "per " + self.period
-        )
-        self.query_one("#trust", Static).update(trust_text(report))
-
-
-def reliability_text(report: Report) -> Content:
-    lines = []
-    for kind in PROMISE_KINDS:
-        parts = []
-        for days, record in report.reliability.items():
-            r = record[kind]
-            parts.append(f"{pct(r.keep_rate):>4} of {r.kept + r.broken:<3} in {days} days")
-        lines.append(Content.assemble((f"{kind_label(kind) + 's':<16}", "bold"), "   ".join(parts)))
-    gaps = [
-        f"{'–' if g is None else f'{g:+.0f} points'} ({d} days)"
-        for d, g in report.calibration.items()
-    ]
-    lines.append(content("Self-rated reliability minus commitments kept: " + ", ".join(gaps)))
-    overdue = len(report.overdue_commitments)
-    lines.append(
-        content(
-            f"Open commitments: {len(report.open_commitments)}"
-            + (f", {overdue} overdue" if overdue else "")
-        )
-    )
-    return Content("\n").join(lines)
-
-
-def trust_text(report: Report) -> Content:
-    t = report.overall.trust
-    parts = (
-        f"credibility {fmt(t.credibility)} · reliability {fmt(t.reliability)} · "
-        f"intimacy {fmt(t.intimacy)} · character {fmt(t.character)} · "
-        f"self-orientation {fmt(t.self_orientation)}"
-    )
-    quotient = (
-        f"Trust quotient (C+R+I)/S {fmt(t.classic, 2)} · with character {fmt(t.extended, 2)}"
-        f" · spread {fmt(t.spread)}"
-    )
-    lines = [content(parts), content(quotient)]
-    lines += [content(text, style) for text, style in notes(report)]
-    return Content("\n").join(lines)
+        for section in doc.sections:
+            self.query_one(f"#section-{section.key}", ReportSection).show(section)
+        self.query_one("#notes", Static).update(content("\n".join(doc.notes), "dim"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import DataTable, Input, RadioButton, RadioSet, Static
 
 from coach.render import content, rich_text
@@ -51,9 +52,7 @@ class PromisesStep(StepView):
     def on_mount(self) -> None:
         self.show_state(self.state)
 
-    def kinds_help(self) -> object:
-        from textual.content import Content
-
+    def kinds_help(self) -> Content:
         lines = [
             Content.assemble((f"{kind_label(k):<15}", "bold"), content(self.step.hints.get(k, "")))
             for k in PROMISE_KINDS
@@ -82,7 +81,7 @@ class PromisesStep(StepView):
         pressed = self.query_one("#promise-kind", RadioSet).pressed_button
         kind: PromiseKind = "commitment"
         if pressed is not None and pressed.name in PROMISE_KINDS:
-            kind = pressed.name  # type: ignore[assignment]
+            kind = pressed.name  # narrowed to a kind by the test above
         self.post_message(
             PromiseMade(
                 text=text.value,

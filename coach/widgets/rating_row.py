@@ -13,7 +13,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from coach.render import content
-from coach.widgets.step_base import Answer, AnswerEdited, RatingsAnswer, StepView
+from coach.widgets.step_base import AnswerEdited, StepView
+from journal.app.checkin import Answer, RatingsAnswer
 from journal.model import RATING_NAMES
 
 TEN_WINDOW_S = 1.0

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from textual.containers import Vertical
 from textual.message import Message
 
-from journal.model import Entry, HelpAsk, IntentFor, Promise, PromiseKind, PromiseStatus
+from journal.app.checkin import Answer
+from journal.model import Entry, HelpAsk, Promise, PromiseKind, PromiseStatus
 from prompts.loader import Step
 
 
@@ -21,28 +22,6 @@ class DayState:
     made_today: list[Promise] = field(default_factory=list)
     follow_up: list[Promise] = field(default_factory=list)
     help_asks: list[tuple[dt.date, HelpAsk]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class TextAnswer:
-    """A free-text answer; ``field`` is an entry field or ``notes:<step id>``."""
-
-    field: str
-    text: str
-
-
-@dataclass(frozen=True)
-class IntentAnswer:
-    text: str
-    serves: IntentFor | None
-
-
-@dataclass(frozen=True)
-class RatingsAnswer:
-    ratings: dict[str, int | None]
-
-
-Answer = TextAnswer | IntentAnswer | RatingsAnswer
 
 
 @dataclass

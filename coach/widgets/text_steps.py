@@ -6,14 +6,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from coach.render import clean, content
-from coach.widgets.step_base import (
-    Answer,
-    AnswerEdited,
-    DayState,
-    IntentAnswer,
-    StepView,
-    TextAnswer,
-)
+from coach.widgets.step_base import AnswerEdited, DayState, StepView
+from journal.app.checkin import Answer, IntentAnswer, TextAnswer
 from journal.parse import parse_serves, serves_text
 from prompts.loader import Step, tip_for
 

@@ -10,7 +10,7 @@ import msgspec
 from journal.model import SCHEMA_VERSION, full_record, now
 
 if TYPE_CHECKING:
-    from journal.export import Selection
+    from journal.report.selection import Selection
 
 FORMAT = "coach-backup"
 

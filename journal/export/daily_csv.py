@@ -10,7 +10,7 @@ from journal.model import PROMISE_KINDS, RATING_NAMES, RESOLUTIONS
 from journal.trends import SIGNALS, signals
 
 if TYPE_CHECKING:
-    from journal.export import Selection
+    from journal.report.selection import Selection
 
 COLUMNS = [
     "date",

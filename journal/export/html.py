@@ -13,13 +13,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.export.summary import Chart, build
+from journal.report.document import Chart
+from journal.report.summary import build
 from journal.wording import fmt
 
 if TYPE_CHECKING:
     import jinja2
 
-    from journal.export import Selection
+    from journal.report.selection import Selection
 
 TEMPLATES = Path(__file__).parent / "templates"
 CHART_W, CHART_H = 320.0, 110.0

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from journal.export.summary import Section, build
+from journal.report.document import Section
+from journal.report.summary import build
 from journal.text import one_line
 from journal.wording import sparkline
 
 if TYPE_CHECKING:
-    from journal.export import Selection
+    from journal.report.selection import Selection
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~!#])")
 """Characters that can start emphasis, code, links, HTML or table cells anywhere in a line.

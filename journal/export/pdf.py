@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 from fpdf import FPDF
 from fpdf.fonts import FontFace, TTFFont
 
-from journal.export.summary import Chart, Section, Summary, Table, build
+from journal.report.document import Chart, Document, Section, Table
+from journal.report.summary import build
 
 if TYPE_CHECKING:
-    from journal.export import Selection
+    from journal.report.selection import Selection
 
 MISSING = "□"
 
@@ -74,7 +75,7 @@ def drawable(pdf: SummaryPDF, body: str) -> str:
     return "".join(c if ord(c) in known else MISSING for c in body)
 
 
-def new_document(summary: Summary) -> SummaryPDF:
+def new_document(summary: Document) -> SummaryPDF:
     pdf = SummaryPDF(format="A4", unit="mm")
     pdf.set_margins(18, 16, 18)
     pdf.set_auto_page_break(True, margin=16)
@@ -88,7 +89,7 @@ def new_document(summary: Summary) -> SummaryPDF:
     return pdf
 
 
-def header(pdf: SummaryPDF, summary: Summary) -> None:
+def header(pdf: SummaryPDF, summary: Document) -> None:
     text(pdf, summary.title, size=18, bold=True, height=9)
     text(pdf, summary.span, color=MUTED)
     pdf.ln(3)

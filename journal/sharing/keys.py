@@ -1,5 +1,5 @@
 """A person's identity: an age X25519 key pair to receive bundles and an Ed25519 key pair to
-sign them, in one 0600 file in the data folder.
+sign them (stored by journal/store/keys.py in one 0600 file).
 
 The public half travels as one line a person can paste into a message:
 ``coach1:<age recipient>:<Ed25519 public key, base64url>``.
@@ -9,25 +9,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import msgspec
-
-from journal.errors import InvalidInput, NotFound
-from journal.storage import atomic_write, unwritable
+from journal.errors import InvalidInput
+from journal.store.keys import KeyFile
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 PREFIX = "coach1"
-KEY_FILE = "identity.json"
-
-
-def keys_dir(home: Path) -> Path:
-    return home / "keys"
 
 
 def b64(raw: bytes) -> str:
@@ -82,13 +73,6 @@ def parse_public(line: str) -> PublicKey:
     return PublicKey(age, raw)
 
 
-class KeyFile(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    format: str = "coach-identity"
-    name: str
-    age_identity: str
-    sign_private: str
-
-
 @dataclass(frozen=True)
 class Identity:
     name: str
@@ -131,58 +115,40 @@ def verify(sign_key: bytes, signature: bytes, data: bytes) -> bool:
     return True
 
 
-def create(home: Path, name: str) -> Identity:
-    """New keys for this home; refuses to replace existing ones, which would orphan every
-    bundle and every pin made with them."""
+def generate(name: str) -> Identity:
+    """A new identity: an age key pair and an Ed25519 key pair under one display name."""
     import pyrage
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    path = keys_dir(home) / KEY_FILE
-    if path.exists():
-        raise InvalidInput(f"{path} already holds your keys; Coach never replaces them")
     name = name.strip()
     if not name or len(name) > 100:
         raise InvalidInput("give a display name of 1 to 100 characters (--name)")
-    signer = Ed25519PrivateKey.generate()
-    raw = signer.private_bytes(
+    raw = Ed25519PrivateKey.generate().private_bytes(
         serialization.Encoding.Raw,
         serialization.PrivateFormat.Raw,
         serialization.NoEncryption(),
     )
-    identity = Identity(name, str(pyrage.x25519.Identity.generate()), raw)
-    record = KeyFile(name=name, age_identity=identity.age_identity, sign_private=b64(raw))
-    data = msgspec.json.format(msgspec.json.encode(record))
-    try:
-        keys_dir(home).mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(keys_dir(home), 0o700)
-        try:
-            atomic_write(path, data, exclusive=True)  # two inits cannot both win
-        except FileExistsError:
-            raise InvalidInput(
-                f"{path} already holds your keys; Coach never replaces them"
-            ) from None
-    except OSError as exc:
-        raise unwritable(keys_dir(home), exc) from None
-    return identity
+    return Identity(name, str(pyrage.x25519.Identity.generate()), raw)
 
 
-def load(home: Path) -> Identity:
+def to_record(identity: Identity) -> KeyFile:
+    return KeyFile(
+        name=identity.name,
+        age_identity=identity.age_identity,
+        sign_private=b64(identity.sign_private),
+    )
+
+
+def from_record(record: KeyFile, where: str) -> Identity:
+    """The stored keys, checked: a damaged file is named, never half used."""
     import pyrage
 
-    path = keys_dir(home) / KEY_FILE
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise NotFound("you have no keys yet: run `coach keys init --name NAME`") from None
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
-    try:
-        record = msgspec.json.decode(raw, type=KeyFile)
         pyrage.x25519.Identity.from_str(record.age_identity)
-    except (msgspec.DecodeError, msgspec.ValidationError, pyrage.IdentityError):
-        raise InvalidInput(f"{path} is damaged; restore it from a backup") from None
-    secret = unb64(record.sign_private, f"{path}")
+    except pyrage.IdentityError:
+        raise InvalidInput(f"{where} is damaged; restore it from a backup") from None
+    secret = unb64(record.sign_private, where)
     if len(secret) != 32:
-        raise InvalidInput(f"{path} is damaged; restore it from a backup")
+        raise InvalidInput(f"{where} is damaged; restore it from a backup")
     return Identity(record.name, record.age_identity, secret)

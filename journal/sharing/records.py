@@ -10,7 +10,7 @@ from typing import Annotated, Final, Literal, TypeVar
 import msgspec
 
 from journal.errors import InvalidInput, NewerSchema
-from journal.model import Entry, Id, Promise, Record, Short, Stamp, describe
+from journal.model import Comment, Entry, Promise, Record, Short, Stamp, describe
 
 SHARE: Final = "coach-share"
 FEEDBACK: Final = "coach-feedback"
@@ -48,23 +48,6 @@ class ShareBundle(Record):
     entries: list[Entry]
     promises: list[Promise]
     series: list[WeekPoint] = msgspec.field(default_factory=list)
-
-
-CommentOn = Literal["day", "week"]
-
-
-class Comment(Record):
-    """A coach's note on one day, or on a week (dated by its Monday)."""
-
-    id: Id
-    on: CommentOn
-    date: dt.date
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
-    """As long as `coach clients comment` allows, so a bundle cannot carry more."""
-    author: Short
-    author_key: Short
-    created: Stamp
-    updated: Stamp
 
 
 class FeedbackBundle(Record):

@@ -1,40 +1,34 @@
-"""The client's side: what a share bundle holds, and importing the coach's feedback.
+"""The client's side of sharing, as rules: what a share holds, and what feedback may say.
 
 A share holds the non-private entries of the period, the promises made on those days (and
-older ones still open at its start or settled in it, so the coach sees how they ended), and the
-weekly self-orientation series. Private days, and everything made on them, never leave.
+older ones still open or settled since the coach last heard, so the coach sees how they ended),
+and the weekly self-orientation series. Private days, and everything made on them, never leave.
+Reading the journal and writing files is the application layer's work (journal/app/sharing.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 import msgspec
 
 from journal.errors import InvalidInput
-from journal.model import now
-from journal.sharing.bundles import open_feedback
-from journal.sharing.comments import CommentStore
+from journal.model import Comment, Entry, Promise, now
 from journal.sharing.envelope import seal
-from journal.sharing.keys import Identity, PublicKey, keys_dir, parse_public
+from journal.sharing.keys import Identity, PublicKey, parse_public
 from journal.sharing.records import (
     BUNDLE_SCHEMA,
     SHARE,
-    Comment,
+    FeedbackBundle,
     Sender,
     ShareBundle,
     WeekPoint,
     check_dates,
 )
-from journal.storage import atomic_write
 from journal.text import identity_key, one_line
 from journal.wording import count
-
-if TYPE_CHECKING:
-    from journal.service import JournalService
 
 
 @dataclass(frozen=True)
@@ -43,6 +37,10 @@ class Share:
     data: bytes
     coach_key: str
     """The key line of the coach it was sealed for."""
+
+    @property
+    def coach_id(self) -> str:
+        return parse_public(self.coach_key).id
 
     def describe(self) -> str:
         b = self.bundle
@@ -53,79 +51,50 @@ class Share:
         )
 
 
-def build_share(
-    service: JournalService,
-    identity: Identity,
-    coach: PublicKey,
-    start: dt.date | None,
-    end: dt.date | None,
-) -> Share:
-    from journal.export import select
-
-    selection = select(service, start=start, end=end, period="week")
-    private_days = {e.date for e in service.entries() if e.private}
-    ids = {p.id for p in selection.promises}
-    # Older promises travel when still open, or settled since the coach last heard: after the
-    # last share to them (a gap between shares included), else from the period's start.
-    last = last_shared(service.home, coach.id)
-    since = min(selection.start, last + dt.timedelta(days=1)) if last else selection.start
-    carried = [
+def carried(
+    everything: Sequence[Promise],
+    shared: Sequence[Promise],
+    start: dt.date,
+    private_days: set[dt.date],
+    last_shared: dt.date | None,
+) -> list[Promise]:
+    """Promises made before the period that travel with it: still open, or settled since the
+    coach last heard (after the last share to them, a gap between shares included; else from
+    the period's start). Never one made on a private day."""
+    ids = {p.id for p in shared}
+    since = min(start, last_shared + dt.timedelta(days=1)) if last_shared else start
+    return [
         p
-        for p in service.all_promises()
+        for p in everything
         if p.id not in ids
-        and p.made_on < selection.start
+        and p.made_on < start
         and p.made_on not in private_days
         and (p.status == "open" or (p.resolved_on or p.made_on) >= since)
     ]
-    series = [
-        WeekPoint(
-            start=row.signals.start,
-            checkins=row.signals.checkins,
-            index=row.signals.index,
-            **row.signals.scores(),
-        )
-        for row in selection.report.rows
-    ]
+
+
+def seal_share(
+    identity: Identity,
+    coach: PublicKey,
+    start: dt.date,
+    end: dt.date,
+    entries: list[Entry],
+    promises: list[Promise],
+    series: list[WeekPoint],
+) -> Share:
     bundle = ShareBundle(
         format=SHARE,
         schema=BUNDLE_SCHEMA,
         created=now(),
         client=Sender(name=identity.name, key=identity.public.line()),
         coach_key=coach.line(),
-        start=selection.start,
-        end=selection.end,
-        entries=selection.entries,
-        promises=carried + selection.promises,
+        start=start,
+        end=end,
+        entries=entries,
+        promises=promises,
         series=series,
     )
     return Share(bundle, seal(msgspec.json.encode(bundle), identity, coach.age), coach.line())
-
-
-SHARED_FILE = "shared.json"
-"""Beside the keys: the last day shared with each coach (by key id)."""
-
-
-def last_shared(home: Path, coach_id: str) -> dt.date | None:
-    try:
-        log = msgspec.json.decode(
-            (keys_dir(home) / SHARED_FILE).read_bytes(), type=dict[str, dt.date]
-        )
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
-        return None  # no log (or a damaged one) only means carrying fewer old promises
-    return log.get(coach_id)
-
-
-def remember_share(home: Path, share: Share) -> None:
-    """Called once the bundle is written, so the next share carries what was settled since."""
-    path = keys_dir(home) / SHARED_FILE
-    try:
-        log = msgspec.json.decode(path.read_bytes(), type=dict[str, dt.date])
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
-        log = {}
-    coach_id = parse_public(share.coach_key).id
-    if log.get(coach_id) is None or log[coach_id] < share.bundle.end:
-        log[coach_id] = share.bundle.end
-        atomic_write(keys_dir(home) / SHARED_FILE, msgspec.json.encode(log))
 
 
 @dataclass(frozen=True)
@@ -138,8 +107,19 @@ class FeedbackImported:
         return f"{count(self.added, 'new comment')}, {self.updated} updated"
 
 
-def feedback_store(service: JournalService) -> CommentStore:
-    return CommentStore(service.home / "feedback")
+def check_feedback(
+    bundle: FeedbackBundle, coach: PublicKey, identity: Identity, source: str
+) -> None:
+    """Feedback must be addressed to this person's key, name its sender visibly, and hold
+    only comments its sender wrote."""
+    check_dates([c.date for c in bundle.comments], source)
+    if not identity_key(bundle.coach.name):
+        raise InvalidInput(f"{source}: the sender's name is blank once control characters go")
+    if parse_public(bundle.client_key).sign != identity.public.sign:
+        raise InvalidInput(f"{source} holds comments for someone else's journal; not imported")
+    for c in bundle.comments:
+        if c.author_key != coach.line() or c.author != bundle.coach.name:
+            raise InvalidInput(f"{source} holds a comment not written by its sender")
 
 
 def check_pins(existing: list[Comment], incoming: list[Comment], source: str) -> None:
@@ -156,23 +136,3 @@ def check_pins(existing: list[Comment], incoming: list[Comment], source: str) ->
             )
         if c.id in mine and mine[c.id].author_key != c.author_key:
             raise InvalidInput(f"{source} would overwrite another coach's comment; not imported")
-
-
-def import_feedback(
-    service: JournalService, identity: Identity, raw: bytes, source: str
-) -> FeedbackImported:
-    bundle, coach = open_feedback(raw, identity, source)
-    check_dates([c.date for c in bundle.comments], source)
-    if not identity_key(bundle.coach.name):
-        raise InvalidInput(f"{source}: the sender's name is blank once control characters go")
-    if parse_public(bundle.client_key).sign != identity.public.sign:
-        raise InvalidInput(f"{source} holds comments for someone else's journal; not imported")
-    for c in bundle.comments:
-        if c.author_key != coach.line() or c.author != bundle.coach.name:
-            raise InvalidInput(f"{source} holds a comment not written by its sender")
-    store = feedback_store(service)
-    with store.store.locked():  # two imports at once cannot both pin a coach's name
-        check_pins(store.all(), bundle.comments, source)
-        added, updated = store.merge(bundle.comments)
-    name = bundle.coach.name
-    return FeedbackImported(name, added, updated)

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from journal.service import JournalService
+from journal.app.home import Home
 from tests.cli.helpers import Cli
 from tests.conftest import DAY
 
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI builds its own JournalService, so pin the clock on the class."""
-    monkeypatch.setattr(JournalService, "today", lambda self: DAY)
+    """The CLI builds its own Home, so pin the clock on the class."""
+    monkeypatch.setattr(Home, "today", lambda self: DAY)
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from coach.cli import main
+from journal.app.home import Home
+from journal.app.service import JournalService
 from journal.model import Promise
-from journal.service import JournalService
 from tests.conftest import DAY
 
 EXIT_BAD_INPUT = 2
@@ -66,7 +67,7 @@ class Cli:
         return lines[0]
 
     def service(self) -> JournalService:
-        return JournalService(self.home, today=lambda: DAY)
+        return Home(self.home, today=lambda: DAY).journal
 
     def promise(self, *args: str) -> Promise:
         """Make one promise through `checkin` and return it as stored."""

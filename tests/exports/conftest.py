@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from journal.demo import write_demo
+from journal.app.demo import write_demo
+from journal.app.home import Home
 from journal.model import IntentFor
-from journal.service import JournalService
 from tests.cli.helpers import Cli
 from tests.conftest import DAY
 
@@ -30,7 +30,7 @@ STARRED = "Noticed I talked less and asked more — it worked."
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(JournalService, "today", lambda self: DAY)
+    monkeypatch.setattr(Home, "today", lambda self: DAY)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def plain_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A year of demo journal with no private days, so the summary and `coach stats` (which
     does count your private days) cover exactly the same records."""
     home = tmp_path_factory.mktemp("exports") / "home"
-    svc = JournalService(home, today=lambda: DAY)
+    svc = Home(home, today=lambda: DAY).journal
     write_demo(svc, 1, seed=3)
     for entry in svc.year_entries(DAY.year) + svc.year_entries(DAY.year - 1):
         if entry.private:
@@ -54,7 +54,7 @@ def private_home(plain_home: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """The same journal plus one private day carrying a canary in every field."""
     home = tmp_path_factory.mktemp("private") / "home"
     shutil.copytree(plain_home, home)
-    svc = JournalService(home, today=lambda: DAY)
+    svc = Home(home, today=lambda: DAY).journal
     private = DAY - dt.timedelta(days=4)
     svc.set_intent(private, f"intent {CANARY}", IntentFor(kind="person", name=CANARY))
     svc.add_help(private, f"person {CANARY}", f"request {CANARY}")

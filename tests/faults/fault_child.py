@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from journal.service import JournalService
+from journal.app.home import Home
 
 BASE_DAY = dt.date(2026, 1, 1)
 SAME_DAY = dt.date(2026, 6, 15)
@@ -42,7 +42,7 @@ def writer_day(writer: int, writers: int, k: int) -> dt.date:
 
 
 def writer(home: Path, who: int, writers: int, count: int, go: Path, mode: str) -> None:
-    svc = JournalService(home)
+    svc = Home(home).journal
     say("READY")
     while not go.exists():
         time.sleep(0.001)
@@ -61,7 +61,7 @@ def saver(home: Path, day: dt.date, count: int) -> None:
     """Warm up first (lazy imports, parsed file), so the kill lands among saves, not imports."""
     import filelock  # noqa: F401
 
-    svc = JournalService(home)
+    svc = Home(home).journal
     svc.entries()
     say("READY")
     sys.stdin.readline()
@@ -84,7 +84,7 @@ def stall(home: Path, day: dt.date, where: str) -> None:
         say("STALLED")
         time.sleep(60)
 
-    svc = JournalService(home)
+    svc = Home(home).journal
     svc.entries()
     if where == "file":
         os.fsync = hang  # type: ignore[assignment]  # the temp file is fsynced first

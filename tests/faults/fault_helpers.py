@@ -9,7 +9,8 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from journal.service import JournalService
+from journal.app.home import Home
+from journal.app.service import JournalService
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("fault_child.py")
@@ -66,7 +67,7 @@ def temp_files(home: Path) -> list[str]:
 def assert_opens_everywhere(home: Path) -> JournalService:
     """The journal must open for a fresh Coach and for plain TinyDB, every shard of it: each
     file holds its own kind of record plus the meta table."""
-    svc = JournalService(home)
+    svc = Home(home).journal
     svc.entries()
     svc.all_promises()
     for kind in KINDS:

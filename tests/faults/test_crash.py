@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from journal.app.home import Home
+from journal.app.service import JournalService
 from journal.model import Entry, Promise, new_id, now
-from journal.service import JournalService
 from tests.faults.fault_helpers import (
     ROOT,
     assert_opens_everywhere,
@@ -67,7 +68,7 @@ def prefill(home: Path) -> int:
         )
         for i in range(100)
     ]
-    JournalService(home).write_bulk(entries, filler)
+    Home(home).journal.write_bulk(entries, filler)
     return len(entries)
 
 
@@ -135,7 +136,7 @@ def test_killed_service_saves_keep_every_acknowledged_save(tmp_path: Path) -> No
     assert interrupted >= KILLS // 2, "most kills should land while the child is still saving"
     assert total_acked > 0, "no save was acknowledged before a kill: the test proved nothing"
 
-    JournalService(home).set_intent(FIRST_CHILD_DAY, "after the storm")
+    Home(home).journal.set_intent(FIRST_CHILD_DAY, "after the storm")
     assert temp_files(home) == [], "the next save cleans up after killed ones"
     assert_opens_everywhere(home)
 
@@ -148,7 +149,7 @@ def test_kill_inside_a_save_leaves_the_old_or_the_new_file_whole(
     after the rename the new one does. The next save clears whatever temp file is left."""
     home = tmp_path / "home"
     day = FIRST_CHILD_DAY
-    JournalService(home).set_intent(day, "before the stall")
+    Home(home).journal.set_intent(day, "before the stall")
     before = shard(home, "entries", day.year).read_bytes()
     proc = start_child(home, "stall", day.isoformat(), where)
     wait_ready(proc)
@@ -170,7 +171,7 @@ def test_kill_inside_a_save_leaves_the_old_or_the_new_file_whole(
     else:
         assert entry.intent == "after the stall"
         assert temp_files(home) == []
-    JournalService(home).set_intent(day + dt.timedelta(days=1), "next save")
+    Home(home).journal.set_intent(day + dt.timedelta(days=1), "next save")
     assert temp_files(home) == []
     assert_opens_everywhere(home)
 
@@ -210,7 +211,7 @@ def run_cli_to_end(home: Path, day: dt.date, text: str) -> float:
     took = time.perf_counter() - started
     assert proc.returncode == 0, err
     assert saved(out), out
-    entry = JournalService(home).entry(day)
+    entry = Home(home).journal.entry(day)
     assert entry is not None and entry.intent == text
     return took
 

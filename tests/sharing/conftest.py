@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from journal.demo import write_demo
+from journal.app.demo import write_demo
+from journal.app.home import Home
+from journal.app.service import JournalService
+from journal.app.workspace import Workspace
 from journal.model import IntentFor
-from journal.service import JournalService
-from journal.sharing.keys import Identity, load
-from journal.sharing.workspace import Workspace
+from journal.sharing.keys import Identity
 from tests.cli.helpers import Cli
 from tests.conftest import DAY
 
@@ -65,10 +66,10 @@ class World:
         return cli.run("--home", str(cli.home), *args).stdout
 
     def client_keys(self) -> Identity:
-        return load(self.client.home)
+        return Home(self.client.home).identity()
 
     def coach_keys(self) -> Identity:
-        return load(self.coach.home)
+        return Home(self.coach.home).identity()
 
     def key_line(self, cli: Cli) -> str:
         return self.on(cli, "keys", "show").strip()
@@ -82,14 +83,14 @@ class World:
         return target
 
     def workspace(self) -> Workspace:
-        return Workspace(self.coach.home, today=DAY)
+        return Home(self.coach.home, today=lambda: DAY).workspace
 
     def client_id(self) -> str:
         (client,) = self.workspace().clients()
         return client.id
 
     def client_folder(self) -> Path:
-        return self.workspace().folder(self.client_id())
+        return Home(self.coach.home).layout.client(self.client_id()).folder
 
 
 def build(root: Path) -> World:
@@ -98,8 +99,9 @@ def build(root: Path) -> World:
     world = World(root, Cli(root / "client"), Cli(root / "coach"))
     world.said["client keys"] = world.on(world.client, "keys", "init", "--name", "Ana Client")
     world.said["coach keys"] = world.on(world.coach, "keys", "init", "--name", "Bo Coach")
-    svc = JournalService(world.client.home, today=lambda: DAY)
-    write_demo(svc, 1, seed=5)
+    home = Home(world.client.home, today=lambda: DAY)
+    write_demo(home, 1, seed=5)
+    svc = home.journal
     plant_private_day(svc, PRIVATE_DAY)
     plant_private_day(svc, OLD_PRIVATE_DAY)
     first = world.share("share-1.age")
@@ -121,8 +123,7 @@ def build(root: Path) -> World:
 def fixed_today(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Both sides see DAY as today, and anything written to a relative path lands in the
     test's own folder, where the tests look for strays."""
-    monkeypatch.setattr(JournalService, "today", lambda self: DAY)
-    monkeypatch.setattr(Workspace, "today", lambda self: DAY)
+    monkeypatch.setattr(Home, "today", lambda self: DAY)
     monkeypatch.chdir(tmp_path)
 
 
@@ -130,8 +131,7 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def built(tmp_path_factory: pytest.TempPathFactory) -> World:
     root = tmp_path_factory.mktemp("loop")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(JournalService, "today", lambda self: DAY)
-        mp.setattr(Workspace, "today", lambda self: DAY)
+        mp.setattr(Home, "today", lambda self: DAY)
         mp.chdir(root)
         return build(root)
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import msgspec
 
+from journal.app.service import JournalService
 from journal.model import Entry, Promise
-from journal.service import JournalService
 from journal.sharing.envelope import unseal
 from journal.sharing.keys import fingerprint
 from tests.cli.helpers import UNSAFE, snapshot

@@ -9,11 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from journal.sharing.workspace import Workspace
+
 from coach.cli import main
-from journal.service import JournalService
+from journal.app.home import Home
 from journal.sharing.keys import create, load
 from journal.sharing.share import build_share, remember_share
-from journal.sharing.workspace import Workspace
 from tests.cli.helpers import snapshot
 from tests.conftest import DAY
 from tests.sharing import craft
@@ -88,7 +89,7 @@ def test_a_bundle_dated_in_the_future_is_refused(world: World) -> None:
 def test_dashboard_figures_stay_as_of_the_latest_day_shared(tmp_path: Path) -> None:
     """A newer bundle about an older stretch must not turn the dashboard back in time."""
     coach, client_home = keyed_pair(tmp_path)
-    svc = JournalService(client_home, today=lambda: DAY)
+    svc = Home(client_home, today=lambda: DAY).journal
     for n in range(60):
         svc.set_intent(DAY - dt.timedelta(days=n), f"day {n}")
     made = svc.add_promise(DAY - dt.timedelta(days=50), "old one", "commitment", due=DAY)
@@ -108,7 +109,7 @@ def test_dashboard_figures_stay_as_of_the_latest_day_shared(tmp_path: Path) -> N
 def test_a_promise_settled_between_two_shares_reaches_the_coach(tmp_path: Path) -> None:
     coach, client_home = keyed_pair(tmp_path)
     today = DAY - dt.timedelta(days=20)
-    svc = JournalService(client_home, today=lambda: today)
+    svc = Home(client_home, today=lambda: today).journal
     svc.set_intent(DAY - dt.timedelta(days=25), "first stretch")
     made = svc.add_promise(DAY - dt.timedelta(days=25), "send the plan", "commitment")
     me = load(client_home)

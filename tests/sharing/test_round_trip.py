@@ -10,12 +10,12 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from journal.sharing.workspace import Workspace
 
+from journal.app.home import Home
 from journal.model import Entry
-from journal.service import JournalService
 from journal.sharing.keys import create
 from journal.sharing.share import build_share, feedback_store, import_feedback
-from journal.sharing.workspace import Workspace
 from tests.conftest import DAY
 
 TEXT = st.text(
@@ -34,7 +34,7 @@ def test_any_text_survives_the_trip_to_the_coach_and_back(
     try:
         coach = create(root / "coach", "Dee Coach")
         client = create(root / "client", "Eli Client")
-        svc = JournalService(root / "client", today=lambda: DAY)
+        svc = Home(root / "client", today=lambda: DAY).journal
         svc.set_intent(DAY, intent)
         svc.set_text(DAY, "reflection", reflection)
         share = build_share(svc, client, coach.public, DAY - dt.timedelta(days=6), DAY)

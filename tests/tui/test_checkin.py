@@ -11,8 +11,9 @@ from coach.app import CoachApp, build_app
 from coach.screens.checkin import CheckinScreen
 from coach.screens.help import HelpScreen
 from coach.widgets.row_list import RowList
+from journal.app.home import Home
+from journal.app.service import JournalService
 from journal.model import IntentFor
-from journal.service import JournalService
 from tests.conftest import DAY
 
 SIZE = (110, 40)
@@ -45,7 +46,7 @@ async def test_morning_check_in_by_keys(isolated_home: Path) -> None:
         await pilot.pause()
         assert screen.index == 3  # the tip, the last step of the morning
 
-    svc = JournalService(isolated_home)
+    svc = Home(isolated_home).journal
     entry = svc.entry(DAY)
     assert entry is not None
     assert entry.intent == "Listen before proposing"
@@ -98,7 +99,7 @@ async def test_evening_follows_through_on_today_and_overdue(
         await pilot.press(*"Listened more than I spoke", "ctrl+n")
         await pilot.pause()
 
-    svc = JournalService(isolated_home)
+    svc = Home(isolated_home).journal
     assert svc.find_promise(old.id).status == "kept"
     assert svc.find_promise(old.id).resolved_on == DAY
     assert svc.find_promise(today.id).status == "renegotiated"
@@ -133,7 +134,7 @@ async def test_typed_answer_survives_leaving_mid_step(isolated_home: Path) -> No
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press(*"Ask before fixing")
-    entry = JournalService(isolated_home).entry(DAY)
+    entry = Home(isolated_home).journal.entry(DAY)
     assert entry is not None and entry.intent == "Ask before fixing"
 
 
@@ -164,7 +165,7 @@ async def test_bad_due_date_is_refused_with_a_message(isolated_home: Path) -> No
         notes = [n.message for n in app._notifications]
         assert any("someday" in n and "not a date" in n for n in notes)
         assert app.screen.query_one("#promise-text", Input).value == "send it"
-    assert JournalService(isolated_home).promises_made_on(DAY) == []
+    assert Home(isolated_home).journal.promises_made_on(DAY) == []
 
 
 async def test_help_opens_and_closes(isolated_home: Path) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from journal.sharing.workspace import Workspace
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -15,12 +16,11 @@ from coach.app import build_app
 from coach.clients_app import build_clients_app
 from coach.screens.clients import ClientJournalScreen, ClientsScreen, ClientTrendsScreen
 from coach.screens.share import ShareScreen
+from journal.app.home import Home
 from journal.model import IntentFor
-from journal.service import JournalService
 from journal.settings import load as load_settings
 from journal.sharing import keys
 from journal.sharing.share import build_share, import_feedback
-from journal.sharing.workspace import Workspace
 from tests.conftest import DAY
 
 HOSTILE_NAME = "[@click=app.quit]Zed\x1b[2J\u202e"
@@ -34,7 +34,7 @@ class Homes:
 
 def client_home(root: Path, name: str, coach: keys.Identity, days: int) -> Path:
     home = root / f"client-{len(name)}-{days}"
-    svc = JournalService(home, today=lambda: DAY)
+    svc = Home(home, today=lambda: DAY).journal
     for n in range(days):
         day = DAY - dt.timedelta(days=n)
         svc.set_intent(day, f"{name.split()[0]} day {n}", IntentFor(kind="person", name="Ravi"))
@@ -127,7 +127,7 @@ async def test_client_sees_the_coachs_comment_beside_the_day(homes: Homes, tmp_p
     space.comment(client, "day", DAY, "Proud of how you handled \x1b[31mRavi\u202e", coach)
     data, _ = space.reply(client, coach)
     ana_home = homes.clients["Ana Ruiz"]
-    ana = JournalService(ana_home, today=lambda: DAY)
+    ana = Home(ana_home, today=lambda: DAY).journal
     import_feedback(ana, keys.load(ana_home), data, "feedback.age")
     app = build_app(ana_home, today=lambda: DAY)
     async with app.run_test(size=(130, 40)) as pilot:
@@ -152,7 +152,7 @@ async def test_client_shares_from_the_app_after_seeing_what_it_holds(
     homes: Homes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ana_home = homes.clients["Ana Ruiz"]
-    JournalService(ana_home, today=lambda: DAY).set_private(DAY, True)
+    Home(ana_home, today=lambda: DAY).journal.set_private(DAY, True)
     monkeypatch.chdir(tmp_path)
     coach = keys.load(homes.coach)
     app = build_app(ana_home, today=lambda: DAY)

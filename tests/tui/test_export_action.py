@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from coach.app import CoachApp, build_app
 from coach.screens.export import ExportScreen
-from journal.service import JournalService
+from journal.app.home import Home
 from tests.conftest import DAY
 
 
@@ -29,7 +29,7 @@ async def open_dialog(app: CoachApp, pilot: Pilot[None]) -> ExportScreen:
 
 @pytest.fixture
 def out(isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    svc = JournalService(isolated_home, today=lambda: DAY)
+    svc = Home(isolated_home, today=lambda: DAY).journal
     svc.set_intent(DAY.replace(day=2), "Early in the month")
     svc.set_intent(DAY, "Hear Ana out")
     folder = tmp_path / "out"

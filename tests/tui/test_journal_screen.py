@@ -11,9 +11,10 @@ from textual.widgets import DataTable, Static
 
 from coach.app import CoachApp, build_app
 from coach.screens.journal import PAGE_SIZE, JournalScreen
-from journal.demo import write_demo
+from journal.app.demo import write_demo
+from journal.app.home import Home
+from journal.app.service import JournalService
 from journal.model import IntentFor
-from journal.service import JournalService
 from tests.conftest import DAY
 
 
@@ -43,7 +44,7 @@ def entry_text(screen: JournalScreen) -> str:
 
 
 async def test_pages_through_a_year_newest_first(isolated_home: Path) -> None:
-    svc = JournalService(isolated_home, today=lambda: DAY)
+    svc = Home(isolated_home, today=lambda: DAY).journal
     summary = write_demo(svc, 1, seed=5)
     app = build_app(isolated_home, today=lambda: DAY)
     async with app.run_test(size=(110, 40)) as pilot:

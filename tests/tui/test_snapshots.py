@@ -9,15 +9,15 @@ from typing import Any
 from textual.widgets import Input
 
 from coach.app import CoachApp, build_app
-from journal.demo import write_demo
-from journal.service import JournalService
+from journal.app.demo import write_demo
+from journal.app.home import Home
 from tests.conftest import DAY
 
 SIZE = (100, 36)
 
 
 def demo_app(home: Path) -> CoachApp:
-    write_demo(JournalService(home, today=lambda: DAY), 1, seed=3)
+    write_demo(Home(home, today=lambda: DAY), 1, seed=3)
     return build_app(home, today=lambda: DAY)
 
 
@@ -67,7 +67,7 @@ def test_help_screen(snap_compare: Any, isolated_home: Path) -> None:
 
 def test_clients_dashboard(snap_compare: Any, isolated_home: Path) -> None:
     from coach.clients_app import build_clients_app
-    from journal.demo_clients import write_demo_clients
+    from journal.app.demo import write_demo_clients
 
     write_demo_clients(isolated_home, 4, years=1, seed=3, today=DAY)
     app = build_clients_app(isolated_home)

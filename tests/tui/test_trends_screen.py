@@ -10,8 +10,8 @@ from textual.widgets import Static
 from coach.app import build_app
 from coach.screens.trends import TrendsScreen
 from coach.widgets.chart import BarChart
-from journal.demo import write_demo
-from journal.service import JournalService
+from journal.app.demo import write_demo
+from journal.app.home import Home
 from journal.wording import pct
 from tests.conftest import DAY
 
@@ -23,7 +23,7 @@ def text(screen: TrendsScreen, selector: str) -> str:
 
 
 async def test_summary_matches_the_figures_and_zoom_shows_the_drift(isolated_home: Path) -> None:
-    write_demo(JournalService(isolated_home, today=lambda: DAY), 3, seed=7)
+    write_demo(Home(isolated_home, today=lambda: DAY), 3, seed=7)
     app = build_app(isolated_home, today=lambda: DAY)
     async with app.run_test(size=(110, 60)) as pilot:
         await pilot.pause()

@@ -12,8 +12,8 @@ from coach.app import build_app
 from coach.screens.checkin import CheckinScreen
 from coach.screens.journal import JournalScreen
 from coach.widgets.row_list import RowList
+from journal.app.service import JournalService
 from journal.model import IntentFor
-from journal.service import JournalService
 from tests.conftest import DAY
 
 MARKUP = ["[bold]", "[/]", "[/", "[@click=app.quit]x[/]"]

@@ -12,11 +12,12 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from journal.demo import DemoSummary, generate, write_demo
+from journal.app.demo import write_demo
+from journal.app.home import Home
+from journal.demo import DemoSummary, generate
 from journal.demo_text import NAMES, TAGS
 from journal.errors import InvalidInput
 from journal.model import Entry, Promise, to_builtins, validate
-from journal.service import JournalService
 
 TODAY = dt.date(2026, 5, 9)
 YEAR = 365
@@ -227,13 +228,13 @@ def file_bytes(home: Path) -> dict[str, bytes]:
 
 
 def test_write_demo_round_trips(tmp_path: Path) -> None:
-    service = JournalService(tmp_path, today=lambda: TODAY)
+    service = Home(tmp_path, today=lambda: TODAY).journal
     summary = write_demo(service, 2, seed=5)
     entries, promises = generate(2, seed=5, today=TODAY)
     assert summary == DemoSummary(
         entries=len(entries), promises=len(promises), first=entries[0].date, last=TODAY
     )
-    fresh = JournalService(tmp_path, today=lambda: TODAY)
+    fresh = Home(tmp_path, today=lambda: TODAY).journal
     assert len(fresh.entries()) == summary.entries
     assert len(fresh.all_promises()) == summary.promises
     assert fresh.entry(TODAY) == entries[-1]
@@ -241,7 +242,7 @@ def test_write_demo_round_trips(tmp_path: Path) -> None:
 
 
 def test_write_demo_refuses_a_home_with_entries(tmp_path: Path) -> None:
-    service = JournalService(tmp_path, today=lambda: TODAY)
+    service = Home(tmp_path, today=lambda: TODAY).journal
     service.set_intent(TODAY, "Listen first.")
     before = file_bytes(tmp_path)
     with pytest.raises(InvalidInput) as caught:
@@ -252,7 +253,7 @@ def test_write_demo_refuses_a_home_with_entries(tmp_path: Path) -> None:
 
 def test_write_demo_checks_years_before_writing(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput):
-        write_demo(JournalService(tmp_path, today=lambda: TODAY), 0)
+        write_demo(Home(tmp_path, today=lambda: TODAY), 0)
     assert not any(tmp_path.iterdir())
 
 

@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from journal.app.home import Home
 from journal.demo_clients import CLIENT_NAMES, COACH_NAME, MAX_CLIENTS, client_name
 from journal.demo_text import NAMES
-from journal.service import JournalService
-from journal.sharing import keys
-from journal.sharing.workspace import WORKSPACE, Workspace
 from tests.cli.helpers import Cli
 from tests.conftest import DAY
 
@@ -19,7 +17,7 @@ VERDICTS = {"improving", "steady", "worsening", "not enough data"}
 
 @pytest.fixture
 def cli(isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> Cli:
-    monkeypatch.setattr(JournalService, "today", lambda self: DAY)
+    monkeypatch.setattr(Home, "today", lambda self: DAY)
     return Cli(isolated_home)
 
 
@@ -27,10 +25,10 @@ def test_three_clients_then_a_second_run_is_refused(cli: Cli) -> None:
     out = cli.run("demo", "--clients", "3", "--years", "1").stdout
     assert out.count("\n") == 1, out
     assert "3 demo clients, 1 year of history each" in out
-    assert str(cli.home / WORKSPACE) in out
+    assert str(Home(cli.home).layout.workspace) in out
     assert f"new keys for {COACH_NAME}" in out
 
-    rows = Workspace(cli.home, today=DAY).dashboard()
+    rows = Home(cli.home).workspace.dashboard()
     assert len({r.client.name for r in rows}) == 3
     assert {r.client.name for r in rows} == {client_name(i) for i in range(3)}
     for r in rows:
@@ -41,7 +39,7 @@ def test_three_clients_then_a_second_run_is_refused(cli: Cli) -> None:
         assert (r.client.end - r.client.start).days >= 364
     assert any(r.checkin_rate > 0 for r in rows)
     assert len({r.client.id for r in rows}) == 3
-    assert keys.load(cli.home).name == COACH_NAME
+    assert Home(cli.home).identity().name == COACH_NAME
     assert not cli.service().has_entries(), "the coach's own journal stays empty"
 
     line = cli.fails("demo", "--clients", "3", "--years", "1")  # also: nothing on disk changed
@@ -52,7 +50,7 @@ def test_a_home_with_real_keys_gets_no_demo_clients(cli: Cli) -> None:
     """Demo clients pinned to a person's real keys could never be told from real ones."""
     cli.run("keys", "init", "--name", "Ana Coach")
     assert "has your keys" in cli.fails("demo", "--clients", "1")
-    assert Workspace(cli.home).clients() == []
+    assert Home(cli.home).workspace.clients() == []
 
 
 @pytest.mark.parametrize("count", ["0", str(MAX_CLIENTS + 1), "many"])

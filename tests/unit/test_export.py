@@ -11,20 +11,21 @@ from pathlib import Path
 
 import pytest
 
-from journal.demo import write_demo
+from journal.app.demo import write_demo
+from journal.app.home import Home
+from journal.app.restore import restore
+from journal.app.service import JournalService
 from journal.errors import InvalidInput, NewerSchema
 from journal.export import default_filename, render, select
 from journal.export.daily_csv import COLUMNS
-from journal.export.restore import restore
 from journal.model import IntentFor
-from journal.service import JournalService
 from tests.conftest import DAY
 
 CANARY = "CANARY-7f3a9"
 
 
 def service(home: Path) -> JournalService:
-    return JournalService(home, today=lambda: DAY)
+    return Home(home, today=lambda: DAY).journal
 
 
 def exported(svc: JournalService, fmt: str, include_private: bool = False) -> bytes:

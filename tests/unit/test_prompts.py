@@ -310,7 +310,7 @@ def test_unknown_pack_lists_what_exists(tmp_path: pathlib.Path) -> None:
 
     write(tmp_path / "packs", VALID)
     with pytest.raises(PackError, match=r"\(built-in: evening, morning; yours: mine\)$"):
-        load_pack("foo", home=tmp_path)
+        load_pack("foo", tmp_path / "packs")
 
 
 @pytest.mark.parametrize("name", ["../../etc/passwd", "", "a b", "morning.toml"])
@@ -319,26 +319,26 @@ def test_pack_names_cannot_reach_outside_the_packs_folder(
 ) -> None:
     write(tmp_path, VALID, name="passwd")
     with pytest.raises(PackError, match="pack names use letters, digits, - and _"):
-        load_pack(name, home=tmp_path / "a")
+        load_pack(name, tmp_path / "a" / "packs")
 
 
 def test_user_pack_overrides_the_builtin_of_the_same_name(tmp_path: pathlib.Path) -> None:
     text = VALID.replace('name = "mine"', 'name = "morning"').replace("My check-in", "Coach Ana")
     path = write(tmp_path / "packs", text, name="morning")
 
-    mine = load_pack("morning", home=tmp_path)
+    mine = load_pack("morning", tmp_path / "packs")
     assert mine.title == "Coach Ana"
     assert mine.source == str(path)
     assert [s.id for s in mine.steps] == ["intent", "promises", "tip"]
-    # Without a home, or with a home that has no override, the built-in is used.
+    # Without a folder, or with one that has no override, the built-in is used.
     assert load_pack("morning").title == "Morning check-in"
-    assert load_pack("evening", home=tmp_path).source == "built-in"
+    assert load_pack("evening", tmp_path / "packs").source == "built-in"
 
 
 def test_broken_user_override_is_reported_not_silently_replaced(tmp_path: pathlib.Path) -> None:
     write(tmp_path / "packs", 'name = "evening"\n', name="evening")
     with pytest.raises(PackError, match=r"evening\.toml: title: missing$"):
-        load_pack("evening", home=tmp_path)
+        load_pack("evening", tmp_path / "packs")
 
 
 def test_list_packs_shows_sources_with_user_packs_winning(tmp_path: pathlib.Path) -> None:
@@ -347,7 +347,7 @@ def test_list_packs_shows_sources_with_user_packs_winning(tmp_path: pathlib.Path
     morning = write(packs, VALID.replace('name = "mine"', 'name = "morning"'), name="morning")
     broken = write(packs, "not toml at all", name="broken")
 
-    infos = list_packs(home=tmp_path)
+    infos = list_packs(tmp_path / "packs")
     assert [i.name for i in infos] == ["broken", "evening", "mine", "morning"]
     assert infos[1] == PackInfo("evening", "Evening review", "built-in")
     assert infos[2] == PackInfo("mine", "My check-in", str(mine))

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-import journal.service
+import journal.app.service
+from journal.app.home import Home
+from journal.app.service import JournalService
 from journal.errors import InvalidInput, JournalError, NotFound
 from journal.model import Entry, IntentFor, Promise, new_id, now
-from journal.service import JournalService
-from journal.storage import stat_key
+from journal.store.files import stat_key
 
 DAY = dt.date(2026, 3, 4)
 NEXT = dt.date(2026, 3, 5)
@@ -27,7 +28,7 @@ def home(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def svc(home: Path) -> JournalService:
-    return JournalService(home, today=lambda: NEXT)
+    return Home(home, today=lambda: NEXT).journal
 
 
 def shard(home: Path, kind: str = "entries", year: int = 2026) -> Path:
@@ -51,7 +52,7 @@ def snapshot(home: Path, kind: str) -> dict[str, tuple[bytes, object]]:
 
 def fresh(home: Path) -> JournalService:
     """A second process's view: nothing shared with the instance that wrote."""
-    return JournalService(home, today=lambda: NEXT)
+    return Home(home, today=lambda: NEXT).journal
 
 
 def saved_entry(home: Path, day: dt.date = DAY) -> Entry:
@@ -521,8 +522,8 @@ def test_resolving_an_ambiguous_prefix_writes_nothing(
 
 def test_second_instance_sees_writes_without_restarting(home: Path) -> None:
     """The app stays open while the CLI saves: each must see the other's changes at once."""
-    app = JournalService(home)
-    cli = JournalService(home)
+    app = Home(home).journal
+    cli = Home(home).journal
     app.set_intent(DAY, "from the app")
     assert [e.intent for e in cli.entries()] == ["from the app"]
     assert cli.open_promises() == []
@@ -545,8 +546,8 @@ def test_second_instance_sees_writes_without_restarting(home: Path) -> None:
 
 def test_interleaved_updates_from_two_instances_lose_nothing(home: Path) -> None:
     """Each save re-reads under the lock, so a stale in-memory view never overwrites."""
-    a = JournalService(home)
-    b = JournalService(home)
+    a = Home(home).journal
+    b = Home(home).journal
     for i in range(5):
         a.add_help(DAY, f"a{i}")
         b.add_help(DAY, f"b{i}")

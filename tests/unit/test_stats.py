@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from journal.demo import write_demo
+from journal.app.demo import write_demo
+from journal.app.home import Home
+from journal.app.service import JournalService
 from journal.model import (
     PROMISE_KINDS,
     Entry,
@@ -25,7 +27,6 @@ from journal.model import (
     PromiseStatus,
     Ratings,
 )
-from journal.service import JournalService
 from journal.stats import Report, to_json
 from journal.trends import SIGNALS, Signals
 
@@ -114,7 +115,7 @@ def promise(
 def journal(
     home: Path, today: dt.date, entries: Iterable[Entry] = (), promises: Iterable[Promise] = ()
 ) -> JournalService:
-    svc = JournalService(home, today=lambda: today)
+    svc = Home(home, today=lambda: today).journal
     svc.write_bulk(list(entries), list(promises))
     return svc
 
@@ -380,7 +381,7 @@ def test_self_orientation_zero(tmp_path: Path) -> None:
 
 
 def test_no_data_at_all(tmp_path: Path) -> None:
-    report = JournalService(tmp_path, today=lambda: DAY).report()
+    report = Home(tmp_path, today=lambda: DAY).journal.report()
     # the last 12 weeks: Monday 7 September .. today, Monday 23 November
     assert report.start == d("2026-09-07")
     assert len(report.rows) == 12
@@ -720,7 +721,7 @@ def test_trend_leaves_out_the_period_in_progress_when_the_range_ends_later(
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[JournalService, Report]:
-    svc = JournalService(tmp_path_factory.mktemp("demo"), today=lambda: DAY)
+    svc = Home(tmp_path_factory.mktemp("demo"), today=lambda: DAY).journal
     write_demo(svc, 3, seed=7)
     start = DAY.replace(year=DAY.year - 3)  # 23 November 2023
     return svc, svc.report(start=start, period="month")

@@ -12,11 +12,12 @@ import msgspec
 import pytest
 from tinydb import TinyDB
 
-from journal import storage
+from journal.app.home import Home
+from journal.app.service import JournalService
 from journal.errors import CorruptFile, JournalError, NewerSchema
 from journal.model import Entry, Promise
-from journal.service import JournalService
-from journal.storage import AtomicStorage, PlainCodec, ReadCache, ShardedStore
+from journal.store import files as storage
+from journal.store.files import AtomicStorage, PlainCodec, ReadCache, ShardedStore
 
 DAY = dt.date(2026, 3, 4)
 OTHER_YEAR_DAY = dt.date(2025, 6, 1)
@@ -56,7 +57,7 @@ def home(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def svc(home: Path) -> JournalService:
-    return JournalService(home, today=lambda: DAY)
+    return Home(home, today=lambda: DAY).journal
 
 
 # ----- the file format -----------------------------------------------------------------------
@@ -138,7 +139,7 @@ def test_leftover_temp_files_removed_on_next_locked_write(home: Path, svc: Journ
     leftovers = [folder / ".entries-2026.json.999999.tmp", folder / ".promises-2025.json.4242.tmp"]
     for leftover in leftovers:
         leftover.write_bytes(b'{"entries": {"1": {"half')
-    fresh = JournalService(home)
+    fresh = Home(home).journal
     assert fresh.years() == [2026], "a temp file must never look like a year"
     assert fresh.store.years("promises") == [], "a temp file must never look like a year"
     fresh.set_intent(DAY, "after the crash")
@@ -316,7 +317,7 @@ def test_failed_write_keeps_old_file_and_cache_honest(
     assert entry is not None and entry.intent == "saved"
     assert svc.entries()[0].intent == "saved"
     svc.set_intent(DAY, "saved again")
-    assert JournalService(home).entries()[0].intent == "saved again"
+    assert Home(home).journal.entries()[0].intent == "saved again"
 
 
 def test_failed_write_is_reported_as_journal_error(

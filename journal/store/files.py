@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import msgspec
-from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from journal.errors import CorruptFile, JournalBusy, JournalError, NewerSchema
@@ -81,10 +80,10 @@ def stat_key(path: Path) -> StatKey | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def unwritable(where: Path, exc: OSError) -> JournalError:
+def unwritable(where: Path, exc: OSError, what: str = "the journal") -> JournalError:
     """Disk full, no permission, a file where a folder should be: say so in one line."""
     reason = exc.strerror or exc.__class__.__name__
-    return JournalError(f"cannot write the journal in {where}: {reason}; nothing was saved")
+    return JournalError(f"cannot write {what} in {where}: {reason}; nothing was saved")
 
 
 def fsync_dir(folder: Path) -> None:
@@ -142,23 +141,21 @@ def decode_tables(path: Path, raw: bytes) -> Tables:
 
 
 class AtomicStorage(Storage):
-    """TinyDB's two-method storage interface over atomic, cached, codec-wrapped files."""
+    """TinyDB's two-method storage interface over atomic, cached, codec-wrapped files.
 
-    def __init__(
-        self, path: Path, *, cache: ReadCache, codec: Codec, private: bool = False
-    ) -> None:
+    What ``read`` returns is shared with every reader of the cache: callers copy before they
+    change anything (ShardedStore.edit does)."""
+
+    def __init__(self, path: Path, *, cache: ReadCache, codec: Codec) -> None:
         self.path = path
         self.cache = cache
         self.codec = codec
-        self.private = private
-        """A private storage parses its own copy: TinyDB edits what it reads in place before
-        writing, and readers sharing the cache must never see a change that is not on disk."""
 
     def read(self) -> Tables | None:
         key = stat_key(self.path)
         if key is None:
             return None
-        cached = None if self.private else self.cache.get(self.path, key)
+        cached = self.cache.get(self.path, key)
         if cached is not None:
             return cached
         try:
@@ -166,14 +163,13 @@ class AtomicStorage(Storage):
         except OSError as exc:
             raise CorruptFile(f"{self.path} cannot be read: {exc.strerror}") from None
         data = decode_tables(self.path, self.codec.decode(raw))
-        if not self.private:
-            self.cache.put(self.path, key, data)
+        self.cache.put(self.path, key, data)
         return data
 
     def write(self, data: Tables) -> None:
         data.setdefault(META_TABLE, {"1": {"schema": SCHEMA_VERSION}})
         atomic_write(self.path, self.codec.encode(msgspec.json.encode(data)))
-        # What is on disk now is exactly ``data``; later edits happen on fresh private copies.
+        # What is on disk now is exactly ``data``; later edits happen on copies of it.
         key = stat_key(self.path)
         if key is not None:
             self.cache.put(self.path, key, data)
@@ -182,8 +178,26 @@ class AtomicStorage(Storage):
         """Nothing stays open between operations."""
 
 
+@dataclass
+class ShardEdit:
+    """One year's file opened for a change under the journal lock: a private copy of its
+    tables, so readers sharing the cache never see a change before it is on disk."""
+
+    storage: AtomicStorage
+    tables: Tables
+    kind: str
+
+    @property
+    def rows(self) -> dict[str, Any]:
+        return self.tables.setdefault(self.kind, {})
+
+    def save(self) -> None:
+        self.storage.write(self.tables)
+
+
 class ShardedStore:
-    """A folder of yearly TinyDB files behind one lock."""
+    """A folder of yearly files behind one lock. Reads need no lock (renames are atomic);
+    every change is made through ``edit`` while ``locked`` is held."""
 
     def __init__(self, root: Path, codec: Codec | None = None) -> None:
         self.root = root
@@ -191,6 +205,7 @@ class ShardedStore:
         self.cache = ReadCache()
         self._cleaned = False
         self._lock: Any = None
+        self._depth = 0
 
     def shard_path(self, kind: str, year: int) -> Path:
         return self.root / f"{kind}-{year:04d}.json"
@@ -202,25 +217,25 @@ class ShardedStore:
         found = (SHARD_NAME.match(p.name) for p in self.root.iterdir())
         return sorted(int(m.group(2)) for m in found if m and m.group(1) == kind)
 
-    def db(self, kind: str, year: int) -> TinyDB:
-        """A fresh TinyDB for one change, made under the lock. It reads the file from disk
-        into its own copy, so a change is built on exactly what is saved (another process may
-        have replaced the file) and no reader sees it before it is written."""
-        return TinyDB(
-            self.shard_path(kind, year),
-            storage=AtomicStorage,
-            cache=self.cache,
-            codec=self.codec,
-            private=True,
-        )
+    def _storage(self, kind: str, year: int) -> AtomicStorage:
+        return AtomicStorage(self.shard_path(kind, year), cache=self.cache, codec=self.codec)
 
-    def table(self, kind: str, year: int) -> dict[str, Any]:
-        """The raw rows of one year's file, read-only, without taking the lock (renames are
-        atomic). Each file holds one table named after its kind."""
-        path = self.shard_path(kind, year)
-        data = AtomicStorage(path, cache=self.cache, codec=self.codec).read() or {}
+    def rows(self, kind: str, year: int) -> dict[str, Any]:
+        """The stored rows of one year's file, shared with every reader of this process: never
+        change them. Each file holds one table named after its kind."""
+        data = self._storage(kind, year).read() or {}
         table: dict[str, Any] = data.get(kind, {})
         return table
+
+    def edit(self, kind: str, year: int) -> ShardEdit:
+        """One year's tables, fresh from disk, to change and save while the lock is held.
+
+        The copy is shallow: a change replaces whole rows and never edits one in place."""
+        if not self._depth:
+            raise RuntimeError("a journal file can only be changed while the lock is held")
+        storage = self._storage(kind, year)
+        current = storage.read() or {}
+        return ShardEdit(storage, {name: dict(t) for name, t in current.items()}, kind)
 
     def stamp(self, kind: str, year: int) -> StatKey | None:
         return stat_key(self.shard_path(kind, year))
@@ -248,6 +263,7 @@ class ShardedStore:
             ) from None
         except OSError as exc:
             raise unwritable(self.root, exc) from None
+        self._depth += 1
         try:
             if not self._cleaned:
                 self._remove_leftovers()
@@ -255,6 +271,7 @@ class ShardedStore:
         except OSError as exc:
             raise unwritable(self.root, exc) from None
         finally:
+            self._depth -= 1
             lock.release()
 
     def _remove_leftovers(self) -> None:

@@ -14,12 +14,11 @@ import msgspec
 
 from journal.errors import InvalidInput, NewerSchema
 from journal.export.backup import FORMAT
-from journal.model import SCHEMA_VERSION, Entry, Promise, validate
-from journal.sharing.records import Comment
-from journal.sharing.share import check_pins, feedback_store
+from journal.model import SCHEMA_VERSION, Comment, Entry, Promise, validate
+from journal.sharing.share import check_pins
 
 if TYPE_CHECKING:
-    from journal.service import JournalService
+    from journal.app.home import Home
 
 
 class Backup(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -63,19 +62,20 @@ def read_backup(raw: bytes, source: str) -> Backup:
     return backup
 
 
-def restore(service: JournalService, raw: bytes, source: str) -> Restored:
+def restore(home: Home, raw: bytes, source: str) -> Restored:
     backup = read_backup(raw, source)
-    with service.store.locked():
-        mine = {e.date: e for e in service.entries()}
-        promise_ids = {p.id for p in service.all_promises()}
+    journal = home.journal
+    with journal.locked():
+        mine = {e.date: e for e in journal.all_entries()}
+        promise_ids = {p.id for p in journal.all_promises()}
         new_entries = [e for e in backup.entries if e.date not in mine]
         kept = [
             e.date.isoformat() for e in backup.entries if e.date in mine and mine[e.date].id != e.id
         ]
         new_promises = [p for p in backup.promises if p.id not in promise_ids]
-        comments = feedback_store(service)
+        comments = home.feedback
         check_pins(comments.all(), backup.comments, source)  # before anything is written
-        service.write_bulk(new_entries, new_promises)
+        journal.write_bulk(new_entries, new_promises)
         if backup.comments:
             comments.merge(backup.comments)
     already = len(backup.entries) - len(new_entries) - len(kept)

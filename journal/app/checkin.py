@@ -1,0 +1,116 @@
+"""Recording check-in answers: a whole check-in at once (`coach checkin`), or one answer at a
+time as the app's steps give them. Both apply the same changes (journal/changes.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from journal import changes
+from journal.app.service import JournalService
+from journal.model import Entry, IntentFor, Promise
+from journal.parse import PromiseSpec
+
+
+@dataclass(frozen=True)
+class CheckinAnswers:
+    """Any of a day's answers; what is not given is left as it is."""
+
+    day: dt.date
+    intent: str | None = None
+    serves: IntentFor | None = None
+    asks: Sequence[tuple[str, str]] = ()
+    """(person, what they asked for) pairs, added to the day's."""
+    promises: Sequence[PromiseSpec] = ()
+    ratings: Mapping[str, int] = field(default_factory=dict)
+    self_focus: str | None = None
+    reflection: str | None = None
+    tags: Sequence[str] = ()
+    private: bool = False
+    """True marks the day private; False leaves the flag as it is."""
+
+    def empty(self) -> bool:
+        given = (self.intent, self.serves, self.self_focus, self.reflection)
+        return not (
+            any(x is not None for x in given)
+            or self.asks
+            or self.promises
+            or self.ratings
+            or self.tags
+            or self.private
+        )
+
+
+@dataclass(frozen=True)
+class CheckinRecorded:
+    entry: Entry
+    promises: list[Promise]
+
+
+def record_checkin(journal: JournalService, answers: CheckinAnswers) -> CheckinRecorded:
+    """Every answer is checked before anything is written; the entry and its new promises are
+    then saved together (two files, one lock)."""
+    day = answers.day
+    made = [journal.make_promise(day, s.text, s.kind, s.to, s.due) for s in answers.promises]
+    asks = [changes.new_ask(person, request) for person, request in answers.asks]
+    tags = changes.parse_tags(answers.tags)
+    changes.check_ratings(answers.ratings)
+
+    def change(e: Entry) -> Entry:
+        if answers.intent is not None:
+            e = changes.text(e, "intent", answers.intent)
+        if answers.serves is not None:
+            e = changes.serves(e, answers.serves)
+        if asks:
+            e = changes.add_asks(e, asks)
+        if answers.ratings:
+            e = changes.ratings(e, answers.ratings)
+        for name in ("self_focus", "reflection"):
+            value = getattr(answers, name)
+            if value is not None:
+                e = changes.text(e, name, value)
+        if tags:
+            e = changes.tags(e, tags)
+        if answers.private:
+            e = changes.private(e, True)
+        return e
+
+    entry = journal.record_checkin(day, change, made)
+    return CheckinRecorded(entry, made)
+
+
+# ----- one answer at a time, as the app's steps give them ---------------------------------
+
+
+@dataclass(frozen=True)
+class TextAnswer:
+    """A free-text answer; ``field`` is an entry field or ``notes:<step id>``."""
+
+    field: str
+    text: str
+
+
+@dataclass(frozen=True)
+class IntentAnswer:
+    text: str
+    serves: IntentFor | None
+
+
+@dataclass(frozen=True)
+class RatingsAnswer:
+    ratings: dict[str, int | None]
+
+
+Answer = TextAnswer | IntentAnswer | RatingsAnswer
+
+
+def save_answer(journal: JournalService, day: dt.date, answer: Answer) -> Entry:
+    """Save one step's answer; an answer equal to what is stored writes nothing."""
+    if isinstance(answer, IntentAnswer):
+        return journal.set_intent(day, answer.text, answer.serves)
+    if isinstance(answer, RatingsAnswer):
+        return journal.rate(day, answer.ratings)
+    if answer.field.startswith("notes:"):
+        return journal.set_note(day, answer.field.removeprefix("notes:"), answer.text)
+    return journal.set_text(day, answer.field, answer.text)

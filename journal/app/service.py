@@ -1,0 +1,382 @@
+"""JournalService: one journal's reads and changes, for the use cases, the app and the CLI.
+
+It holds the journal's repositories (journal/store) rather than being one: storage owns files,
+locking, caching and validation; this owns the rules of a change (a promise is edited only
+while open, a due date never comes before its day) and the figures built from the records.
+Every change is validated before anything touches disk, so bad input raises and leaves the
+stored data exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from journal import changes
+from journal.errors import InvalidInput, NotFound
+from journal.model import (
+    RESOLUTIONS,
+    Entry,
+    HelpAsk,
+    IntentFor,
+    Promise,
+    PromiseKind,
+    PromiseStatus,
+    new_id,
+    now,
+    validate,
+)
+from journal.store.journal_files import JournalFiles
+
+if TYPE_CHECKING:
+    from journal.language import WordCounts
+    from journal.periods import Period
+    from journal.stats import Report
+
+EDITABLE = frozenset({"text", "kind", "to", "due"})
+"""What can change in an open promise; the day it was made and its id decide where it lives."""
+
+
+class JournalService:
+    def __init__(self, files: JournalFiles, today: Callable[[], dt.date] | None = None) -> None:
+        self.files = files
+        self.entries_repo = files.entries
+        self.promises_repo = files.promises
+        self._today = today or dt.date.today
+        self._counts: dict[str, tuple[dt.datetime, WordCounts]] = {}
+
+    def today(self) -> dt.date:
+        return self._today()
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Several reads and changes as one step, with no other process in between."""
+        with self.files.changing():
+            yield
+
+    # ----- reading -------------------------------------------------------------------------
+
+    def years(self) -> list[int]:
+        """Years that hold entries, oldest first."""
+        return self.entries_repo.years()
+
+    def year_entries(self, year: int) -> list[Entry]:
+        return self.entries_repo.year(year)
+
+    def all_entries(self) -> list[Entry]:
+        """Every entry, oldest first."""
+        return self.entries_repo.all()
+
+    def entry(self, day: dt.date) -> Entry | None:
+        return self.entries_repo.get(day)
+
+    def has_entries(self) -> bool:
+        return self.entries_repo.any()
+
+    def entries(
+        self,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        tag: str | None = None,
+        contains: str | None = None,
+        include_private: bool = True,
+    ) -> list[Entry]:
+        """Matching entries, newest first; only the years inside the range are read."""
+        needle = contains.casefold() if contains else None
+        out: list[Entry] = []
+        for year in reversed(self.years()):
+            if (start and year < start.year) or (end and year > end.year):
+                continue
+            for entry in reversed(self.entries_repo.year(year)):
+                if (start and entry.date < start) or (end and entry.date > end):
+                    continue
+                if tag and tag not in entry.tags:
+                    continue
+                if not include_private and entry.private:
+                    continue
+                if needle and not any(needle in t.casefold() for t in _searchable(entry)):
+                    continue
+                out.append(entry)
+        return out
+
+    def all_promises(self) -> list[Promise]:
+        return self.promises_repo.all()
+
+    def promises_made_on(self, day: dt.date) -> list[Promise]:
+        return self.promises_repo.made_on(day)
+
+    def open_promises(self, until: dt.date | None = None) -> list[Promise]:
+        """Open promises made on or before ``until``: they carry forward until resolved."""
+        return self.promises_repo.open(until)
+
+    def follow_up(self, day: dt.date) -> list[Promise]:
+        """What the evening asks about: open promises, plus those resolved today."""
+        return self.promises_repo.follow_up(day)
+
+    def find_promise(self, ref: str) -> Promise:
+        return self.promises_repo.find(ref)
+
+    def help_to_follow_up(self, day: dt.date, days: int = 7) -> list[tuple[dt.date, HelpAsk]]:
+        """Today's asks, and earlier ones from the last week whose outcome is still unknown."""
+        out: list[tuple[dt.date, HelpAsk]] = []
+        for back in range(days, -1, -1):
+            entry = self.entry(day - dt.timedelta(days=back))
+            if entry is not None:
+                out += [(entry.date, h) for h in entry.help if entry.date == day or h.done is None]
+        return out
+
+    # ----- analytics -----------------------------------------------------------------------
+
+    def word_counts(self, entry: Entry) -> WordCounts:
+        """The language signal's counts for one entry, remembered until the entry changes:
+        counting ten years of words is most of the cost of the trends."""
+        hit = self._counts.get(entry.id)
+        if hit is not None and hit[0] == entry.updated:
+            return hit[1]
+        names = [h.person for h in entry.help]
+        if entry.intent_for is not None and entry.intent_for.name:
+            names.append(entry.intent_for.name)
+        from journal.language import count
+
+        counted = count(entry.texts(), names)
+        self._counts[entry.id] = (entry.updated, counted)
+        return counted
+
+    def report(
+        self,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        period: Period = "week",
+        show_streak: bool = True,
+        include_private: bool = True,
+    ) -> Report:
+        """Trends for [start, end] (default: the last 12 weeks); see journal/stats.py."""
+        entries = self.all_entries()
+        promises = self.all_promises()
+        if not include_private:
+            private = {e.date for e in entries if e.private}
+            entries = [e for e in entries if not e.private]
+            promises = [p for p in promises if p.made_on not in private]
+        from journal.stats import build
+
+        return build(
+            entries,
+            promises,
+            self.word_counts,
+            today=self.today(),
+            start=start,
+            end=end,
+            period=period,
+            show_streak=show_streak,
+        )
+
+    # ----- changing entries ----------------------------------------------------------------
+
+    def update_entry(self, day: dt.date, change: Callable[[Entry], Entry]) -> Entry:
+        """Apply ``change`` to the day's entry (created if missing) and save it if it differs.
+
+        Returning an equal entry writes nothing, so a step left untouched saves nothing.
+        """
+        with self.files.changing(entry_years=[day.year]):
+            stamp = now()
+            before = self.entries_repo.get(day) or Entry(
+                id=new_id(), date=day, created=stamp, updated=stamp
+            )
+            after = change(before)
+            if after == before:
+                return before
+            return self.entries_repo.put(msgspec.structs.replace(after, date=day, updated=stamp))
+
+    def set_intent(self, day: dt.date, text: str, serves: IntentFor | None = None) -> Entry:
+        return self.update_entry(day, lambda e: changes.intent(e, text, serves))
+
+    def set_text(self, day: dt.date, field: str, text: str) -> Entry:
+        """Set one of the free-text answers: intent, self_focus or reflection."""
+        changes.check_text_field(field)
+        return self.update_entry(day, lambda e: changes.text(e, field, text))
+
+    def set_note(self, day: dt.date, key: str, text: str) -> Entry:
+        """Answers to a custom pack's free-text steps, stored under the step's id."""
+        return self.update_entry(day, lambda e: changes.note(e, key, text))
+
+    def rate(self, day: dt.date, ratings: dict[str, int | None]) -> Entry:
+        changes.check_ratings(ratings)
+        return self.update_entry(day, lambda e: changes.ratings(e, ratings))
+
+    def add_help(self, day: dt.date, person: str, request: str = "", asked: bool = True) -> HelpAsk:
+        ask = changes.new_ask(person, request, asked)
+        self.update_entry(day, lambda e: changes.add_asks(e, [ask]))
+        return ask
+
+    def update_help(self, day: dt.date, help_id: str, **fields: Any) -> Entry:
+        """Fill in a help ask later: what they asked for, whether I did it."""
+
+        def change(e: Entry) -> Entry:
+            if not any(h.id == help_id for h in e.help):
+                raise NotFound(f"no help ask {help_id[:8]} on {day.isoformat()}")
+            asks = [msgspec.structs.replace(h, **fields) if h.id == help_id else h for h in e.help]
+            return msgspec.structs.replace(e, help=asks)
+
+        return self.update_entry(day, change)
+
+    def remove_help(self, day: dt.date, help_id: str) -> Entry:
+        return self.update_entry(
+            day, lambda e: msgspec.structs.replace(e, help=[h for h in e.help if h.id != help_id])
+        )
+
+    def add_tags(self, day: dt.date, tags: Iterable[str]) -> Entry:
+        clean = changes.parse_tags(tags)
+        return self.update_entry(day, lambda e: changes.tags(e, clean))
+
+    def set_private(self, day: dt.date, private: bool) -> Entry:
+        return self.update_entry(day, lambda e: changes.private(e, private))
+
+    # ----- changing promises ---------------------------------------------------------------
+
+    def make_promise(
+        self,
+        day: dt.date,
+        text: str,
+        kind: PromiseKind,
+        to: str = "",
+        due: dt.date | None = None,
+    ) -> Promise:
+        """A validated, not yet saved promise: lets a command check everything before writing."""
+        if not text.strip():
+            raise InvalidInput("a promise needs some text: what will you do?")
+        if due is not None and due < day:
+            raise InvalidInput(f"due date {due.isoformat()} is before the day it was made")
+        stamp = now().isoformat()
+        data = {
+            "id": new_id(),
+            "made_on": day.isoformat(),
+            "text": text.strip(),
+            "kind": kind,
+            "to": to.strip(),
+            "created": stamp,
+            "updated": stamp,
+        }
+        if due is not None:
+            data["due"] = due.isoformat()
+        return validate(data, Promise, "promise")
+
+    def record_checkin(
+        self, day: dt.date, change: Callable[[Entry], Entry], promises: Sequence[Promise]
+    ) -> Entry:
+        """A day's entry and its new promises live in two files; both are read and checked
+        before either is written, so a damaged file stops the whole check-in."""
+        with self.files.changing([day.year], {p.made_on.year for p in promises}):
+            entry = self.update_entry(day, change)
+            self.save_promises(promises)
+        return entry
+
+    def save_promises(self, promises: Iterable[Promise]) -> None:
+        promises = list(promises)
+        with self.files.changing(promise_years={p.made_on.year for p in promises}):
+            self.promises_repo.add(promises)
+
+    def add_promise(
+        self,
+        day: dt.date,
+        text: str,
+        kind: PromiseKind,
+        to: str = "",
+        due: dt.date | None = None,
+    ) -> Promise:
+        promise = self.make_promise(day, text, kind, to, due)
+        self.save_promises([promise])
+        return promise
+
+    def _rewrite_promise(self, promise: Promise, change: Callable[[Promise], Promise]) -> Promise:
+        with self.files.changing(promise_years=[promise.made_on.year]):
+            current = self.promises_repo.current(promise)
+            after = change(current)
+            if after == current:
+                return current
+            return self.promises_repo.put(msgspec.structs.replace(after, updated=now()))
+
+    def edit_promise(self, ref: str, **fields: Any) -> Promise:
+        """Change text, kind, person or due date of a promise that is still open.
+
+        The day it was made and its id stay fixed: they decide which file holds it.
+        """
+        unknown = set(fields) - EDITABLE
+        if unknown:
+            raise InvalidInput(
+                f"cannot change a promise's {sorted(unknown)[0]}; "
+                f"only {', '.join(sorted(EDITABLE))}"
+            )
+        promise = self.find_promise(ref)
+        for key in ("text", "to"):
+            if isinstance(fields.get(key), str):
+                fields[key] = fields[key].strip()
+        if "text" in fields and not fields["text"]:
+            raise InvalidInput("a promise needs some text: what will you do?")
+
+        def change(p: Promise) -> Promise:
+            # Checked under the lock: another process may have resolved it meanwhile.
+            if p.status != "open":
+                raise InvalidInput(
+                    f"promise {p.short_id} is already {p.status}; reopen it to edit it"
+                )
+            due = fields.get("due", p.due)
+            if due is not None and due < p.made_on:
+                raise InvalidInput(f"due date {due.isoformat()} is before the day it was made")
+            return msgspec.structs.replace(p, **fields)
+
+        return self._rewrite_promise(promise, change)
+
+    def resolve_promise(
+        self,
+        ref: str,
+        status: PromiseStatus,
+        note: str = "",
+        on: dt.date | None = None,
+    ) -> Promise:
+        """Record how a promise ended; ``open`` re-opens one that was resolved by mistake."""
+        if status not in (*RESOLUTIONS, "open"):
+            raise InvalidInput(f"{status!r} is not an outcome; use one of {', '.join(RESOLUTIONS)}")
+        promise = self.find_promise(ref)
+        day = on or self.today()
+        if status != "open" and day < promise.made_on:
+            raise InvalidInput(
+                f"promise {promise.short_id} was made on {promise.made_on.isoformat()}; "
+                f"it cannot be {status} on {day.isoformat()}"
+            )
+
+        def change(p: Promise) -> Promise:
+            if status == "open":
+                return msgspec.structs.replace(p, status="open", resolved_on=None, note=note)
+            return msgspec.structs.replace(
+                p, status=status, resolved_on=day, note=note.strip() or p.note
+            )
+
+        return self._rewrite_promise(promise, change)
+
+    def remove_promise(self, ref: str) -> None:
+        promise = self.find_promise(ref)
+        with self.files.changing(promise_years=[promise.made_on.year]):
+            self.promises_repo.remove(promise)
+
+    # ----- many records --------------------------------------------------------------------
+
+    def write_bulk(self, entries: Iterable[Entry], promises: Iterable[Promise]) -> None:
+        """Many records with one save per year (demo data, imports)."""
+        self.files.write_bulk(entries, promises)
+
+    def replace_range(
+        self, start: dt.date, end: dt.date, entries: list[Entry], promises: list[Promise]
+    ) -> None:
+        """Make [start, end] hold exactly these records (a client's share on the coach's side)."""
+        self.files.replace_range(start, end, entries, promises)
+
+
+def _searchable(entry: Entry) -> list[str]:
+    extra = [entry.intent_for.name] if entry.intent_for else []
+    return [*entry.texts(), *(h.person for h in entry.help), *entry.tags, *extra]

@@ -1,0 +1,37 @@
+"""What a summary or export shows: the records in range, and the trends report over them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journal.language import WordCounts
+    from journal.model import Comment, Entry, Promise
+    from journal.periods import Period
+    from journal.stats import Report
+
+
+@dataclass(frozen=True)
+class Selection:
+    entries: list[Entry]
+    """Oldest first."""
+    promises: list[Promise]
+    counts: Callable[[Entry], WordCounts]
+    start: dt.date
+    end: dt.date
+    period: Period
+    include_private: bool
+    make_report: Callable[[], Report]
+    comments: list[Comment] = field(default_factory=list)
+    """Coach comments on days and weeks in the range (never on private days)."""
+    title: str = "Coach progress summary"
+
+    @cached_property
+    def report(self) -> Report:
+        """Built on first use: the backup and the CSV never need the trends, which cost most
+        of an export on a long journal."""
+        return self.make_report()

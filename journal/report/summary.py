@@ -1,0 +1,154 @@
+"""The progress summary: a Document laid out once for Markdown, HTML and PDF.
+
+Its trend sections are the ones `coach stats` and the trends screen show (sections.py); the
+rest (intents, help given, promises made, chosen reflections, coach comments) belong to a
+summary of a range of days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from journal.model import PROMISE_KINDS
+from journal.parse import kind_label
+from journal.report import sections
+from journal.report.document import Chart, Document, Quote, Section, Table
+from journal.report.selection import Selection
+from journal.text import one_line
+from journal.wording import NOT_A_DIAGNOSIS, count, pct
+
+STAR_TAGS = frozenset({"star", "starred", "highlight"})
+"""Reflections from days tagged with one of these are quoted in the summary."""
+MAX_INTENTS = 5
+MAX_ASKS = 10
+MAX_REFLECTIONS = 10
+MAX_CHART_PERIODS = 60
+"""Bars a chart can hold and stay readable on a printed page; older periods are left off."""
+
+
+def build(selection: Selection) -> Document:
+    r = selection.report
+    days = count(len(selection.entries), "check-in day")
+    span = f"{r.start:%d %B %Y} to {r.end:%d %B %Y} · {days}"
+    if r.streak is not None:
+        span += f" · current streak {count(r.streak, 'day')}"
+    parts = [
+        intents(selection),
+        help_given(selection),
+        promises_made(selection),
+        *(trim(s) for s in (sections.promises_kept(r), sections.self_orientation(r))),
+        sections.trust(r),
+    ]
+    chosen = reflections(selection)
+    if chosen.quotes:
+        parts.append(chosen)
+    if selection.comments:
+        parts.append(coach_comments(selection))
+    return Document(
+        title=one_line(selection.title),
+        span=span,
+        sentence=r.summary,
+        caveat=NOT_A_DIAGNOSIS,
+        sections=parts,
+        start=r.start,
+        end=r.end,
+    )
+
+
+def intents(selection: Selection) -> Section:
+    declared = [e for e in selection.entries if e.intent]
+    serving = [e for e in declared if e.intent_for and e.intent_for.kind != "self"]
+    items = []
+    for e in declared[-MAX_INTENTS:][::-1]:
+        whom = f" (for {one_line(e.intent_for.label())})" if e.intent_for else ""
+        items.append(f"{e.date.isoformat()}: {one_line(e.intent, 120)}{whom}")
+    return Section(
+        "Intents",
+        lead=[f"{len(serving)} of {len(declared)} intents served someone other than you."],
+        items=items,
+    )
+
+
+def help_given(selection: Selection) -> Section:
+    asks = [(e.date, h) for e in selection.entries for h in e.help if h.asked]
+    done = sum(h.done is True for _, h in asks)
+    known = sum(h.done is not None for _, h in asks)
+    people = len({h.person.casefold() for _, h in asks})
+    times = "once" if len(asks) == 1 else f"{len(asks)} times"
+    lead = [
+        f'You asked "how can I help?" {times}, of {people} {"person" if people == 1 else "people"}'
+        f"; you did what they asked {done} of the {known} times with a known outcome."
+    ]
+    if not asks:
+        return Section("Help given", lead=['You did not ask "how can I help?" in this range.'])
+    rows = [
+        (
+            day.isoformat(),
+            one_line(h.person, 40),
+            one_line(h.request, 80) or "–",
+            {True: "yes", False: "no", None: "–"}[h.done],
+        )
+        for day, h in asks[-MAX_ASKS:][::-1]
+    ]
+    table = Table(("Day", "Person", "What they asked for", "Done"), rows, numeric_from=4)
+    return Section("Help given", lead=lead, table=table)
+
+
+def promises_made(selection: Selection) -> Section:
+    rows = []
+    for kind in PROMISE_KINDS:
+        mine = [p for p in selection.promises if p.kind == kind]
+        outcomes = {s: sum(p.status == s for p in mine) for s in PROMISE_STATES}
+        decided = outcomes["kept"] + outcomes["broken"]
+        rate = pct(outcomes["kept"] / decided) if decided else "–"
+        rows.append(
+            (kind_label(kind), str(len(mine)), *(str(outcomes[s]) for s in PROMISE_STATES), rate)
+        )
+    headers = ("Kind", "Made", *(s.capitalize() for s in PROMISE_STATES), "Keep-rate")
+    return Section(
+        "Promises made",
+        lead=["The promises made in this range, by kind, and how each has ended so far."],
+        table=Table(headers, rows),
+        key="made",
+    )
+
+
+PROMISE_STATES = ("kept", "broken", "renegotiated", "released", "open")
+
+
+def reflections(selection: Selection) -> Section:
+    starred = [e for e in selection.entries if e.reflection and STAR_TAGS & set(e.tags)]
+    quotes = [
+        Quote(f"{e.date:%A %d %B %Y}", one_line(e.reflection)) for e in starred[-MAX_REFLECTIONS:]
+    ]
+    return Section(
+        "Chosen reflections",
+        lead=["Days you tagged star, starred or highlight."],
+        quotes=quotes,
+    )
+
+
+def coach_comments(selection: Selection) -> Section:
+    quotes = [
+        Quote(
+            (f"Week of {c.date:%d %B %Y}" if c.on == "week" else f"{c.date:%A %d %B %Y}")
+            + f", {one_line(c.author, 60)}",
+            one_line(c.text),
+        )
+        for c in selection.comments
+    ]
+    return Section("Coach comments", quotes=quotes)
+
+
+def trim(section: Section) -> Section:
+    """The latest periods only: a chart of 500 weekly bars is a grey smear on a page."""
+    n = MAX_CHART_PERIODS
+    charts = [
+        c
+        if len(c.values) <= n
+        else Chart(
+            f"{c.title} (latest {n})", c.values[-n:], c.labels[-n:], c.high, c.caption, c.key
+        )
+        for c in section.charts
+    ]
+    return replace(section, charts=charts)

@@ -1,0 +1,92 @@
+"""A coach's workspace on disk: one folder per client, named by their key's fingerprint,
+holding who they are (client.json), their shared days (a journal folder) and the coach's
+comments. The workspace lock keeps two bundles from pinning one name at once."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Iterator
+
+import msgspec
+
+from journal.errors import CorruptFile, JournalBusy
+from journal.model import Client, validate
+from journal.paths import HomeLayout
+from journal.store.comments import CommentRepository
+from journal.store.files import atomic_write, unwritable
+from journal.store.journal_files import JournalFiles
+from journal.text import name_key
+
+LOCK_TIMEOUT_S = 15.0
+
+
+class ClientRepository:
+    def __init__(self, layout: HomeLayout) -> None:
+        self.layout = layout
+
+    def all(self) -> list[Client]:
+        """Every client, by name."""
+        folder = self.layout.clients
+        if not folder.is_dir():
+            return []
+        found = []
+        for sub in sorted(folder.iterdir()):
+            if sub.name.startswith("."):
+                continue  # a removal a crash interrupted
+            path = self.layout.client(sub.name).record
+            if not path.is_file():
+                continue
+            try:
+                raw = path.read_bytes()
+                found.append(validate(msgspec.json.decode(raw), Client, str(path)))
+            except msgspec.DecodeError:
+                raise CorruptFile(f"{path} is not valid JSON; Coach left it untouched") from None
+            except OSError as exc:
+                raise CorruptFile(f"{path} cannot be read: {exc.strerror}") from None
+        return sorted(found, key=lambda c: name_key(c.name))
+
+    def journal(self, client_id: str) -> JournalFiles:
+        """The client's shared days, in the same storage as one's own journal."""
+        return JournalFiles(self.layout.client(client_id).journal)
+
+    def comments(self, client_id: str) -> CommentRepository:
+        return CommentRepository(self.layout.client(client_id).comments)
+
+    def save(self, client: Client) -> None:
+        path = self.layout.client(client.id).record
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, msgspec.json.encode(client))
+        except OSError as exc:
+            raise unwritable(path.parent, exc, "the coach workspace") from None
+
+    def remove(self, client_id: str) -> None:
+        """Renamed first, so a crash halfway never leaves a client that half exists."""
+        where = self.layout.client(client_id)
+        try:
+            where.folder.rename(where.removing)
+            shutil.rmtree(where.removing)
+        except OSError as exc:
+            raise unwritable(where.folder, exc, "the coach workspace") from None
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Held while a bundle's pin and newer-than checks run and it is written."""
+        from filelock import FileLock, Timeout
+
+        try:
+            self.layout.workspace.mkdir(parents=True, exist_ok=True)
+            lock = FileLock(self.layout.workspace_lock, timeout=LOCK_TIMEOUT_S)
+            lock.acquire()
+        except Timeout:
+            raise JournalBusy(
+                f"another Coach kept {self.layout.workspace} locked for "
+                f"{LOCK_TIMEOUT_S:.0f}s; try again"
+            ) from None
+        except OSError as exc:
+            raise unwritable(self.layout.workspace, exc, "the coach workspace") from None
+        try:
+            yield
+        finally:
+            lock.release()

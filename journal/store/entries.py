@@ -1,0 +1,101 @@
+"""The journal's days: one file per year, each entry stored under its date's ordinal.
+
+Reads come from per-year lists converted once per change of the file on disk, so a reader in
+one process sees what another saved, and a ten-year journal is parsed once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from journal.model import Entry, to_builtins, validate
+from journal.store.files import ShardedStore, StatKey
+
+ENTRIES = "entries"
+
+
+class EntryRepository:
+    def __init__(self, store: ShardedStore) -> None:
+        self.store = store
+        self._years: dict[int, tuple[StatKey | None, list[Entry]]] = {}
+
+    def where(self, year: int) -> str:
+        """The file a year's entries live in, for messages that name it."""
+        return str(self.store.shard_path(ENTRIES, year))
+
+    def years(self) -> list[int]:
+        """Years that hold entries, oldest first."""
+        return self.store.years(ENTRIES)
+
+    def year(self, year: int) -> list[Entry]:
+        """One year's entries, oldest first, converted once per change of the file."""
+        stamp = self.store.stamp(ENTRIES, year)
+        hit = self._years.get(year)
+        if hit and hit[0] == stamp:
+            return hit[1]
+        rows = self.store.rows(ENTRIES, year)
+        where = self.where(year)
+        entries = sorted((validate(r, Entry, where) for r in rows.values()), key=lambda e: e.date)
+        self._years[year] = (stamp, entries)
+        return entries
+
+    def all(self) -> list[Entry]:
+        """Every entry, oldest first."""
+        return [e for y in self.years() for e in self.year(y)]
+
+    def get(self, day: dt.date) -> Entry | None:
+        if day.year not in self.years():
+            return None
+        row = self.store.rows(ENTRIES, day.year).get(_key(day))
+        return validate(row, Entry, self.where(day.year)) if row else None
+
+    def any(self) -> bool:
+        return any(self.store.rows(ENTRIES, y) for y in self.years())
+
+    def check(self, years: Iterable[int]) -> None:
+        """Read and validate these years' files: a damaged one refuses a change before any file
+        is written, instead of being rewritten."""
+        for year in set(years):
+            self.year(year)
+
+    # ----- changes, under the store's lock ---------------------------------------------------
+
+    def put(self, entry: Entry) -> Entry:
+        """Store one day's entry in place of what the day held; the lock must be held."""
+        shard = self.store.edit(ENTRIES, entry.date.year)
+        row = to_builtins(validate(to_builtins(entry), Entry))
+        shard.rows[_key(entry.date)] = row
+        shard.save()
+        return validate(row, Entry)
+
+    def put_many(self, entries: Iterable[Entry]) -> None:
+        """Many days at once, one save per year (demo journals, imports)."""
+        by_year: dict[int, list[Entry]] = {}
+        for e in entries:
+            by_year.setdefault(e.date.year, []).append(e)
+        for year, batch in sorted(by_year.items()):
+            shard = self.store.edit(ENTRIES, year)
+            for e in batch:
+                shard.rows[_key(e.date)] = to_builtins(validate(to_builtins(e), Entry))
+            shard.save()
+
+    def replace_range(self, start: dt.date, end: dt.date, entries: list[Entry]) -> None:
+        """Make [start, end] hold exactly ``entries``; a year's file is written only if it
+        changed, and a year with nothing to hold gets no new file."""
+        for year in range(start.year, end.year + 1):
+            mine = [e for e in entries if e.date.year == year]
+            if not mine and year not in self.years():
+                continue
+            leaving = {_key(e.date) for e in self.year(year) if start <= e.date <= end}
+            shard = self.store.edit(ENTRIES, year)
+            old = dict(shard.rows)
+            kept = {k: row for k, row in old.items() if k not in leaving}
+            kept.update((_key(e.date), to_builtins(validate(to_builtins(e), Entry))) for e in mine)
+            if kept != old:
+                shard.tables[ENTRIES] = kept
+                shard.save()
+
+
+def _key(day: dt.date) -> str:
+    return str(day.toordinal())

@@ -1,0 +1,180 @@
+"""Promises, in files of their own per year (by the day each was made), so the evening's open
+promises are found without parsing ten years of entries.
+
+Rows are numbered in the order they arrive (TinyDB's document ids); a promise is found by its
+own id field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from journal.errors import InvalidInput, NotFound
+from journal.model import RESOLUTIONS, Promise, to_builtins, validate
+from journal.store.files import ShardedStore, StatKey
+
+PROMISES = "promises"
+MIN_REF = 4
+"""A promise id may be shortened to this many characters, like a git hash."""
+
+
+class PromiseRepository:
+    def __init__(self, store: ShardedStore) -> None:
+        self.store = store
+        self._years: dict[int, tuple[StatKey | None, list[Promise]]] = {}
+
+    def where(self, year: int) -> str:
+        return str(self.store.shard_path(PROMISES, year))
+
+    def years(self) -> list[int]:
+        return self.store.years(PROMISES)
+
+    def year(self, year: int) -> list[Promise]:
+        """One year's promises in the order they were made, converted once per change."""
+        stamp = self.store.stamp(PROMISES, year)
+        hit = self._years.get(year)
+        if hit and hit[0] == stamp:
+            return hit[1]
+        rows = self.store.rows(PROMISES, year)
+        where = self.where(year)
+        promises = sorted(
+            (validate(r, Promise, where) for r in rows.values()),
+            key=lambda p: (p.made_on, p.created),
+        )
+        self._years[year] = (stamp, promises)
+        return promises
+
+    def all(self) -> list[Promise]:
+        return [p for y in self.years() for p in self.year(y)]
+
+    def check(self, years: Iterable[int]) -> None:
+        """Read and validate these years' files before a change writes any of them."""
+        for year in set(years):
+            self.year(year)
+
+    # ----- the day-to-day reads: only matching rows are validated -----------------------------
+
+    def made_on(self, day: dt.date) -> list[Promise]:
+        iso = day.isoformat()
+        return self._scan(lambda r: r.get("made_on") == iso, years=[day.year])
+
+    def open(self, until: dt.date | None = None) -> list[Promise]:
+        """Open promises made on or before ``until``: they carry forward until resolved."""
+        last = until.isoformat() if until else "9999"
+        return self._scan(
+            lambda r: r.get("status") not in RESOLUTIONS and str(r.get("made_on", "")) <= last
+        )
+
+    def follow_up(self, day: dt.date) -> list[Promise]:
+        """Open promises made by ``day``, plus those resolved on it (so the evening shows the
+        outcome just given), oldest first."""
+        iso = day.isoformat()
+        return self._scan(
+            lambda r: (
+                str(r.get("made_on", "")) <= iso
+                and (r.get("status") not in RESOLUTIONS or r.get("resolved_on") == iso)
+            )
+        )
+
+    def _scan(
+        self, keep: Callable[[dict[str, Any]], bool], years: Iterable[int] | None = None
+    ) -> list[Promise]:
+        """Promises whose stored row passes ``keep``, oldest first. Only those are validated:
+        the evening needs the handful still open, not ten years of finished ones. The filters
+        keep any row whose status is not a valid outcome, so a damaged one is refused, not
+        hidden. Stored dates are ISO strings, which compare in date order."""
+        found: list[Promise] = []
+        stored = self.years()
+        for year in stored if years is None else [y for y in years if y in stored]:
+            where = self.where(year)
+            rows = self.store.rows(PROMISES, year).values()
+            found += [validate(r, Promise, where) for r in rows if keep(r)]
+        return sorted(found, key=lambda p: (p.made_on, p.created))
+
+    def find(self, ref: str) -> Promise:
+        """A promise by its id or a unique prefix of it (at least four characters, like git)."""
+        ref = ref.strip().lower()
+        if len(ref) < MIN_REF:
+            raise InvalidInput(
+                f"promise id {ref!r} is too short: give at least {MIN_REF} characters"
+            )
+        hits = [p for p in self.all() if p.id.startswith(ref)]
+        if not hits:
+            raise NotFound(f"no promise with id {ref!r} (see `coach promises`)")
+        if len(hits) > 1:
+            raise InvalidInput(f"promise id {ref!r} matches {len(hits)} promises; give more of it")
+        return hits[0]
+
+    # ----- changes, under the store's lock ---------------------------------------------------
+
+    def current(self, promise: Promise) -> Promise:
+        """The promise as it is on disk now (another process may have changed it)."""
+        for p in self.year(promise.made_on.year):
+            if p.id == promise.id:
+                return p
+        raise NotFound(f"promise {promise.short_id} is no longer in the journal")
+
+    def add(self, promises: Iterable[Promise]) -> None:
+        """New promises, numbered after the last row of their year; one save per year."""
+        by_year: dict[int, list[Promise]] = {}
+        for p in promises:
+            by_year.setdefault(p.made_on.year, []).append(p)
+        for year, batch in sorted(by_year.items()):
+            shard = self.store.edit(PROMISES, year)
+            next_key = _next_key(shard.rows)
+            for p in batch:
+                shard.rows[str(next_key)] = _row(p)
+                next_key += 1
+            shard.save()
+
+    def put(self, promise: Promise) -> Promise:
+        """Store a changed promise in place of the one with its id."""
+        shard = self.store.edit(PROMISES, promise.made_on.year)
+        key = next((k for k, r in shard.rows.items() if r.get("id") == promise.id), None)
+        if key is None:
+            raise NotFound(f"promise {promise.short_id} is no longer in the journal")
+        row = shard.rows[key] = _row(promise)
+        shard.save()
+        return validate(row, Promise)
+
+    def remove(self, promise: Promise) -> None:
+        shard = self.store.edit(PROMISES, promise.made_on.year)
+        left = {k: r for k, r in shard.rows.items() if r.get("id") != promise.id}
+        if len(left) != len(shard.rows):
+            shard.tables[PROMISES] = left
+            shard.save()
+
+    def replace_range(self, start: dt.date, end: dt.date, promises: list[Promise]) -> None:
+        """Promises made in [start, end], and any with the id of one given, are replaced by
+        ``promises``; a year's file is written only if it changed."""
+        ids = {p.id for p in promises}
+        span = set(range(start.year, end.year + 1)) | {p.made_on.year for p in promises}
+        for year in sorted(span):
+            mine = [p for p in promises if p.made_on.year == year]
+            if not mine and year not in self.years():
+                continue
+            leaving = {p.id for p in self.year(year) if p.id in ids or start <= p.made_on <= end}
+            shard = self.store.edit(PROMISES, year)
+            old = dict(shard.rows)
+            was = {r.get("id"): k for k, r in old.items()}
+            rows = {k: r for k, r in old.items() if r.get("id") not in leaving}
+            next_key = _next_key(old)
+            for p in mine:
+                # A promise keeps its row number, so an unchanged share rewrites nothing.
+                key = was.get(p.id)
+                if key is None:
+                    key, next_key = str(next_key), next_key + 1
+                rows[key] = _row(p)
+            if rows != old:
+                shard.tables[PROMISES] = rows
+                shard.save()
+
+
+def _next_key(rows: dict[str, Any]) -> int:
+    return max((int(k) for k in rows if k.isdigit()), default=0) + 1
+
+
+def _row(promise: Promise) -> dict[str, object]:
+    return to_builtins(validate(to_builtins(promise), Promise))
