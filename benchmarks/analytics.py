@@ -27,9 +27,10 @@ from benchmarks.common import Homes, Row, Stats, Target, fmt_ms, measure_interle
 
 if TYPE_CHECKING:
     from journal.app.service import JournalService
+    from journal.periods import Period
 
 SUITE = "analytics"
-PERIODS = ("week", "month", "year")
+PERIODS: tuple[Period, ...] = ("week", "month", "year")
 WARM_ITERATIONS = 11
 COLD_ITERATIONS = 5
 SCREEN_RUNS = 5
@@ -50,7 +51,7 @@ class Analytics:
 
         self.home = home
         self.service = Home(home).journal
-        self.first = first_entry(self.service)
+        self.first = first_entry(self.service, home)
         self.by_period: dict[str, list[float]] = {p: [] for p in PERIODS}
 
     def run(self, i: int, cold: bool = False) -> list[Any]:
@@ -70,10 +71,10 @@ class Analytics:
         return {p: round(Stats(v).median, 2) for p, v in self.by_period.items()}
 
 
-def first_entry(svc: JournalService) -> dt.date:
+def first_entry(svc: JournalService, home: Path) -> dt.date:
     years = svc.years()
     if not years:
-        raise RuntimeError(f"{svc.home} holds no entries")
+        raise RuntimeError(f"{home} holds no entries")
     return svc.year_entries(years[0])[0].date
 
 

@@ -135,12 +135,13 @@ def workspace(homes: Homes) -> tuple[Path, float]:
     run (as ``Homes.demo`` makes journals), and the seconds it took."""
     from benchmarks.common import DEMO_SEED
     from journal.app.demo import write_demo_clients
+    from journal.app.home import Home
 
     if homes not in _WORKSPACES:
         home = homes.empty(f"{CLIENTS}x{YEARS}y")
         print(f"building {CLIENTS} demo clients of {YEARS} years ...", file=sys.stderr, flush=True)
         start = time.perf_counter()
-        write_demo_clients(home, CLIENTS, YEARS, DEMO_SEED)
+        write_demo_clients(Home(home), CLIENTS, YEARS, DEMO_SEED)
         _WORKSPACES[homes] = (home, time.perf_counter() - start)
     return _WORKSPACES[homes]
 
@@ -201,57 +202,56 @@ def add_cases(homes: Homes, fifty: Path) -> tuple[list[AddCase], dict[str, objec
     """The update and new-client commands, their bundles and prepared states, all untimed."""
     import shutil
 
-    from journal.sharing.workspace import WORKSPACE, Workspace
-
     from benchmarks.common import child_env
     from benchmarks.export import coach_argv
     from journal.app.home import Home
+    from journal.app.sharing import ShareRequest, create_keys, prepare_share
     from journal.demo_clients import client_name
-    from journal.sharing import keys
-    from journal.sharing.share import build_share
 
-    journal = Home(homes.demo(YEARS)).journal
     scratch = homes.empty("clients-add")
-    me: Identity = keys.create(scratch / "client", client_name(CLIENTS))
-    first, last = journal.entries()[-1].date, journal.today()
-    coach = keys.load(fifty)  # every bundle goes to the 50 clients' coach
-    older = build_share(journal, me, coach.public, first, last - dt.timedelta(UPDATE_AFTER_DAYS))
-    newer = build_share(journal, me, coach.public, first, last)
+    client = Home(scratch / "client")
+    shutil.copytree(Home(homes.demo(YEARS)).layout.journal, client.layout.journal)
+    me: Identity = create_keys(client, client_name(CLIENTS))
+    first, last = client.journal.all_entries()[0].date, client.today()
+    coach = Home(fifty).identity()  # every bundle goes to the 50 clients' coach
+    line = coach.public.line()
+    older = prepare_share(client, ShareRequest(line, first, last - dt.timedelta(UPDATE_AFTER_DAYS)))
+    newer = prepare_share(client, ShareRequest(line, first, last))
     bundle = scratch / "newer.age"
     bundle.write_bytes(newer.data)
 
     # Update: a copy of the 50-client home plus this client from the older bundle; only that
     # client's folder changes, so only it is put back.
-    update_home = scratch / "update"
-    shutil.copytree(fifty, update_home)
-    added = Workspace(update_home).add(older.data, coach, "the older bundle")
-    folder = Workspace(update_home).folder(added.client.id)
+    update_home = Home(scratch / "update")
+    shutil.copytree(fifty, update_home.root)
+    added = update_home.workspace.add(older.data, coach, "the older bundle")
+    folder = update_home.layout.client(added.client.id).folder
     prepared = scratch / "prepared-client"
     shutil.copytree(folder, prepared)
 
     # New client: the coach's keys and no workspace at all.
-    new_home = scratch / "new"
-    shutil.copytree(fifty / "keys", new_home / "keys")
+    new_home = Home(scratch / "new")
+    shutil.copytree(Home(fifty).layout.keys, new_home.layout.keys)
 
     def reset_update() -> None:
         replace_tree(prepared, folder)
 
     def reset_new() -> None:
-        shutil.rmtree(new_home / WORKSPACE, ignore_errors=True)
+        shutil.rmtree(new_home.layout.workspace, ignore_errors=True)
 
     coach_cmd = coach_argv()
     cases = [
         AddCase(
             "update",
-            [*coach_cmd, "--home", str(update_home), "clients", "add", str(bundle)],
-            child_env(update_home),
+            [*coach_cmd, "--home", str(update_home.root), "clients", "add", str(bundle)],
+            child_env(update_home.root),
             reset_update,
             f"Updated {me.name}",
         ),
         AddCase(
             "new",
-            [*coach_cmd, "--home", str(new_home), "clients", "add", str(bundle)],
-            child_env(new_home),
+            [*coach_cmd, "--home", str(new_home.root), "clients", "add", str(bundle)],
+            child_env(new_home.root),
             reset_new,
             f"Added {me.name}",
         ),
@@ -260,7 +260,7 @@ def add_cases(homes: Homes, fifty: Path) -> tuple[list[AddCase], dict[str, objec
         "bundle_kb": round(len(newer.data) / 1e3, 1),
         "bundle": newer.describe(),
         "older_bundle": older.describe(),
-        "update_workspace_clients": len(Workspace(update_home).clients()),
+        "update_workspace_clients": len(update_home.workspace.clients()),
     }
     return cases, facts
 

@@ -130,7 +130,7 @@ def run(homes: Homes) -> list[Row]:
             case.runs.append(time_probe(case.kind, case.home))
 
     minimal, ten, empty = (cases[k] for k in ("minimal", "coach 10y", "coach empty"))
-    details = {name: case.detail() for name, case in cases.items()}
+    details: dict[str, object] = {name: case.detail() for name, case in cases.items()}
     return [
         Row(SUITE, "startup minimal Textual app", minimal.ready.median, note="baseline"),
         Row(

@@ -81,10 +81,9 @@ def share(
 ) -> None:
     """Write an encrypted, signed bundle of your journal for your coach. Private days stay."""
     from journal.app.sharing import ShareRequest, prepare_share, write_share
-    from journal.sharing.keys import PREFIX
 
-    lines = [t for t in to if t.strip().startswith(f"{PREFIX}:")]
-    dates = [t for t in to if not t.strip().startswith(f"{PREFIX}:")]
+    dates = [t for t in to if looks_like_date(obj, t)]
+    lines = [t for t in to if t not in dates]  # a damaged key is refused as a key, not a date
     if len(lines) > 1:
         fail("give your coach's key once: --to coach1:… (the line `coach keys show` prints)")
     if len(dates) > 1 or (dates and until):
@@ -100,6 +99,17 @@ def share(
         return
     target = write_share(obj.home, made, output)
     click.echo(f"Wrote {target}, readable only by that key. Send it any way you like.")
+
+
+def looks_like_date(obj: Context, value: str) -> bool:
+    """`--to` takes the coach's key or the last day; anything that is not a date is a key."""
+    from journal.errors import InvalidInput
+
+    try:
+        obj.date(value, "--to")
+    except InvalidInput:
+        return False
+    return True
 
 
 @click.group()

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from coach.render import content, one_line
-from journal.model import RATING_NAMES, Entry, Promise
+from journal.model import RATING_NAMES, Comment, Entry, Promise
 from journal.parse import kind_label
-from journal.model import Comment
 
 DONE = {True: "done", False: "not done", None: "not yet known"}
 

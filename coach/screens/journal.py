@@ -75,9 +75,7 @@ class JournalScreen(Screen[None]):
     page: reactive[int] = reactive(0, init=False)
     """Which page of the matching days is shown (0 is the newest)."""
 
-    def __init__(
-        self, journal: JournalService, comments: CommentRepository | None = None
-    ) -> None:
+    def __init__(self, journal: JournalService, comments: CommentRepository | None = None) -> None:
         """``comments``: the coach comments shown beside each day (a client's feedback, or
         what a coach wrote on a client's days)."""
         super().__init__()

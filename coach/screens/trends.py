@@ -45,6 +45,7 @@ class ReportBuilt(Message):
 class ReportFailed(Message):
     reason: str
 
+
 SHOWN: dict[str, int] = {"week": 26, "month": 24, "year": 10}
 """How many periods one screen shows at each zoom."""
 

@@ -37,6 +37,7 @@ def table_content(table: Table) -> Content:
 class ReportSection(Vertical):
     DEFAULT_CSS = """
     ReportSection { height: auto; }
+    ReportSection .section-charts { height: auto; }
     ReportSection .section-title { text-style: bold; color: $accent; margin: 1 0 0 0; }
     ReportSection .section-lead { color: $text-muted; }
     ReportSection .section-text { margin-bottom: 1; }

@@ -110,9 +110,7 @@ class Workspace:
             start = min(bundle.start, known.start) if known else bundle.start
             end = max(bundle.end, known.end) if known else bundle.end
             journal = JournalService(self.repo.journal(sender.id), lambda: end)
-            before_days = {
-                e.date: e for e in journal.entries(start=bundle.start, end=bundle.end)
-            }
+            before_days = {e.date: e for e in journal.entries(start=bundle.start, end=bundle.end)}
             before_promises = {p.id: p for p in journal.all_promises()}
             journal.replace_range(bundle.start, bundle.end, bundle.entries, bundle.promises)
             after_promises = {p.id for p in journal.all_promises()}

@@ -36,9 +36,7 @@ class JournalFiles:
     def write_bulk(self, entries: Iterable[Entry], promises: Iterable[Promise]) -> None:
         """Many records with one save per year (demo data, imports)."""
         entries, promises = list(entries), list(promises)
-        with self.changing(
-            {e.date.year for e in entries}, {p.made_on.year for p in promises}
-        ):
+        with self.changing({e.date.year for e in entries}, {p.made_on.year for p in promises}):
             self.entries.put_many(entries)
             self.promises.add(promises)
 

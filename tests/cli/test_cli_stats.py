@@ -93,13 +93,15 @@ def summary_in_text(output: str) -> str:
 
 
 def table_row(lines: list[str], label: str) -> list[str]:
-    """The cells of a Rich table row, with text a narrow column wrapped onto more lines
-    joined back up."""
-    start = next(i for i, line in enumerate(lines) if line.startswith(f"│ {label} "))
-    cells = [c.strip() for c in lines[start].split("│")[1:-1]]
+    """The cells of a Rich table row (drawn without outer edges: columns are split by "│"
+    only), with text a narrow column wrapped onto more lines joined back up."""
+    start = next(
+        i for i, line in enumerate(lines) if "│" in line and line.split("│")[0].strip() == label
+    )
+    cells = [c.strip() for c in lines[start].split("│")]
     for line in lines[start + 1 :]:
-        more = [c.strip() for c in line.split("│")[1:-1]]
-        if not more or more[0]:  # a border, or the next row
+        more = [c.strip() for c in line.split("│")]
+        if len(more) != len(cells) or more[0]:  # not a table line, or the next row
             break
         cells = [f"{a} {b}".strip() for a, b in zip(cells, more, strict=True)]
     return cells
@@ -154,7 +156,7 @@ def test_empty_journal_says_there_is_not_enough_yet(cli: Cli) -> None:
     result = cli.run("stats")
     assert result.stderr == ""
     text = flat(result.stdout)
-    assert text.startswith("Trends 2026-09-07 to 2026-11-23, by week")  # 12 weeks to today
+    assert text.startswith("Trends, 07 Sep 2026 to 23 Nov 2026, one bar per week")  # 12 weeks
     assert NOT_ENOUGH in text
     assert "no commitments were settled in the last 90 days" in text
     assert "Check-in streak: 0 days" in text
@@ -267,7 +269,7 @@ def test_text_shows_the_same_figures(journal: Cli) -> None:
     assert result.stderr == ""
     out = result.stdout
     lines = out.splitlines()
-    assert lines[0] == "Trends 2026-09-07 to 2026-11-23, by week"
+    assert lines[0] == "Trends, 07 Sep 2026 to 23 Nov 2026, one bar per week"
     assert table_row(lines, "commitments") == [
         "commitments",
         "67% (2 of 3, 1 renegotiated)",
@@ -279,8 +281,9 @@ def test_text_shows_the_same_figures(journal: Cli) -> None:
         "+18 points",
         "+10 points",
     ]
-    assert table_row(lines, "trust quotient (C+R+I)/S") == ["trust quotient (C+R+I)/S", "5.38"]
-    assert "Open commitments: 3, 1 overdue" in lines
+    # The quotient is a sentence under the trust table now: (7 + 8.5 + 6) / 4.
+    assert "Trust quotient (C+R+I)/S: 5.38;" in flat(out)
+    assert "Open commitments: 3, 1 overdue." in lines
     assert "  due 2026-11-20: E: chase the invoice" in lines
     assert "Check-in streak: 3 days" in lines
     assert "On this day, a month ago: Ask Ana how the launch went" in lines
@@ -324,7 +327,7 @@ def test_from_to_and_period_month(journal: Cli, to: str) -> None:
     )
 
     text = journal.run("stats", "--from", "2026-09-01", "--to", to, "--period", "month").stdout
-    assert text.splitlines()[0] == "Trends 2026-09-01 to 2026-11-23, by month"
+    assert text.splitlines()[0] == "Trends, 01 Sep 2026 to 23 Nov 2026, one bar per month"
     assert summary_in_text(text) == flat(data["summary"])
 
 

@@ -38,8 +38,9 @@ def plain_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A year of demo journal with no private days, so the summary and `coach stats` (which
     does count your private days) cover exactly the same records."""
     home = tmp_path_factory.mktemp("exports") / "home"
-    svc = Home(home, today=lambda: DAY).journal
-    write_demo(svc, 1, seed=3)
+    opened = Home(home, today=lambda: DAY)
+    write_demo(opened, 1, seed=3)
+    svc = opened.journal
     for entry in svc.year_entries(DAY.year) + svc.year_entries(DAY.year - 1):
         if entry.private:
             svc.set_private(entry.date, False)

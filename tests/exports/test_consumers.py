@@ -46,6 +46,21 @@ def said(d: dict[str, Any]) -> str:
     return f"{'fell' if d['verdict'] == 'improving' else 'rose'} {abs(d['change']):.1f}"
 
 
+def open_commitments(figures: dict[str, Any]) -> str:
+    """The line under the promises-kept table: "Open commitments: 3, 1 overdue." """
+    overdue = len(figures["overdue_commitments"])
+    more = f", {overdue} overdue" if overdue else ""
+    return f"Open commitments: {figures['open_commitments']}{more}."
+
+
+def kept_cell(rec: dict[str, Any]) -> str:
+    """A promises-kept table cell, e.g. "85% (17 of 20, 2 renegotiated)". The cell, not its
+    row: pdftotext may read a row's label apart from its cells."""
+    rate = "–" if rec["keep_rate"] is None else f"{round(100 * rec['keep_rate'])}%"
+    extra = f", {rec['renegotiated']} renegotiated" if rec["renegotiated"] else ""
+    return f"{rate} ({rec['kept']} of {rec['kept'] + rec['broken']}{extra})"
+
+
 def read_as_people_do(fmt: str, path: Path, tmp_path: Path) -> str:
     """The text a reader gets: Chromium's DOM for HTML, pdftotext for PDF, the Markdown with
     its escapes and table pipes taken away."""
@@ -71,13 +86,16 @@ def test_every_summary_shows_the_figures_coach_stats_shows(
         " ".join(figures["summary"].split()),
         f"combined index {index:.1f} {said(weeks['4w']['index'])} {said(weeks['12w']['index'])}",
         f"Trust quotient (C+R+I)/S: {overall['trust']['classic']:.2f}",
-        f"Open commitments: {figures['open_commitments']};",
+        open_commitments(figures),
         f"current streak {figures['streak']} days",
-        *(
-            f"{kind.replace('_', ' ')}s {round(100 * rec['keep_rate'])}%"
-            for kind, rec in figures["reliability"]["90d"].items()
-        ),
+        *(kept_cell(rec) for rec in figures["reliability"]["90d"].values()),
     ]
+    if fmt != "pdf":  # where a table row reads as one line, each kind's row reads whole
+        kept = figures["reliability"]
+        expected += [
+            f"{kind.replace('_', ' ')}s {kept_cell(kept['30d'][kind])} {kept_cell(rec)}"
+            for kind, rec in kept["90d"].items()
+        ]
     for name in ("rating", "language", "behaviour"):
         score = overall["self_orientation"]["scores"][name]
         label = {"rating": "your rating", "language": "your words", "behaviour": "what you did"}

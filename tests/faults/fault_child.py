@@ -1,4 +1,4 @@
-"""A writer process for the fault tests: it uses JournalService exactly as the app and CLI do.
+"""A writer process for the fault tests: it uses Home(home).journal exactly as the app and CLI do.
 
     fault_child.py writer HOME WRITER WRITERS COUNT GO_FILE MODE   (MODE: days | same-day)
     fault_child.py saver HOME DAY COUNT
@@ -78,7 +78,7 @@ def saver(home: Path, day: dt.date, count: int) -> None:
 def stall(home: Path, day: dt.date, where: str) -> None:
     import os
 
-    import journal.storage as storage
+    import journal.store.files as storage
 
     def hang(*_: object) -> None:
         say("STALLED")

@@ -70,9 +70,10 @@ def assert_opens_everywhere(home: Path) -> JournalService:
     svc = Home(home).journal
     svc.entries()
     svc.all_promises()
+    store = svc.files.store
     for kind in KINDS:
-        for year in svc.store.years(kind):
-            db = TinyDB(svc.store.shard_path(kind, year))
+        for year in store.years(kind):
+            db = TinyDB(store.shard_path(kind, year))
             try:
                 assert db.tables() == {kind, "meta"}, f"{kind}-{year}: {db.tables()}"
                 assert all(isinstance(r, dict) for r in db.table(kind).all())

@@ -52,7 +52,7 @@ def test_concurrent_writers_on_interleaved_days_lose_nothing(tmp_path: Path) -> 
     assert promises == {f"promise {text}": day for day, text in expected.items()}
     assert len(svc.all_promises()) == len(expected)
     assert svc.years() == [2026, 2027]
-    assert svc.store.years("promises") == [2026, 2027]
+    assert svc.files.store.years("promises") == [2026, 2027]
     assert temp_files(home) == []
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from journal.app.home import Home
+from journal.app.sharing import create_keys
 from journal.errors import InvalidInput, NotFound
-from journal.sharing.keys import KEY_FILE, create, keys_dir, load, parse_public
+from journal.sharing.keys import parse_public
 from tests.cli.helpers import Cli, snapshot
 from tests.sharing import craft
 
@@ -63,10 +65,10 @@ def test_a_damaged_key_line_is_refused_naming_the_part(
 def test_keys_are_kept_in_a_folder_and_file_only_the_owner_can_read(tmp_path: Path) -> None:
     cli = Cli(tmp_path / "home")
     cli.run("--home", str(cli.home), "keys", "init", "--name", "Ana")
-    folder, file = keys_dir(cli.home), keys_dir(cli.home) / KEY_FILE
+    folder, file = Home(cli.home).layout.keys, Home(cli.home).layout.key_file
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE(file.stat().st_mode) == 0o600
-    assert load(cli.home).name == "Ana"
+    assert Home(cli.home).identity().name == "Ana"
 
 
 def test_keys_init_twice_is_refused_and_keeps_the_first_keys(tmp_path: Path) -> None:
@@ -84,14 +86,14 @@ def test_keys_init_needs_a_name_of_1_to_100_characters(tmp_path: Path, name: str
     assert "1 to 100 characters" in cli.fails(
         "--home", str(cli.home), "keys", "init", "--name", name
     )
-    assert not keys_dir(cli.home).exists()
+    assert not Home(cli.home).layout.keys.exists()
 
 
 def test_create_refuses_to_replace_keys_even_when_called_directly(tmp_path: Path) -> None:
-    create(tmp_path, "Ana")
+    create_keys(Home(tmp_path), "Ana")
     before = snapshot(tmp_path)
     with pytest.raises(InvalidInput, match="never replaces them"):
-        create(tmp_path, "Ana")
+        create_keys(Home(tmp_path), "Ana")
     assert snapshot(tmp_path) == before
 
 
@@ -100,16 +102,16 @@ def test_create_refuses_to_replace_keys_even_when_called_directly(tmp_path: Path
     [b"", b"{not json", b'{"format": "coach-identity", "name": "A"}', b'{"unknown": 1}'],
 )
 def test_a_damaged_key_file_is_reported_not_replaced(tmp_path: Path, content: bytes) -> None:
-    create(tmp_path, "Ana")
-    (keys_dir(tmp_path) / KEY_FILE).write_bytes(content)
+    create_keys(Home(tmp_path), "Ana")
+    Home(tmp_path).layout.key_file.write_bytes(content)
     with pytest.raises(InvalidInput, match="is damaged; restore it from a backup"):
-        load(tmp_path)
+        Home(tmp_path).identity()
 
 
 def test_without_keys_every_sharing_command_says_how_to_make_them(tmp_path: Path) -> None:
     cli = Cli(tmp_path / "home")
     with pytest.raises(NotFound):
-        load(cli.home)
+        Home(cli.home).identity()
     bundle = tmp_path / "any.age"
     bundle.write_bytes(b"age")
     key = craft.person("Bo").public.line()

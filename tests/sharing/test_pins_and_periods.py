@@ -9,12 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from journal.sharing.workspace import Workspace
-
 from coach.cli import main
 from journal.app.home import Home
-from journal.sharing.keys import create, load
-from journal.sharing.share import build_share, remember_share
+from journal.app.sharing import ShareRequest, create_keys, prepare_share, write_share
 from tests.cli.helpers import snapshot
 from tests.conftest import DAY
 from tests.sharing import craft
@@ -88,18 +85,19 @@ def test_a_bundle_dated_in_the_future_is_refused(world: World) -> None:
 
 def test_dashboard_figures_stay_as_of_the_latest_day_shared(tmp_path: Path) -> None:
     """A newer bundle about an older stretch must not turn the dashboard back in time."""
-    coach, client_home = keyed_pair(tmp_path)
-    svc = Home(client_home, today=lambda: DAY).journal
+    coach, client = keyed_pair(tmp_path)
+    svc = client.journal
     for n in range(60):
         svc.set_intent(DAY - dt.timedelta(days=n), f"day {n}")
     made = svc.add_promise(DAY - dt.timedelta(days=50), "old one", "commitment", due=DAY)
     svc.resolve_promise(made.id, "kept", on=DAY - dt.timedelta(days=2))
-    space = Workspace(tmp_path / "coach", today=DAY)
-    me = load(client_home)
-    space.add(build_share(svc, me, coach.public, DAY - dt.timedelta(days=59), DAY).data, coach, "a")
+    space = Home(tmp_path / "coach", today=lambda: DAY).workspace
+    to = coach.public.line()
+    newer = prepare_share(client, ShareRequest(to, DAY - dt.timedelta(days=59), DAY))
+    space.add(newer.data, coach, "a")
     before = space.clients()[0].facts
-    older = build_share(
-        svc, me, coach.public, DAY - dt.timedelta(days=59), DAY - dt.timedelta(days=30)
+    older = prepare_share(
+        client, ShareRequest(to, DAY - dt.timedelta(days=59), DAY - dt.timedelta(days=30))
     )
     space.add(older.data, coach, "b")
     assert space.clients()[0].facts == before
@@ -107,31 +105,33 @@ def test_dashboard_figures_stay_as_of_the_latest_day_shared(tmp_path: Path) -> N
 
 
 def test_a_promise_settled_between_two_shares_reaches_the_coach(tmp_path: Path) -> None:
-    coach, client_home = keyed_pair(tmp_path)
+    coach, client = keyed_pair(tmp_path)
     today = DAY - dt.timedelta(days=20)
-    svc = Home(client_home, today=lambda: today).journal
+    svc = client.journal
     svc.set_intent(DAY - dt.timedelta(days=25), "first stretch")
     made = svc.add_promise(DAY - dt.timedelta(days=25), "send the plan", "commitment")
-    me = load(client_home)
-    first = build_share(svc, me, coach.public, DAY - dt.timedelta(days=27), today)
-    space = Workspace(tmp_path / "coach", today=DAY)
+    to = coach.public.line()
+    first = prepare_share(client, ShareRequest(to, DAY - dt.timedelta(days=27), today))
+    space = Home(tmp_path / "coach", today=lambda: DAY).workspace
     space.add(first.data, coach, "first")
-    remember_share(client_home, first)
+    write_share(client, first, tmp_path / "first.age")
     svc.resolve_promise(made.id, "kept", on=DAY - dt.timedelta(days=15))  # in the gap
-    today = DAY
     svc.set_intent(DAY - dt.timedelta(days=3), "second stretch")
-    second = build_share(svc, me, coach.public, DAY - dt.timedelta(days=7), DAY)
+    second = prepare_share(client, ShareRequest(to, DAY - dt.timedelta(days=7), DAY))
     space.add(second.data, coach, "second")
     (copy,) = space.journal(space.clients()[0]).all_promises()
     assert copy.status == "kept"
 
 
-def keyed_pair(root: Path) -> tuple[craft.Identity, Path]:
-    return create(root / "coach", "Dee Coach"), create_home(root / "client", "Eli Client")
+def keyed_pair(root: Path) -> tuple[craft.Identity, Home]:
+    """A coach's keys, and a client's home with keys of their own."""
+    coach = create_keys(Home(root / "coach"), "Dee Coach")
+    return coach, create_home(root / "client", "Eli Client")
 
 
-def create_home(home: Path, name: str) -> Path:
-    create(home, name)
+def create_home(root: Path, name: str) -> Home:
+    home = Home(root, today=lambda: DAY)
+    create_keys(home, name)
     return home
 
 

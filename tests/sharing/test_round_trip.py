@@ -10,12 +10,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from journal.sharing.workspace import Workspace
 
 from journal.app.home import Home
+from journal.app.sharing import ShareRequest, create_keys, import_feedback, prepare_share
+from journal.app.workspace import CommentRequest
 from journal.model import Entry
-from journal.sharing.keys import create
-from journal.sharing.share import build_share, feedback_store, import_feedback
 from tests.conftest import DAY
 
 TEXT = st.text(
@@ -32,22 +31,26 @@ def test_any_text_survives_the_trip_to_the_coach_and_back(
 ) -> None:
     root = Path(tempfile.mkdtemp(prefix="coach-trip-"))
     try:
-        coach = create(root / "coach", "Dee Coach")
-        client = create(root / "client", "Eli Client")
-        svc = Home(root / "client", today=lambda: DAY).journal
+        coach = create_keys(Home(root / "coach"), "Dee Coach")
+        client = Home(root / "client", today=lambda: DAY)
+        create_keys(client, "Eli Client")
+        svc = client.journal
         svc.set_intent(DAY, intent)
         svc.set_text(DAY, "reflection", reflection)
-        share = build_share(svc, client, coach.public, DAY - dt.timedelta(days=6), DAY)
-        space = Workspace(root / "coach", today=DAY)
+        share = prepare_share(
+            client, ShareRequest(coach.public.line(), DAY - dt.timedelta(days=6), DAY)
+        )
+        space = Home(root / "coach", today=lambda: DAY).workspace
         space.add(share.data, coach, "bundle")
         (theirs,) = space.clients()
         (copy,) = space.journal(theirs).entries()
         (mine,) = svc.entries()
         assert copy == mine and isinstance(copy, Entry)
-        space.comment(theirs, "day", DAY, comment, coach)
-        data, _ = space.reply(theirs, coach)
-        import_feedback(svc, client, data, "feedback")
-        (said,) = feedback_store(svc).all()
+        space.comment(CommentRequest(theirs, "day", DAY, comment), coach)
+        feedback = root / "feedback.age"
+        feedback.write_bytes(space.reply(theirs, coach).data)
+        import_feedback(client, feedback)
+        (said,) = client.feedback.all()
         assert said.text == comment.strip()
     finally:
         shutil.rmtree(root)

@@ -16,8 +16,10 @@ from typing import Any
 import msgspec
 import pytest
 
+from journal.app.home import Home
+from journal.app.sharing import create_keys
 from journal.model import Entry, Promise
-from journal.sharing.keys import Identity, create, fingerprint
+from journal.sharing.keys import Identity, fingerprint
 from journal.text import one_line
 from tests.cli.helpers import UNSAFE, Cli
 from tests.conftest import DAY
@@ -127,7 +129,7 @@ class Hostile:
 def make_hostile(world: World, tmp_path: Path, name: str) -> Hostile:
     """Their home holds the same days they shared, so comments on them show in their export."""
     home = Cli(tmp_path / "mallory")
-    keys = create(home.home, "placeholder")
+    keys = create_keys(Home(home.home), "placeholder")
     me = Identity(name, keys.age_identity, keys.sign_private)
     payload = share_payload(me)
     home.service().write_bulk(

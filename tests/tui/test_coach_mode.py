@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from journal.sharing.workspace import Workspace
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -17,10 +17,10 @@ from coach.clients_app import build_clients_app
 from coach.screens.clients import ClientJournalScreen, ClientsScreen, ClientTrendsScreen
 from coach.screens.share import ShareScreen
 from journal.app.home import Home
+from journal.app.sharing import ShareRequest, create_keys, import_feedback, prepare_share
+from journal.app.workspace import CommentRequest, Workspace
 from journal.model import IntentFor
-from journal.settings import load as load_settings
-from journal.sharing import keys
-from journal.sharing.share import build_share, import_feedback
+from journal.sharing.keys import Identity
 from tests.conftest import DAY
 
 HOSTILE_NAME = "[@click=app.quit]Zed\x1b[2J\u202e"
@@ -32,9 +32,14 @@ class Homes:
     clients: dict[str, Path]
 
 
-def client_home(root: Path, name: str, coach: keys.Identity, days: int) -> Path:
+def workspace(root: Path) -> Workspace:
+    return Home(root).workspace
+
+
+def client_home(root: Path, name: str, coach: Identity, days: int) -> Path:
     home = root / f"client-{len(name)}-{days}"
-    svc = Home(home, today=lambda: DAY).journal
+    client = Home(home, today=lambda: DAY)
+    svc = client.journal
     for n in range(days):
         day = DAY - dt.timedelta(days=n)
         svc.set_intent(day, f"{name.split()[0]} day {n}", IntentFor(kind="person", name="Ravi"))
@@ -46,15 +51,16 @@ def client_home(root: Path, name: str, coach: keys.Identity, days: int) -> Path:
         "Ravi",
         due=DAY - dt.timedelta(days=2),
     )
-    me = keys.create(home, name)
-    share = build_share(svc, me, coach.public, DAY - dt.timedelta(weeks=6), DAY)
-    Workspace(root / "coach").add(share.data, coach, "bundle")
+    create_keys(client, name)
+    request = ShareRequest(coach.public.line(), DAY - dt.timedelta(weeks=6), DAY)
+    share = prepare_share(client, request)
+    workspace(root / "coach").add(share.data, coach, "bundle")
     return home
 
 
 @pytest.fixture
 def homes(tmp_path: Path) -> Homes:
-    coach = keys.create(tmp_path / "coach", "Sam Coach")
+    coach = create_keys(Home(tmp_path / "coach"), "Sam Coach")
     clients = {
         name: client_home(tmp_path, name, coach, days)
         for name, days in (("Ana Ruiz", 20), ("Bo Chen", 5), (HOSTILE_NAME, 12))
@@ -66,9 +72,14 @@ def cells(table: DataTable[object], column: int) -> list[str]:
     return [str(table.get_row_at(i)[column]) for i in range(table.row_count)]
 
 
+async def settle(app: App[None], pilot: Pilot[None]) -> None:
+    """Let the screen's workers finish and the messages they post be handled."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_dashboard_lists_clients_sorts_and_renders_names_literally(homes: Homes) -> None:
-    app = build_clients_app(homes.coach)
-    app.workspace._today = DAY
+    app = build_clients_app(homes.coach, today=lambda: DAY)
     async with app.run_test(size=(130, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ClientsScreen)
@@ -88,7 +99,7 @@ async def test_coach_opens_a_client_comments_and_sees_trends(homes: Homes) -> No
     async with app.run_test(size=(130, 40)) as pilot:
         await pilot.pause()
         await pilot.press("down", "enter")  # Ana Ruiz, second by name
-        await pilot.pause(0.3)
+        await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, ClientJournalScreen)
         assert "Ana Ruiz" in screen.sub_title and "read-only" in screen.sub_title
@@ -96,7 +107,7 @@ async def test_coach_opens_a_client_comments_and_sees_trends(homes: Homes) -> No
         await pilot.pause()
         await pilot.press(*"You listened first. [b]Keep it[/b]", "enter")
         await pilot.pause()
-        (said,) = Workspace(homes.coach).comments(screen.client).all()
+        (said,) = workspace(homes.coach).comments(screen.client).all()
         assert (said.on, said.date, said.text) == (
             "day",
             DAY - dt.timedelta(days=1),
@@ -108,12 +119,12 @@ async def test_coach_opens_a_client_comments_and_sees_trends(homes: Homes) -> No
         await pilot.pause()
         await pilot.press(*"Good week", "enter")
         await pilot.pause()
-        assert {c.on for c in Workspace(homes.coach).comments(screen.client).all()} == {
+        assert {c.on for c in workspace(homes.coach).comments(screen.client).all()} == {
             "day",
             "week",
         }
         await pilot.press("f4")
-        await pilot.pause(0.5)
+        await settle(app, pilot)
         assert isinstance(app.screen, ClientTrendsScreen)
         await pilot.press("escape", "escape")
         await pilot.pause()
@@ -121,19 +132,20 @@ async def test_coach_opens_a_client_comments_and_sees_trends(homes: Homes) -> No
 
 
 async def test_client_sees_the_coachs_comment_beside_the_day(homes: Homes, tmp_path: Path) -> None:
-    coach = keys.load(homes.coach)
-    space = Workspace(homes.coach)
+    coach = Home(homes.coach).identity()
+    space = workspace(homes.coach)
     client = space.find("Ana")
-    space.comment(client, "day", DAY, "Proud of how you handled \x1b[31mRavi\u202e", coach)
-    data, _ = space.reply(client, coach)
+    said = "Proud of how you handled \x1b[31mRavi\u202e"
+    space.comment(CommentRequest(client, "day", DAY, said), coach)
+    feedback = tmp_path / "feedback.age"
+    feedback.write_bytes(space.reply(client, coach).data)
     ana_home = homes.clients["Ana Ruiz"]
-    ana = Home(ana_home, today=lambda: DAY).journal
-    import_feedback(ana, keys.load(ana_home), data, "feedback.age")
+    import_feedback(Home(ana_home, today=lambda: DAY), feedback)
     app = build_app(ana_home, today=lambda: DAY)
     async with app.run_test(size=(130, 40)) as pilot:
         await pilot.pause()
         await pilot.press("f3")
-        await pilot.pause(0.5)
+        await settle(app, pilot)  # the journal screen reads its days in a worker
         view = str(app.screen.query_one("#entry-view", Static).render())
         assert "Coach comments" in view
         assert "Sam Coach: Proud of how you handled [31mRavi" in view  # ESC and RLO gone
@@ -154,7 +166,7 @@ async def test_client_shares_from_the_app_after_seeing_what_it_holds(
     ana_home = homes.clients["Ana Ruiz"]
     Home(ana_home, today=lambda: DAY).journal.set_private(DAY, True)
     monkeypatch.chdir(tmp_path)
-    coach = keys.load(homes.coach)
+    coach = Home(homes.coach).identity()
     app = build_app(ana_home, today=lambda: DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -171,17 +183,16 @@ async def test_client_shares_from_the_app_after_seeing_what_it_holds(
         await pilot.press("enter")
         await pilot.pause()
         (bundle,) = tmp_path.glob("coach-share-2026-11-23.age")
-    added = Workspace(homes.coach).add(bundle.read_bytes(), coach, "bundle")
+    added = workspace(homes.coach).add(bundle.read_bytes(), coach, "bundle")
     assert added.days_removed == 1  # today became private after the first share
-    assert load_settings(ana_home).coach_key == coach.public.line()
+    assert Home(ana_home).settings().coach_key == coach.public.line()
 
 
 async def test_client_imports_feedback_from_the_app(homes: Homes, tmp_path: Path) -> None:
-    coach = keys.load(homes.coach)
-    space = Workspace(homes.coach)
-    space.comment(space.find("Ana"), "week", DAY, "Keep asking first.", coach)
-    data, _ = space.reply(space.find("Ana"), coach)
-    (tmp_path / "fb.age").write_bytes(data)
+    coach = Home(homes.coach).identity()
+    space = workspace(homes.coach)
+    space.comment(CommentRequest(space.find("Ana"), "week", DAY, "Keep asking first."), coach)
+    (tmp_path / "fb.age").write_bytes(space.reply(space.find("Ana"), coach).data)
     app = build_app(homes.clients["Ana Ruiz"], today=lambda: DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -193,6 +204,6 @@ async def test_client_imports_feedback_from_the_app(homes: Homes, tmp_path: Path
         await pilot.pause()
         assert any("1 new comment," in n.message for n in app._notifications)
         await pilot.press("f3")
-        await pilot.pause(0.5)
+        await settle(app, pilot)  # the journal screen reads its days in a worker
         view = str(app.screen.query_one("#entry-view", Static).render())
         assert "Sam Coach on the week of 23 Nov: Keep asking first." in view

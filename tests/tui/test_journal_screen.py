@@ -44,8 +44,9 @@ def entry_text(screen: JournalScreen) -> str:
 
 
 async def test_pages_through_a_year_newest_first(isolated_home: Path) -> None:
-    svc = Home(isolated_home, today=lambda: DAY).journal
-    summary = write_demo(svc, 1, seed=5)
+    home = Home(isolated_home, today=lambda: DAY)
+    svc = home.journal
+    summary = write_demo(home, 1, seed=5)
     app = build_app(isolated_home, today=lambda: DAY)
     async with app.run_test(size=(110, 40)) as pilot:
         screen = await open_journal(app, pilot)

@@ -69,7 +69,11 @@ def test_clients_dashboard(snap_compare: Any, isolated_home: Path) -> None:
     from coach.clients_app import build_clients_app
     from journal.app.demo import write_demo_clients
 
-    write_demo_clients(isolated_home, 4, years=1, seed=3, today=DAY)
-    app = build_clients_app(isolated_home)
-    app.workspace._today = DAY
+    write_demo_clients(Home(isolated_home, today=lambda: DAY), 4, years=1, seed=3)
+    app = build_clients_app(isolated_home, today=lambda: DAY)
     assert snap_compare(app, terminal_size=SIZE, run_before=keys("s", "s"))
+
+
+def test_trends_screen(snap_compare: Any, isolated_home: Path) -> None:
+    """The sections of the shared report model, each as tall as what it holds."""
+    assert snap_compare(demo_app(isolated_home), terminal_size=SIZE, run_before=keys("f4"))

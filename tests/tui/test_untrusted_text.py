@@ -82,6 +82,7 @@ async def test_hostile_text_in_every_field_is_shown_literally(
         await pilot.pause()
         journal = app.screen
         assert isinstance(journal, JournalScreen)
+        await app.workers.wait_for_complete()  # the journal screen reads its days in a worker
         await pilot.pause()
         view = plain(journal.query_one("#entry-view", Static))
         assert view.count("[@click=app.quit]x[/]") >= 7  # intent, whom, help x2, words, notes

@@ -228,8 +228,7 @@ def file_bytes(home: Path) -> dict[str, bytes]:
 
 
 def test_write_demo_round_trips(tmp_path: Path) -> None:
-    service = Home(tmp_path, today=lambda: TODAY).journal
-    summary = write_demo(service, 2, seed=5)
+    summary = write_demo(Home(tmp_path, today=lambda: TODAY), 2, seed=5)
     entries, promises = generate(2, seed=5, today=TODAY)
     assert summary == DemoSummary(
         entries=len(entries), promises=len(promises), first=entries[0].date, last=TODAY
@@ -242,11 +241,11 @@ def test_write_demo_round_trips(tmp_path: Path) -> None:
 
 
 def test_write_demo_refuses_a_home_with_entries(tmp_path: Path) -> None:
-    service = Home(tmp_path, today=lambda: TODAY).journal
-    service.set_intent(TODAY, "Listen first.")
+    home = Home(tmp_path, today=lambda: TODAY)
+    home.journal.set_intent(TODAY, "Listen first.")
     before = file_bytes(tmp_path)
     with pytest.raises(InvalidInput) as caught:
-        write_demo(service, 1)
+        write_demo(home, 1)
     assert str(tmp_path) in str(caught.value) and "\n" not in str(caught.value)
     assert file_bytes(tmp_path) == before
 

@@ -12,25 +12,26 @@ from pathlib import Path
 import pytest
 
 from journal.app.demo import write_demo
+from journal.app.exporting import ExportRequest, export, select
 from journal.app.home import Home
 from journal.app.restore import restore
-from journal.app.service import JournalService
 from journal.errors import InvalidInput, NewerSchema
-from journal.export import default_filename, render, select
+from journal.export import default_filename
 from journal.export.daily_csv import COLUMNS
-from journal.model import IntentFor
+from journal.model import Comment, IntentFor, new_id, now
 from tests.conftest import DAY
 
 CANARY = "CANARY-7f3a9"
 
 
-def service(home: Path) -> JournalService:
-    return Home(home, today=lambda: DAY).journal
+def open_home(root: Path) -> Home:
+    return Home(root, today=lambda: DAY)
 
 
-def exported(svc: JournalService, fmt: str, include_private: bool = False) -> bytes:
-    selection = select(svc, start=None, end=None, period="month", include_private=include_private)
-    return render(fmt, selection)
+def exported(home: Home, fmt: str, include_private: bool = False) -> bytes:
+    """What `coach export` writes: the whole journal, with the comments your coaches sent."""
+    request = ExportRequest(fmt, period="month", include_private=include_private)
+    return export(home, request).data
 
 
 def files(home: Path) -> dict[str, bytes]:
@@ -44,13 +45,13 @@ def without_stamp(data: bytes) -> dict[str, object]:
 
 
 def test_backup_round_trips_exactly(tmp_path: Path) -> None:
-    first = service(tmp_path / "a")
+    first = open_home(tmp_path / "a")
     write_demo(first, 1, seed=4)
     backup = exported(first, "json", include_private=True)
-    second = service(tmp_path / "b")
+    second = open_home(tmp_path / "b")
     done = restore(second, backup, "backup.json")
     assert (done.entries, done.already_there, done.kept_yours) == (
-        len(first.entries()),
+        len(first.journal.entries()),
         0,
         [],
     )
@@ -58,21 +59,21 @@ def test_backup_round_trips_exactly(tmp_path: Path) -> None:
 
 
 def test_import_merges_by_id_and_keeps_your_own_day(tmp_path: Path) -> None:
-    source = service(tmp_path / "a")
-    source.set_intent(DAY - dt.timedelta(days=2), "from the backup")
-    source.set_intent(DAY, "the backup's today")
-    source.add_promise(DAY, "call Ana", "commitment", "Ana")
+    source = open_home(tmp_path / "a")
+    source.journal.set_intent(DAY - dt.timedelta(days=2), "from the backup")
+    source.journal.set_intent(DAY, "the backup's today")
+    source.journal.add_promise(DAY, "call Ana", "commitment", "Ana")
     backup = exported(source, "json")
 
-    home = service(tmp_path / "b")
-    home.set_intent(DAY, "my own today")
+    home = open_home(tmp_path / "b")
+    home.journal.set_intent(DAY, "my own today")
     done = restore(home, backup, "backup.json")
     assert (done.entries, done.promises, done.kept_yours) == (1, 1, [DAY.isoformat()])
-    today = home.entry(DAY)
+    today = home.journal.entry(DAY)
     assert today is not None and today.intent == "my own today"
     again = restore(home, backup, "backup.json")
     assert (again.entries, again.promises) == (0, 0)
-    assert len(home.all_promises()) == 1
+    assert len(home.journal.all_promises()) == 1
 
 
 @pytest.mark.parametrize(
@@ -88,8 +89,8 @@ def test_import_merges_by_id_and_keeps_your_own_day(tmp_path: Path) -> None:
     ],
 )
 def test_a_bad_backup_is_refused_and_nothing_changes(tmp_path: Path, raw: bytes, says: str) -> None:
-    home = service(tmp_path / "b")
-    home.set_intent(DAY, "mine")
+    home = open_home(tmp_path / "b")
+    home.journal.set_intent(DAY, "mine")
     before = files(tmp_path / "b")
     with pytest.raises(InvalidInput, match=says.replace("[", r"\[").replace("]", r"\]")):
         restore(home, raw, "backup.json")
@@ -101,10 +102,11 @@ def test_a_backup_from_a_newer_coach_is_refused(tmp_path: Path) -> None:
         b'{"format": "coach-backup", "schema": 99, "exported": "x", "entries": [], "promises": []}'
     )
     with pytest.raises(NewerSchema, match="upgrade Coach"):
-        restore(service(tmp_path / "b"), raw, "backup.json")
+        restore(open_home(tmp_path / "b"), raw, "backup.json")
 
 
-def plant_private_day(svc: JournalService) -> None:
+def plant_private_day(home: Home) -> None:
+    svc = home.journal
     day = DAY - dt.timedelta(days=3)
     svc.set_intent(day, f"intent {CANARY}", IntentFor(kind="person", name=CANARY))
     ask = svc.add_help(day, f"person {CANARY}", f"request {CANARY}")
@@ -119,28 +121,29 @@ def plant_private_day(svc: JournalService) -> None:
 
 @pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
 def test_private_entries_never_appear_in_an_export(tmp_path: Path, fmt: str) -> None:
-    svc = service(tmp_path / "a")
-    write_demo(svc, 1, seed=2)
-    plant_private_day(svc)
-    data = exported(svc, fmt)
+    home = open_home(tmp_path / "a")
+    write_demo(home, 1, seed=2)
+    plant_private_day(home)
+    data = exported(home, fmt)
     assert CANARY.encode() not in data
     assert b"7f3a9" not in data
 
 
 def test_private_entries_are_in_the_backup_only_when_asked(tmp_path: Path) -> None:
-    svc = service(tmp_path / "a")
-    plant_private_day(svc)
-    assert CANARY.encode() in exported(svc, "json", include_private=True)
+    home = open_home(tmp_path / "a")
+    plant_private_day(home)
+    assert CANARY.encode() in exported(home, "json", include_private=True)
 
 
 def test_csv_has_the_documented_header_and_a_row_per_day(tmp_path: Path) -> None:
-    svc = service(tmp_path / "a")
+    home = open_home(tmp_path / "a")
+    svc = home.journal
     svc.set_intent(DAY, "I will help you and we will ship", IntentFor(kind="team"))
     svc.rate(DAY, {"credibility": 7, "self_orientation": 2})
     svc.add_promise(DAY, "ship", "commitment")
     made = svc.add_promise(DAY, "tidy", "best_effort")
     svc.resolve_promise(made.id, "kept", on=DAY)
-    rows = list(csv.DictReader(io.StringIO(exported(svc, "csv").decode())))
+    rows = list(csv.DictReader(io.StringIO(exported(home, "csv").decode())))
     assert list(rows[0]) == COLUMNS
     (row,) = rows
     assert row["date"] == DAY.isoformat()
@@ -159,9 +162,9 @@ def test_csv_has_the_documented_header_and_a_row_per_day(tmp_path: Path) -> None
 
 
 def test_markdown_shows_journal_text_without_letting_it_become_markup(tmp_path: Path) -> None:
-    svc = service(tmp_path / "a")
-    svc.set_intent(DAY, "[click](http://x) <script>alert(1)</script> **loud** \x1b[2J")
-    text = exported(svc, "md").decode()
+    home = open_home(tmp_path / "a")
+    home.journal.set_intent(DAY, "[click](http://x) <script>alert(1)</script> **loud** \x1b[2J")
+    text = exported(home, "md").decode()
     # Every markup character arrives escaped, so no viewer can make a link, tag or emphasis.
     for raw in (r"(?<!\\)<script", r"(?<!\\)\]\(http", r"(?<!\\)\*\*loud"):
         assert not re.search(raw, text), raw
@@ -169,14 +172,28 @@ def test_markdown_shows_journal_text_without_letting_it_become_markup(tmp_path: 
     assert r"\[click\](http://x) \<script\>" in text
 
 
-def test_backup_carries_the_coach_comments_you_imported(tmp_path: Path) -> None:
-    from journal.sharing.share import feedback_store
+def coach_comment(day: dt.date, text: str, author: str, author_key: str) -> Comment:
+    """A comment as a feedback bundle from a coach brings it."""
+    stamp = now()
+    return Comment(
+        id=new_id(),
+        on="day",
+        date=day,
+        text=text,
+        author=author,
+        author_key=author_key,
+        created=stamp,
+        updated=stamp,
+    )
 
-    svc = service(tmp_path / "a")
-    svc.set_intent(DAY, "Hear Ana out")
-    said = feedback_store(svc).add("day", DAY, "You listened first.", "Sam", "coach1:x:y")
-    restore(service(tmp_path / "b"), exported(svc, "json"), "backup.json")
-    assert feedback_store(service(tmp_path / "b")).all() == [said]
+
+def test_backup_carries_the_coach_comments_you_imported(tmp_path: Path) -> None:
+    home = open_home(tmp_path / "a")
+    home.journal.set_intent(DAY, "Hear Ana out")
+    said = coach_comment(DAY, "You listened first.", "Sam", "coach1:x:y")
+    assert home.feedback.merge([said]) == (1, 0)
+    restore(open_home(tmp_path / "b"), exported(home, "json"), "backup.json")
+    assert open_home(tmp_path / "b").feedback.all() == [said]
 
 
 @pytest.mark.parametrize(
@@ -187,7 +204,7 @@ def test_a_summary_without_a_period_gets_one_that_fits_its_range(
     tmp_path: Path, days: int, period: str
 ) -> None:
     """A fortnight by month is one bar; ten years by week is five hundred."""
-    svc = service(tmp_path / "a")
+    svc = open_home(tmp_path / "a").journal
     svc.set_intent(DAY, "Hear Ana out")
     selection = select(svc, start=DAY - dt.timedelta(days=days - 1), end=DAY, period=None)
     assert selection.period == period

@@ -1,4 +1,6 @@
-"""The domain and the prompt packs stay headless, so they can be used and tested without a UI."""
+"""The layers hold: the use cases, the domain and the prompt packs stay headless, the import
+contracts (layers, no cycles, TinyDB only in storage) are kept, and every package type-checks
+strictly."""
 
 from __future__ import annotations
 
@@ -37,19 +39,20 @@ def test_module_imports_no_ui_library(module: str) -> None:
     assert out.stdout.strip() == "", f"{module} pulls in {out.stdout.strip()}"
 
 
-def test_import_contract_holds() -> None:
-    """import-linter checks the whole graph, including imports inside functions."""
+def test_import_contracts_hold() -> None:
+    """import-linter checks the whole graph, including imports inside functions: the layers
+    point down only, nothing forms a cycle, TinyDB stays in storage, screens never import the
+    command line (contracts in pyproject.toml)."""
     lint = Path(sys.executable).with_name("lint-imports")
     out = subprocess.run([str(lint)], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-def test_domain_and_packs_type_check_strictly(tmp_path: Path) -> None:
-    """mypy --strict on journal/ and prompts/ (settings in pyproject.toml): the code every
-    screen and command stands on keeps its types honest. A fresh cache, so CI and a laptop
-    agree."""
+def test_every_package_type_checks_strictly(tmp_path: Path) -> None:
+    """mypy --strict on coach/, journal/ and prompts/ (settings in pyproject.toml). A fresh
+    cache, so CI and a laptop agree."""
     out = subprocess.run(
-        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path), "journal", "prompts"],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path)],
         capture_output=True,
         text=True,
         cwd=ROOT,

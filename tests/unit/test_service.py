@@ -480,7 +480,7 @@ def test_bulk_write_then_add_keeps_every_promise(home: Path, svc: JournalService
 @pytest.fixture
 def crafted_ids(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     ids = iter(["abcd1111" + "0" * 24, "abcd2222" + "0" * 24, "ef012345" + "0" * 24])
-    monkeypatch.setattr(journal.service, "new_id", lambda: next(ids))
+    monkeypatch.setattr(journal.app.service, "new_id", lambda: next(ids))
     yield
 
 

@@ -721,8 +721,9 @@ def test_trend_leaves_out_the_period_in_progress_when_the_range_ends_later(
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[JournalService, Report]:
-    svc = Home(tmp_path_factory.mktemp("demo"), today=lambda: DAY).journal
-    write_demo(svc, 3, seed=7)
+    home = Home(tmp_path_factory.mktemp("demo"), today=lambda: DAY)
+    write_demo(home, 3, seed=7)
+    svc = home.journal
     start = DAY.replace(year=DAY.year - 3)  # 23 November 2023
     return svc, svc.report(start=start, period="month")
 

@@ -141,7 +141,8 @@ def test_leftover_temp_files_removed_on_next_locked_write(home: Path, svc: Journ
         leftover.write_bytes(b'{"entries": {"1": {"half')
     fresh = Home(home).journal
     assert fresh.years() == [2026], "a temp file must never look like a year"
-    assert fresh.store.years("promises") == [], "a temp file must never look like a year"
+    assert fresh.promises_repo.years() == [], "a temp file must never look like a year"
+    assert fresh.files.store.years("promises") == [], "a temp file must never look like a year"
     fresh.set_intent(DAY, "after the crash")
     assert not any(p.exists() for p in leftovers)
     assert journal_files(home) == {"entries-2026.json", ".lock"}
@@ -396,10 +397,12 @@ def test_codec_wraps_the_bytes_on_disk(tmp_path: Path) -> None:
     """Encryption will sit in the codec, so nothing may bypass it on the way to disk."""
     store = ShardedStore(tmp_path / "journal", codec=XorCodec())
     with store.locked():
-        store.db("entries", 2026).table("entries").insert({"secret": "hush"})
+        edit = store.edit("entries", 2026)
+        edit.rows["1"] = {"secret": "hush"}
+        edit.save()
     raw = store.shard_path("entries", 2026).read_bytes()
     assert b"hush" not in raw
     fresh = ShardedStore(tmp_path / "journal", codec=XorCodec())
-    assert list(fresh.table("entries", 2026).values()) == [{"secret": "hush"}]
+    assert list(fresh.rows("entries", 2026).values()) == [{"secret": "hush"}]
     with pytest.raises(CorruptFile):
-        ShardedStore(tmp_path / "journal").table("entries", 2026)
+        ShardedStore(tmp_path / "journal").rows("entries", 2026)
