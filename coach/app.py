@@ -7,7 +7,7 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -18,6 +18,9 @@ from coach.failure import fail
 from coach.render import one_line
 from journal.app.home import Home
 from journal.errors import JournalError
+
+if TYPE_CHECKING:
+    from coach.screens.trends import ReportBuilt
 
 WARM_UP_DELAY_S = 1.0
 """Long enough that warming up never competes with drawing the first screen."""
@@ -41,6 +44,8 @@ class CoachApp(App[None]):
         # Built here, before the app runs, so a journal that cannot be read is reported as
         # one line by the command instead of inside a half-started app.
         self.checkin = CheckinScreen(home, day)
+        self.trends_ready: ReportBuilt | None = None
+        """The trends screen's opening report, built by the warm-up."""
 
     def on_ready(self) -> None:
         self.set_timer(WARM_UP_DELAY_S, self.warm_up)
@@ -50,10 +55,10 @@ class CoachApp(App[None]):
         """While the person reads today's check-in, read the rest of the journal and count its
         words, so the trends and the journal open without that wait. A file that cannot be
         read is reported when the screen that needs it opens, so nothing is lost here."""
-        import coach.screens.trends  # noqa: F401  (the import is part of what is warmed)
+        from coach.screens.trends import prepare
 
         with contextlib.suppress(JournalError):
-            self.home.journal.report()
+            self.trends_ready = prepare(self.home.journal, self.home.settings)
         # Years of parsed records live as long as the app; moving them out of the collector's
         # view keeps its full passes (tens of ms with a big journal) off later keypresses.
         gc.freeze()
@@ -85,7 +90,9 @@ class CoachApp(App[None]):
     def action_open_trends(self) -> None:
         from coach.screens.trends import TrendsScreen
 
-        self.open_screen("trends", lambda: TrendsScreen(self.home.journal, self.home.settings))
+        self.open_screen(
+            "trends", lambda: TrendsScreen(self.home.journal, self.home.settings, self.trends_ready)
+        )
 
     def export(self, fmt: str = "html") -> None:
         """The export dialog; on success, say where the file went."""

@@ -23,22 +23,58 @@ from journal.app.service import JournalService
 from journal.errors import JournalError
 from journal.periods import Period, months_back, period_end, period_start
 from journal.report.document import Document
-from journal.report.sections import trends_document
+from journal.report.sections import TRENDS_LAYOUT, trends_document
 from journal.settings import Settings
 from journal.stats import Report
 from journal.wording import NOT_A_DIAGNOSIS
 
-SECTIONS = ("self-orientation", "kept", "trust")
-"""The keys of the sections trends_document gives, in order."""
+
+@dataclass(frozen=True)
+class View:
+    """What a report is built for: a new one is needed only when any of this changes."""
+
+    revision: tuple[object, ...]
+    today: dt.date
+    show_streak: bool
+    start: dt.date
+    end: dt.date
+    period: Period
+
+
+def view_of(
+    journal: JournalService, settings: Callable[[], Settings], end: dt.date, period: Period
+) -> View:
+    return View(
+        journal.revision(),
+        journal.today(),
+        settings().show_streak,
+        window_start(end, period),
+        end,
+        period,
+    )
 
 
 @dataclass
 class ReportBuilt(Message):
-    """A worker finished the report for the window asked for in ``generation``."""
+    """A report is ready for ``view``."""
 
+    view: View
     report: Report
     document: Document
-    generation: int
+
+
+def build_report(journal: JournalService, view: View) -> ReportBuilt:
+    report = journal.report(
+        start=view.start, end=view.end, period=view.period, show_streak=view.show_streak
+    )
+    return ReportBuilt(view, report, trends_document(report))
+
+
+def prepare(journal: JournalService, settings: Callable[[], Settings]) -> ReportBuilt:
+    """The report the screen opens on, built ahead (by the app's warm-up, off the UI thread)
+    so the first visit draws its figures at once."""
+    today = journal.today()
+    return build_report(journal, view_of(journal, settings, today, "week"))
 
 
 @dataclass
@@ -84,31 +120,44 @@ class TrendsScreen(Screen[None]):
     """The last day in view; scrolling moves it by half a screen."""
 
     def __init__(
-        self, journal: JournalService, settings: Callable[[], Settings] = Settings
+        self,
+        journal: JournalService,
+        settings: Callable[[], Settings] = Settings,
+        ready: ReportBuilt | None = None,
     ) -> None:
-        """``settings``: read on every load, so a streak switched off shows at once."""
+        """``settings``: read on every load, so a streak switched off shows at once.
+        ``ready``: a report built ahead for the opening view, shown if still current."""
         super().__init__()
         self.journal = journal
         self.settings = settings
+        self.ready = ready
         self.set_reactive(TrendsScreen.end, journal.today())
         self.report: Report | None = None
-        self.generation = 0
-        """Bumped by every load: a report for an older window is thrown away."""
+        self.shown: View | None = None
+        self.wanted: View | None = None
+        """The view last asked for: a report for any other is thrown away."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="trends"):
             yield Static(id="summary")
             yield Static(id="window")
-            for key in SECTIONS:
-                yield ReportSection(id=f"section-{key}")
+            for key, charts in TRENDS_LAYOUT:
+                yield ReportSection(charts, id=f"section-{key}")
             yield Static(id="notes")
             yield Static(content(NOT_A_DIAGNOSIS, "italic dim"))
         yield KeyBar()
 
+    def on_mount(self) -> None:
+        """Before the first frame: a report built ahead for this very view is drawn at once."""
+        ready, self.ready = self.ready, None
+        if ready is not None and ready.view == self.current_view():
+            self.wanted = ready.view
+            self.on_report_built(ready)
+
     def on_screen_resume(self) -> None:
-        """Every visit, the first included, shows fresh figures: the check-in may have
-        changed today since the last one."""
+        """Every visit, the first included, shows current figures: the check-in may have
+        changed the journal since the last one."""
         self.load()
 
     def watch_period(self) -> None:
@@ -134,28 +183,39 @@ class TrendsScreen(Screen[None]):
         first = dt.date(years[0], 1, 1) if years else self.journal.today()
         self.end = max(min(period_end(moved, self.period), self.journal.today()), first)
 
+    def current_view(self) -> View:
+        return view_of(self.journal, self.settings, self.end, self.period)
+
     def load(self) -> None:
-        self.generation += 1
-        self.build(window_start(self.end, self.period), self.end, self.period, self.generation)
+        """Build the report for what is in view, unless the one shown is still current."""
+        try:
+            view = self.current_view()
+        except JournalError as exc:
+            self.notify(one_line(str(exc)), severity="error", markup=False)
+            return
+        if view in (self.shown, self.wanted):
+            return
+        self.wanted = view
+        self.build(view)
 
     @work(thread=True, exclusive=True, group="trends")
-    def build(self, start: dt.date, end: dt.date, period: Period, generation: int) -> None:
+    def build(self, view: View) -> None:
         """Ten years of entries take a moment to count: never on the UI thread."""
         try:
-            streak = self.settings().show_streak
-            report = self.journal.report(start=start, end=end, period=period, show_streak=streak)
+            built = build_report(self.journal, view)
         except JournalError as exc:
             self.post_message(ReportFailed(str(exc)))
             return
-        self.post_message(ReportBuilt(report, trends_document(report), generation))
+        self.post_message(built)
 
     def on_report_failed(self, event: ReportFailed) -> None:
+        self.wanted = None
         self.notify(one_line(event.reason), severity="error", markup=False)
 
     def on_report_built(self, event: ReportBuilt) -> None:
-        if event.generation != self.generation:
+        if event.view != self.wanted:
             return  # the window moved while this one was being built
-        self.report = event.report
+        self.report, self.shown = event.report, event.view
         doc = event.document
         self.query_one("#summary", Static).update(content(doc.sentence))
         self.query_one("#window", Static).update(

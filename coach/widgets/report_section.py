@@ -4,6 +4,8 @@ these, so it shows exactly what `coach stats` and the summaries show."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -11,7 +13,7 @@ from textual.widgets import Static
 
 from coach.render import content
 from coach.widgets.chart import BarChart
-from journal.report.document import Chart, Section, Table
+from journal.report.document import Section, Table
 
 CHART_HEIGHTS = {"index": 4, "kept-commitment": 3}
 """Rows per chart; the rest get two."""
@@ -35,47 +37,46 @@ def table_content(table: Table) -> Content:
 
 
 class ReportSection(Vertical):
+    """Few widgets on purpose: a heading, the charts and one block of text, so a screen of
+    three sections composes about as fast as a screen of three paragraphs."""
+
     DEFAULT_CSS = """
     ReportSection { height: auto; }
-    ReportSection .section-charts { height: auto; }
-    ReportSection .section-title { text-style: bold; color: $accent; margin: 1 0 0 0; }
-    ReportSection .section-lead { color: $text-muted; }
+    ReportSection .section-heading { margin: 1 0 0 0; }
     ReportSection .section-text { margin-bottom: 1; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, charts: Sequence[str] = (), *, id: str | None = None) -> None:
+        """``charts``: the keys of the charts the section will show, so their widgets are
+        laid out with the screen rather than when the first figures arrive."""
         super().__init__(id=id)
-        self.charts: dict[str, BarChart] = {}
+        self.charts = {
+            key: BarChart("", height=CHART_HEIGHTS.get(key, 2), id=f"chart-{key}") for key in charts
+        }
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="section-title")
-        yield Static(classes="section-lead")
-        yield Vertical(classes="section-charts")
+        yield Static(classes="section-heading")
+        yield from self.charts.values()
         yield Static(classes="section-text")
 
     def show(self, section: Section) -> None:
-        self.query_one(".section-title", Static).update(content(section.title))
-        self.query_one(".section-lead", Static).update(content(" ".join(section.lead)))
-        charts = self.query_one(".section-charts", Vertical)
+        heading = [content(section.title, "bold $accent")]
+        heading += [content(text, "dim") for text in section.lead]
+        self.query_one(".section-heading", Static).update(Content("\n").join(heading))
+        text = self.query_one(".section-text", Static)
         for chart in section.charts:
-            widget = self.charts.get(chart.key) or self.new_chart(chart, charts)
+            widget = self.charts.get(chart.key)
+            if widget is None:
+                widget = self.charts[chart.key] = BarChart("", id=f"chart-{chart.key}")
+                self.mount(widget, before=text)
             first, last = (chart.labels[0], chart.labels[-1]) if chart.labels else ("", "")
+            widget.title = chart.title
+            widget.high = chart.high
+            widget.unit = "%" if chart.high == 100 else ""
             widget.show(chart.values, (first, last), chart.caption)
         parts: list[Content] = []
         if section.table is not None:
             parts.append(table_content(section.table))
-        parts += [content(text) for text in section.after]
+        parts += [content(line) for line in section.after]
         parts += [content(f"• {item}", "$error") for item in section.items]
-        self.query_one(".section-text", Static).update(Content("\n").join(parts))
-
-    def new_chart(self, chart: Chart, into: Vertical) -> BarChart:
-        widget = BarChart(
-            chart.title,
-            height=CHART_HEIGHTS.get(chart.key, 2),
-            high=chart.high,
-            unit="%" if chart.high == 100 else "",
-            id=f"chart-{chart.key}",
-        )
-        into.mount(widget)
-        self.charts[chart.key] = widget
-        return widget
+        text.update(Content("\n").join(parts))

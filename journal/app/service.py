@@ -52,6 +52,10 @@ class JournalService:
     def today(self) -> dt.date:
         return self._today()
 
+    def revision(self) -> tuple[object, ...]:
+        """Equal while nothing in the journal has changed on disk."""
+        return self.files.revision()
+
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Several reads and changes as one step, with no other process in between."""

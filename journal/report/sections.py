@@ -24,6 +24,13 @@ from journal.wording import (
 SIGNAL_NAMES = ("index", *SIGNALS)
 KEPT_CHARTS = ("commitment", "best_effort")
 MAX_OVERDUE = 10
+TRENDS_LAYOUT: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("self-orientation", SIGNAL_NAMES),
+    ("kept", tuple(f"kept-{kind}" for kind in KEPT_CHARTS)),
+    ("trust", ()),
+)
+"""The sections of trends_document and the keys of their charts, in order, for layouts that
+build their widgets before the first report arrives."""
 
 
 def trends_document(r: Report) -> Document:

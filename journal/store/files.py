@@ -19,7 +19,6 @@ import contextlib
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -54,11 +53,10 @@ class PlainCodec:
         return data
 
 
-@dataclass
-class ReadCache:
+class ReadCache(msgspec.Struct):
     """Parsed files keyed by their stat, so an unchanged file is parsed once per process."""
 
-    entries: dict[Path, tuple[StatKey, Tables]] = field(default_factory=dict)
+    entries: dict[Path, tuple[StatKey, Tables]] = msgspec.field(default_factory=dict)
 
     def get(self, path: Path, key: StatKey) -> Tables | None:
         hit = self.entries.get(path)
@@ -178,8 +176,7 @@ class AtomicStorage(Storage):
         """Nothing stays open between operations."""
 
 
-@dataclass
-class ShardEdit:
+class ShardEdit(msgspec.Struct):
     """One year's file opened for a change under the journal lock: a private copy of its
     tables, so readers sharing the cache never see a change before it is on disk."""
 

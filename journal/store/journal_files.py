@@ -10,9 +10,9 @@ from pathlib import Path
 
 from journal.errors import InvalidInput
 from journal.model import Entry, Promise
-from journal.store.entries import EntryRepository
+from journal.store.entries import ENTRIES, EntryRepository
 from journal.store.files import Codec, ShardedStore
-from journal.store.promises import PromiseRepository
+from journal.store.promises import PROMISES, PromiseRepository
 
 
 class JournalFiles:
@@ -21,6 +21,15 @@ class JournalFiles:
         self.store = ShardedStore(folder, codec)
         self.entries = EntryRepository(self.store)
         self.promises = PromiseRepository(self.store)
+
+    def revision(self) -> tuple[object, ...]:
+        """Changes whenever any file of the journal does (a save here or in another process),
+        so a figure built from the journal can tell it is still current without reading it."""
+        return tuple(
+            (kind, year, self.store.stamp(kind, year))
+            for kind in (ENTRIES, PROMISES)
+            for year in self.store.years(kind)
+        )
 
     @contextlib.contextmanager
     def changing(
