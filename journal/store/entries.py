@@ -1,8 +1,4 @@
-"""The journal's days: one file per year, each entry stored under its date's ordinal.
-
-Reads come from per-year lists converted once per change of the file on disk, so a reader in
-one process sees what another saved, and a ten-year journal is parsed once per process.
-"""
+"""The journal's days: one file per year, each entry stored under its date's ordinal."""
 
 from __future__ import annotations
 
@@ -10,39 +6,17 @@ import datetime as dt
 from collections.abc import Iterable
 
 from journal.model import Entry, to_builtins, validate
-from journal.store.files import ShardedStore, StatKey
+from journal.store.files import ShardedStore
+from journal.store.yearly import YearlyRecords
 
 ENTRIES = "entries"
 
 
-class EntryRepository:
+class EntryRepository(YearlyRecords[Entry]):
+    """A day's entry is stored under its date's ordinal, oldest first when read."""
+
     def __init__(self, store: ShardedStore) -> None:
-        self.store = store
-        self._years: dict[int, tuple[StatKey | None, list[Entry]]] = {}
-
-    def where(self, year: int) -> str:
-        """The file a year's entries live in, for messages that name it."""
-        return str(self.store.shard_path(ENTRIES, year))
-
-    def years(self) -> list[int]:
-        """Years that hold entries, oldest first."""
-        return self.store.years(ENTRIES)
-
-    def year(self, year: int) -> list[Entry]:
-        """One year's entries, oldest first, converted once per change of the file."""
-        stamp = self.store.stamp(ENTRIES, year)
-        hit = self._years.get(year)
-        if hit and hit[0] == stamp:
-            return hit[1]
-        rows = self.store.rows(ENTRIES, year)
-        where = self.where(year)
-        entries = sorted((validate(r, Entry, where) for r in rows.values()), key=lambda e: e.date)
-        self._years[year] = (stamp, entries)
-        return entries
-
-    def all(self) -> list[Entry]:
-        """Every entry, oldest first."""
-        return [e for y in self.years() for e in self.year(y)]
+        super().__init__(store, ENTRIES, Entry, lambda e: e.date)
 
     def get(self, day: dt.date) -> Entry | None:
         if day.year not in self.years():
@@ -52,12 +26,6 @@ class EntryRepository:
 
     def any(self) -> bool:
         return any(self.store.rows(ENTRIES, y) for y in self.years())
-
-    def check(self, years: Iterable[int]) -> None:
-        """Read and validate these years' files: a damaged one refuses a change before any file
-        is written, instead of being rewritten."""
-        for year in set(years):
-            self.year(year)
 
     # ----- changes, under the store's lock ---------------------------------------------------
 

@@ -13,46 +13,19 @@ from typing import Any
 
 from journal.errors import InvalidInput, NotFound
 from journal.model import RESOLUTIONS, Promise, to_builtins, validate
-from journal.store.files import ShardedStore, StatKey
+from journal.store.files import ShardedStore
+from journal.store.yearly import YearlyRecords
 
 PROMISES = "promises"
 MIN_REF = 4
 """A promise id may be shortened to this many characters, like a git hash."""
 
 
-class PromiseRepository:
+class PromiseRepository(YearlyRecords[Promise]):
+    """Promises in the order they were made."""
+
     def __init__(self, store: ShardedStore) -> None:
-        self.store = store
-        self._years: dict[int, tuple[StatKey | None, list[Promise]]] = {}
-
-    def where(self, year: int) -> str:
-        return str(self.store.shard_path(PROMISES, year))
-
-    def years(self) -> list[int]:
-        return self.store.years(PROMISES)
-
-    def year(self, year: int) -> list[Promise]:
-        """One year's promises in the order they were made, converted once per change."""
-        stamp = self.store.stamp(PROMISES, year)
-        hit = self._years.get(year)
-        if hit and hit[0] == stamp:
-            return hit[1]
-        rows = self.store.rows(PROMISES, year)
-        where = self.where(year)
-        promises = sorted(
-            (validate(r, Promise, where) for r in rows.values()),
-            key=lambda p: (p.made_on, p.created),
-        )
-        self._years[year] = (stamp, promises)
-        return promises
-
-    def all(self) -> list[Promise]:
-        return [p for y in self.years() for p in self.year(y)]
-
-    def check(self, years: Iterable[int]) -> None:
-        """Read and validate these years' files before a change writes any of them."""
-        for year in set(years):
-            self.year(year)
+        super().__init__(store, PROMISES, Promise, lambda p: (p.made_on, p.created))
 
     # ----- the day-to-day reads: only matching rows are validated -----------------------------
 

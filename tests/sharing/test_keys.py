@@ -137,3 +137,14 @@ def test_share_refuses_a_damaged_coach_key_before_writing(tmp_path: Path, to: st
     line = cli.fails("--home", str(cli.home), "share", "--to", to, "-o", str(tmp_path / "o.age"))
     assert "key" in line
     assert not (tmp_path / "o.age").exists()
+
+
+def test_share_without_a_key_given_or_remembered_says_which_key_to_give(tmp_path: Path) -> None:
+    cli = Cli(tmp_path / "home")
+    cli.run("--home", str(cli.home), "keys", "init", "--name", "Ana")
+    cli.run("--home", str(cli.home), "checkin", "--intent", "Ask Bo")
+    line = cli.fails("--home", str(cli.home), "share", "-o", str(tmp_path / "o.age"))
+    assert (
+        line == "coach: give your coach's key: the coach1:… line `coach keys show` prints for them"
+    )
+    assert not (tmp_path / "o.age").exists()

@@ -227,3 +227,15 @@ def test_an_older_bundle_after_a_newer_one_is_refused(world: World) -> None:
     )
     assert "not newer" in message
     assert snapshot(world.root) == before
+
+
+def test_a_later_share_goes_to_the_coach_last_shared_with_without_the_key(world: World) -> None:
+    """The CLI remembers the coach's key as the app does: the next share needs no --to."""
+    target = world.root / "share-2.age"
+    said = world.on(
+        world.client, "share", "--from", FROM.isoformat(), "--until", UNTIL.isoformat(),
+        "-o", str(target),
+    )  # fmt: skip
+    assert said.startswith(f"Sharing with {world.coach_keys().public.id}: ")
+    added = world.on(world.coach, "clients", "add", str(target))
+    assert added == f"Updated Ana Client ({world.client_id()[:8]}), {SPAN}: nothing changed.\n"

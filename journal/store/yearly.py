@@ -1,0 +1,53 @@
+"""What every kind of record kept in one file per year shares: listing the years, reading and
+validating a year once per change of its file, and checking years before a change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, Generic, TypeVar
+
+from journal.model import validate
+from journal.store.files import ShardedStore, StatKey
+
+R = TypeVar("R")
+
+
+class YearlyRecords(Generic[R]):
+    def __init__(
+        self, store: ShardedStore, kind: str, record: type[R], order: Callable[[R], Any]
+    ) -> None:
+        self.store = store
+        self.kind = kind
+        self.record = record
+        self.order = order
+        self._years: dict[int, tuple[StatKey | None, list[R]]] = {}
+
+    def where(self, year: int) -> str:
+        """The file a year's records live in, for messages that name it."""
+        return str(self.store.shard_path(self.kind, year))
+
+    def years(self) -> list[int]:
+        """Years that have a file, oldest first."""
+        return self.store.years(self.kind)
+
+    def year(self, year: int) -> list[R]:
+        """One year's records in order, converted once per change of the file, so a reader
+        in one process sees what another saved and ten years are parsed once per process."""
+        stamp = self.store.stamp(self.kind, year)
+        hit = self._years.get(year)
+        if hit and hit[0] == stamp:
+            return hit[1]
+        rows = self.store.rows(self.kind, year)
+        where = self.where(year)
+        records = sorted((validate(r, self.record, where) for r in rows.values()), key=self.order)
+        self._years[year] = (stamp, records)
+        return records
+
+    def all(self) -> list[R]:
+        return [r for y in self.years() for r in self.year(y)]
+
+    def check(self, years: Iterable[int]) -> None:
+        """Read and validate these years' files: a damaged one refuses a change before any file
+        is written, instead of being rewritten."""
+        for year in set(years):
+            self.year(year)
