@@ -85,7 +85,9 @@ class CoachApp(App[None]):
     def action_open_journal(self) -> None:
         from coach.screens.journal import JournalScreen
 
-        self.open_screen("journal", lambda: JournalScreen(self.home.journal, self.home.feedback))
+        self.open_screen(
+            "journal", lambda: JournalScreen(self.home.journal, self.home.feedback.about)
+        )
 
     def action_open_trends(self) -> None:
         from coach.screens.trends import TrendsScreen

@@ -36,26 +36,26 @@ if TYPE_CHECKING:
 @click.pass_obj
 def stats(obj: Context, start: str | None, end: str | None, period: str, as_json: bool) -> None:
     """Trends: self-orientation, promises kept, trust quotient."""
-    from journal.stats import to_json
+    from journal.app.trends import TrendsRequest, trends
 
     first, last = obj.maybe_date(start, "--from"), obj.date(end, "--to")
     if first and first > last:
         fail(f"--from {first.isoformat()} is after --to {last.isoformat()}")
-    report = obj.journal.report(
+    request = TrendsRequest(
         start=first,
         end=last,
         period=cast("Period", period),
         show_streak=obj.home.settings().show_streak,
     )
+    shown = trends(obj.journal, request)
     if as_json:
-        print_json(to_json(report))
+        print_json(shown.to_json())
         return
     from rich.console import Console
 
     from coach.report_console import print_document
-    from journal.report.sections import trends_document
 
-    print_document(Console(highlight=False, markup=False), trends_document(report))
+    print_document(Console(highlight=False, markup=False), shown.document)
 
 
 @click.command()

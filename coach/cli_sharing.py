@@ -82,12 +82,13 @@ def share(
     """Write an encrypted, signed bundle of your journal for your coach. Private days stay."""
     from journal.app.sharing import ShareRequest, prepare_share, write_share
 
-    dates = [t for t in to if looks_like_date(obj, t)]
+    dates = [t for t in to if looks_like_date(t)]
     lines = [t for t in to if t not in dates]  # a damaged key is refused as a key, not a date
     if len(lines) > 1:
         fail("give your coach's key once: --to coach1:… (the line `coach keys show` prints)")
     if len(dates) > 1 or (dates and until):
         fail("give the last day once (--to DATE or --until DATE)")
+    check_output("age", str(output) if output else None)
     request = ShareRequest(
         coach_key=lines[0] if lines else None,
         start=obj.maybe_date(start, "--from"),
@@ -101,15 +102,11 @@ def share(
     click.echo(f"Wrote {target}, readable only by that key. Send it any way you like.")
 
 
-def looks_like_date(obj: Context, value: str) -> bool:
-    """`--to` takes the coach's key or the last day; anything that is not a date is a key."""
-    from journal.errors import InvalidInput
-
-    try:
-        obj.date(value, "--to")
-    except InvalidInput:
-        return False
-    return True
+def looks_like_date(value: str) -> bool:
+    """`--to` takes the coach's key or the last day. Keys hold colons (coach1:age1…:…) or
+    start with age1; anything else is read, and if need be refused, as a date."""
+    text = value.strip()
+    return ":" not in text and not text.lower().startswith("age1")
 
 
 @click.group()
@@ -150,9 +147,9 @@ def clients(ctx: click.Context) -> None:
 @click.pass_obj
 def clients_add(obj: Context, file: Path) -> None:
     """Open a client's bundle and add or update their journal in your workspace."""
-    from journal.app.sharing import read_input
+    from journal.app.coaching import add_bundle
 
-    done = workspace(obj).add(read_input(file), obj.home.identity(), str(file))
+    done = add_bundle(obj.home, file)
     click.echo(done.describe())
 
 
@@ -272,13 +269,11 @@ def clients_remove(obj: Context, name: str, yes: bool) -> None:
 @click.pass_obj
 def clients_reply(obj: Context, name: str, output: Path | None) -> None:
     """Write a feedback bundle of your comments, readable only by that client."""
-    from journal.app.files import write_file
+    from journal.app.coaching import reply_to
 
-    space = workspace(obj)
-    client = space.find(name)
-    made = space.reply(client, obj.home.identity())
-    today = obj.home.today().isoformat()
-    target = write_file(output or Path(f"coach-feedback-{client.id[:8]}-{today}.age"), made.data)
+    check_output("age", str(output) if output else None)
+    client = workspace(obj).find(name)
+    target, made = reply_to(obj.home, client, output)
     n = made.comments
     click.echo(
         one_line(f"Wrote {target}: {count(n, 'comment')} for {client.name}, readable only by them.")

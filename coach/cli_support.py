@@ -90,7 +90,8 @@ def check_output(fmt: str, output: str | None) -> None:
     from journal.export import TEXT_FORMATS
 
     if output == "-" and fmt not in TEXT_FORMATS:
-        fail(f"a {fmt.upper()} is not text: give a file name with -o instead of -")
+        what = "bundle" if fmt == "age" else fmt.upper()
+        fail(f"a {what} is not text: give a file name with -o instead of -")
 
 
 def write_export(exported: Exported, output: str | None) -> Path | None:

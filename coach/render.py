@@ -27,4 +27,11 @@ def rich_text(text: str, style: str = "") -> Text:
     return Text(clean(text), style=style)
 
 
-__all__ = ["clean", "content", "one_line", "rich_text"]
+def path_text(path: object, width: int) -> str:
+    """A path to show in a line of ``width``: its end is what tells folders apart, so a long
+    one loses its start, not its end."""
+    text = one_line(str(path))
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
+
+
+__all__ = ["clean", "content", "one_line", "path_text", "rich_text"]

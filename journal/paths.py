@@ -11,17 +11,20 @@ from pathlib import Path
 
 import msgspec
 
+from journal.errors import InvalidInput
+
 APP_NAME = "coach"
 HOME_ENV = "COACH_HOME"
 
 
 def data_home(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The root folder that holds the journal, packs, settings, keys and coach workspace."""
-    if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get(HOME_ENV)
-    if env:
-        return Path(env).expanduser()
+    given = explicit or os.environ.get(HOME_ENV)
+    if given:
+        try:
+            return Path(given).expanduser()
+        except RuntimeError:
+            raise InvalidInput(f"{given}: no such user's home folder") from None
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

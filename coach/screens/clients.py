@@ -184,7 +184,7 @@ class ClientJournalScreen(JournalScreen):
     ]
 
     def __init__(self, workspace: Workspace, client: Client, me: Identity | None) -> None:
-        super().__init__(workspace.journal(client), workspace.comments(client))
+        super().__init__(workspace.journal(client), workspace.comments(client).about)
         self.workspace = workspace
         self.client = client
         self.me = me

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from coach.render import content, one_line
+from coach.render import content, one_line, path_text
 from journal.errors import JournalError
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static(
                 content(
                     "Private days stay out of every export. The file goes to the folder Coach "
-                    f"was started in: {one_line(str(Path.cwd()), 50)}",
+                    f"was started in: {path_text(Path.cwd(), 50)}",
                     "dim",
                 )
             )
@@ -140,7 +140,7 @@ class ExportScreen(ModalScreen[Path | None]):
         )
         file = self.query_one("#file", Input).value.strip()
         self.problem("Writing…")
-        self.write(request, Path(file).expanduser() if file else None)
+        self.write(request, Path(file) if file else None)
 
     def problem(self, text: str) -> None:
         self.query_one("#problem", Static).update(content(one_line(text)))
@@ -149,13 +149,14 @@ class ExportScreen(ModalScreen[Path | None]):
     def write(self, request: ExportRequest, target: Path | None) -> None:
         """Reading ten years and drawing a PDF takes a while: never on the UI thread."""
         from journal.app.exporting import export, save
+        from journal.app.files import user_path
 
         try:
-            written = save(export(self.home, request), target)
+            written = user_path(save(export(self.home, request), target)).resolve()
         except JournalError as exc:
             self.post_message(ExportFailed(str(exc)))
             return
-        self.post_message(ExportWritten(written.resolve()))
+        self.post_message(ExportWritten(written))
 
     def on_export_failed(self, event: ExportFailed) -> None:
         self.problem(event.reason)

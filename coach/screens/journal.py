@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,10 +24,11 @@ from coach.widgets.footer import KeyBar
 from journal.errors import JournalError
 from journal.model import Entry
 from journal.parse import parse_date
+from journal.wording import count
 
 if TYPE_CHECKING:
     from journal.app.service import JournalService
-    from journal.store.comments import CommentRepository
+    from journal.model import Comment
 
 PAGE_SIZE = 100
 """Rows in the table at once: a 10-year journal is paged, never loaded whole into the table."""
@@ -75,9 +77,13 @@ class JournalScreen(Screen[None]):
     page: reactive[int] = reactive(0, init=False)
     """Which page of the matching days is shown (0 is the newest)."""
 
-    def __init__(self, journal: JournalService, comments: CommentRepository | None = None) -> None:
-        """``comments``: the coach comments shown beside each day (a client's feedback, or
-        what a coach wrote on a client's days)."""
+    def __init__(
+        self,
+        journal: JournalService,
+        comments: Callable[[dt.date], list[Comment]] | None = None,
+    ) -> None:
+        """``comments``: what coaches said about a day and its week, shown beside it (a
+        client's feedback, or what a coach wrote on a client's days)."""
         super().__init__()
         self.journal = journal
         self.comments = comments
@@ -176,7 +182,7 @@ class JournalScreen(Screen[None]):
             table.add_row(rich_text(day), rich_text(label), key=e.date.isoformat())
         pages = max(1, -(-len(self.matches) // PAGE_SIZE))
         info = (
-            f"{len(self.matches)} days · page {self.page + 1} of {pages}"
+            f"{count(len(self.matches), 'day')} · page {self.page + 1} of {pages}"
             if self.matches
             else msg.NO_ENTRIES
         )
@@ -193,7 +199,7 @@ class JournalScreen(Screen[None]):
             return
         promises = self.journal.promises_made_on(entry.date)
         try:
-            said = self.comments.about(entry.date) if self.comments else []
+            said = self.comments(entry.date) if self.comments else []
         except JournalError as exc:
             self.notify(one_line(str(exc)), severity="error", markup=False)
             said = []

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from coach.render import content, one_line
+from coach.render import content, one_line, path_text
 from journal.errors import JournalError
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ class ShareScreen(ModalScreen[Path | None]):
                 with Vertical():
                     yield Label("To")
                     yield Input(placeholder="today", id="to")
-            yield Label(f"File, in {one_line(str(Path.cwd()), 50)}")
+            yield Label(content(f"File, in {path_text(Path.cwd(), 50)}"))
             yield Input(placeholder="coach-share-<to>.age", id="file")
             yield Static("", classes="said", id="said")
             with Horizontal(classes="buttons"):
@@ -141,6 +141,7 @@ class ShareScreen(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, group="share")
     def prepare(self, request: ShareRequest, file: str, generation: int) -> None:
         """Sealing reads the journal and encrypts it: never on the UI thread."""
+        from journal.app.files import user_path
         from journal.app.sharing import default_share_name, prepare_share
 
         try:
@@ -148,7 +149,11 @@ class ShareScreen(ModalScreen[Path | None]):
         except JournalError as exc:
             self.post_message(ShareRefused(str(exc), generation))
             return
-        target = Path(file or default_share_name(share)).expanduser().resolve()
+        try:
+            target = user_path(file or default_share_name(share)).resolve()
+        except JournalError as exc:
+            self.post_message(ShareRefused(str(exc), generation))
+            return
         self.post_message(SharePrepared(share, target, generation))
 
     def on_share_refused(self, event: ShareRefused) -> None:
@@ -189,7 +194,9 @@ class FeedbackScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(content("Import feedback from your coach", "bold"))
-            yield Label(f"The file your coach sent (relative to {one_line(str(Path.cwd()), 40)})")
+            yield Label(
+                content(f"The file your coach sent (relative to {path_text(Path.cwd(), 40)})")
+            )
             yield Input(placeholder="coach-feedback-….age", id="file")
             yield Static("", classes="said", id="said")
             with Horizontal(classes="buttons"):
@@ -211,7 +218,7 @@ class FeedbackScreen(ModalScreen[str | None]):
             said.update(content("Give the file's name.", "$error"))
             return
         try:
-            done = import_feedback(self.home, Path(name).expanduser())
+            done = import_feedback(self.home, Path(name))
         except JournalError as exc:
             said.update(content(one_line(str(exc)), "$error"))
             return

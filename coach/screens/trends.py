@@ -20,12 +20,11 @@ from coach.render import content, one_line
 from coach.widgets.footer import KeyBar
 from coach.widgets.report_section import ReportSection
 from journal.app.service import JournalService
+from journal.app.trends import Report, Trends, TrendsRequest, trends
 from journal.errors import JournalError
 from journal.periods import Period, months_back, period_end, period_start
-from journal.report.document import Document
-from journal.report.sections import TRENDS_LAYOUT, trends_document
+from journal.report.sections import TRENDS_LAYOUT
 from journal.settings import Settings
-from journal.stats import Report
 from journal.wording import NOT_A_DIAGNOSIS
 
 
@@ -35,23 +34,19 @@ class View:
 
     revision: tuple[object, ...]
     today: dt.date
-    show_streak: bool
-    start: dt.date
-    end: dt.date
-    period: Period
+    request: TrendsRequest
 
 
 def view_of(
     journal: JournalService, settings: Callable[[], Settings], end: dt.date, period: Period
 ) -> View:
-    return View(
-        journal.revision(),
-        journal.today(),
-        settings().show_streak,
-        window_start(end, period),
-        end,
-        period,
+    request = TrendsRequest(
+        start=window_start(end, period),
+        end=end,
+        period=period,
+        show_streak=settings().show_streak,
     )
+    return View(journal.revision(), journal.today(), request)
 
 
 @dataclass
@@ -59,22 +54,17 @@ class ReportBuilt(Message):
     """A report is ready for ``view``."""
 
     view: View
-    report: Report
-    document: Document
+    trends: Trends
 
 
 def build_report(journal: JournalService, view: View) -> ReportBuilt:
-    report = journal.report(
-        start=view.start, end=view.end, period=view.period, show_streak=view.show_streak
-    )
-    return ReportBuilt(view, report, trends_document(report))
+    return ReportBuilt(view, trends(journal, view.request))
 
 
 def prepare(journal: JournalService, settings: Callable[[], Settings]) -> ReportBuilt:
     """The report the screen opens on, built ahead (by the app's warm-up, off the UI thread)
     so the first visit draws its figures at once."""
-    today = journal.today()
-    return build_report(journal, view_of(journal, settings, today, "week"))
+    return build_report(journal, view_of(journal, settings, journal.today(), "week"))
 
 
 @dataclass
@@ -215,8 +205,8 @@ class TrendsScreen(Screen[None]):
     def on_report_built(self, event: ReportBuilt) -> None:
         if event.view != self.wanted:
             return  # the window moved while this one was being built
-        self.report, self.shown = event.report, event.view
-        doc = event.document
+        self.report, self.shown = event.trends.report, event.view
+        doc = event.trends.document
         self.query_one("#summary", Static).update(content(doc.sentence))
         self.query_one("#window", Static).update(
             content(f"{doc.span}. Higher bars mean more attention on yourself.")

@@ -131,8 +131,7 @@ def client_summary(home: Home, client: Client, request: ExportRequest) -> Export
     return Exported(render(request.fmt, selection), selection, name)
 
 
-def save(exported: Exported, target: Path | None, folder: Path | None = None) -> Path:
-    """Write an export atomically to ``target``, or under its default name in ``folder``
-    (the current folder by default); the path written."""
-    path = target or (folder / exported.default_name if folder else Path(exported.default_name))
-    return write_file(path.expanduser(), exported.data)
+def save(exported: Exported, target: Path | None) -> Path:
+    """Write an export atomically to ``target``, or under its default name in the current
+    folder; the path written."""
+    return write_file(target or Path(exported.default_name), exported.data)

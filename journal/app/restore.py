@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from journal.app.sharing import merge_feedback
 from journal.errors import InvalidInput, NewerSchema
 from journal.export.backup import FORMAT
 from journal.model import SCHEMA_VERSION, Comment, Entry, Promise, validate
@@ -73,11 +74,10 @@ def restore(home: Home, raw: bytes, source: str) -> Restored:
             e.date.isoformat() for e in backup.entries if e.date in mine and mine[e.date].id != e.id
         ]
         new_promises = [p for p in backup.promises if p.id not in promise_ids]
-        comments = home.feedback
-        check_pins(comments.all(), backup.comments, source)  # before anything is written
-        journal.write_bulk(new_entries, new_promises)
-        if backup.comments:
-            comments.merge(backup.comments)
+        with home.feedback.locked():
+            check_pins(home.feedback.all(), backup.comments, source)  # before anything is written
+            journal.write_bulk(new_entries, new_promises)
+            merge_feedback(home, backup.comments, source)
     already = len(backup.entries) - len(new_entries) - len(kept)
     already += len(backup.promises) - len(new_promises)
     return Restored(len(new_entries), len(new_promises), already, kept)

@@ -44,8 +44,6 @@ EDITABLE = frozenset({"text", "kind", "to", "due"})
 class JournalService:
     def __init__(self, files: JournalFiles, today: Callable[[], dt.date] | None = None) -> None:
         self.files = files
-        self.entries_repo = files.entries
-        self.promises_repo = files.promises
         self._today = today or dt.date.today
         self._counts: dict[str, tuple[dt.datetime, WordCounts]] = {}
 
@@ -66,20 +64,20 @@ class JournalService:
 
     def years(self) -> list[int]:
         """Years that hold entries, oldest first."""
-        return self.entries_repo.years()
+        return self.files.entries.years()
 
     def year_entries(self, year: int) -> list[Entry]:
-        return self.entries_repo.year(year)
+        return self.files.entries.year(year)
 
     def all_entries(self) -> list[Entry]:
         """Every entry, oldest first."""
-        return self.entries_repo.all()
+        return self.files.entries.all()
 
     def entry(self, day: dt.date) -> Entry | None:
-        return self.entries_repo.get(day)
+        return self.files.entries.get(day)
 
     def has_entries(self) -> bool:
-        return self.entries_repo.any()
+        return self.files.entries.any()
 
     def entries(
         self,
@@ -96,7 +94,7 @@ class JournalService:
         for year in reversed(self.years()):
             if (start and year < start.year) or (end and year > end.year):
                 continue
-            for entry in reversed(self.entries_repo.year(year)):
+            for entry in reversed(self.files.entries.year(year)):
                 if (start and entry.date < start) or (end and entry.date > end):
                     continue
                 if tag and tag not in entry.tags:
@@ -109,21 +107,21 @@ class JournalService:
         return out
 
     def all_promises(self) -> list[Promise]:
-        return self.promises_repo.all()
+        return self.files.promises.all()
 
     def promises_made_on(self, day: dt.date) -> list[Promise]:
-        return self.promises_repo.made_on(day)
+        return self.files.promises.made_on(day)
 
     def open_promises(self, until: dt.date | None = None) -> list[Promise]:
         """Open promises made on or before ``until``: they carry forward until resolved."""
-        return self.promises_repo.open(until)
+        return self.files.promises.open(until)
 
     def follow_up(self, day: dt.date) -> list[Promise]:
         """What the evening asks about: open promises, plus those resolved today."""
-        return self.promises_repo.follow_up(day)
+        return self.files.promises.follow_up(day)
 
     def find_promise(self, ref: str) -> Promise:
-        return self.promises_repo.find(ref)
+        return self.files.promises.find(ref)
 
     def help_to_follow_up(self, day: dt.date, days: int = 7) -> list[tuple[dt.date, HelpAsk]]:
         """Today's asks, and earlier ones from the last week whose outcome is still unknown."""
@@ -189,13 +187,13 @@ class JournalService:
         """
         with self.files.changing(entry_years=[day.year]):
             stamp = now()
-            before = self.entries_repo.get(day) or Entry(
+            before = self.files.entries.get(day) or Entry(
                 id=new_id(), date=day, created=stamp, updated=stamp
             )
             after = change(before)
             if after == before:
                 return before
-            return self.entries_repo.put(msgspec.structs.replace(after, date=day, updated=stamp))
+            return self.files.entries.put(msgspec.structs.replace(after, date=day, updated=stamp))
 
     def set_intent(self, day: dt.date, text: str, serves: IntentFor | None = None) -> Entry:
         return self.update_entry(day, lambda e: changes.intent(e, text, serves))
@@ -283,7 +281,7 @@ class JournalService:
     def save_promises(self, promises: Iterable[Promise]) -> None:
         promises = list(promises)
         with self.files.changing(promise_years={p.made_on.year for p in promises}):
-            self.promises_repo.add(promises)
+            self.files.promises.add(promises)
 
     def add_promise(
         self,
@@ -299,11 +297,11 @@ class JournalService:
 
     def _rewrite_promise(self, promise: Promise, change: Callable[[Promise], Promise]) -> Promise:
         with self.files.changing(promise_years=[promise.made_on.year]):
-            current = self.promises_repo.current(promise)
+            current = self.files.promises.current(promise)
             after = change(current)
             if after == current:
                 return current
-            return self.promises_repo.put(msgspec.structs.replace(after, updated=now()))
+            return self.files.promises.put(msgspec.structs.replace(after, updated=now()))
 
     def edit_promise(self, ref: str, **fields: Any) -> Promise:
         """Change text, kind, person or due date of a promise that is still open.
@@ -366,7 +364,7 @@ class JournalService:
     def remove_promise(self, ref: str) -> None:
         promise = self.find_promise(ref)
         with self.files.changing(promise_years=[promise.made_on.year]):
-            self.promises_repo.remove(promise)
+            self.files.promises.remove(promise)
 
     # ----- many records --------------------------------------------------------------------
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import msgspec
 
-from journal.app.files import write_file
+from journal.app.files import read_input, write_file
 from journal.app.home import Home
 from journal.errors import InvalidInput, JournalError
+from journal.model import Comment
 from journal.sharing.bundles import open_feedback
-from journal.sharing.envelope import read_bundle
 from journal.sharing.keys import Identity, generate, parse_public, to_record
 from journal.sharing.records import WeekPoint
 from journal.sharing.share import (
@@ -115,14 +115,6 @@ def write_share(home: Home, share: Share, target: Path | None) -> Path:
     return path
 
 
-def read_input(path: Path) -> bytes:
-    """A bundle a person names, refused by its size before it is read."""
-    try:
-        return read_bundle(path)
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
-
-
 def import_feedback(home: Home, path: Path) -> FeedbackImported:
     """A coach's comments, checked whole (sender, addressee, pins) before any is stored."""
     source = str(path)
@@ -130,8 +122,15 @@ def import_feedback(home: Home, path: Path) -> FeedbackImported:
     identity = home.identity()
     bundle, coach = open_feedback(raw, identity, source)
     check_feedback(bundle, coach, identity, source)
-    store = home.feedback
-    with store.locked():  # two imports at once cannot both pin a coach's name
-        check_pins(store.all(), bundle.comments, source)
-        added, updated = store.merge(bundle.comments)
+    added, updated = merge_feedback(home, bundle.comments, source)
     return FeedbackImported(bundle.coach.name, added, updated)
+
+
+def merge_feedback(home: Home, comments: list[Comment], source: str) -> tuple[int, int]:
+    """Store coaches' comments (from a feedback bundle or a backup) once the pins on their
+    names hold: the check and the write happen under one lock, so two imports at once cannot
+    pin one name to two keys. (added, updated)."""
+    store = home.feedback
+    with store.locked():
+        check_pins(store.all(), comments, source)
+        return store.merge(comments) if comments else (0, 0)

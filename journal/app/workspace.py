@@ -150,8 +150,15 @@ class Workspace:
     # ----- the coach answers -----------------------------------------------------------------
 
     def comment(self, request: CommentRequest, me: Identity) -> Comment:
-        """Only on what the client shared: a comment elsewhere would never reach them."""
+        """Only on what the client shared: a comment elsewhere would never reach them. Under
+        the workspace lock, so a comment never lands on a client being removed."""
+        with self.repo.locked():
+            return self._comment(request, me)
+
+    def _comment(self, request: CommentRequest, me: Identity) -> Comment:
         client = request.client
+        if client.id not in {c.id for c in self.clients()}:
+            raise NotFound(f"{one_line(client.name, 60)} is no longer in your workspace")
         text = request.text.strip()
         if not text:
             raise InvalidInput("a comment needs some text")

@@ -62,9 +62,12 @@ class ClientRepository:
             raise unwritable(path.parent, exc, "the coach workspace") from None
 
     def remove(self, client_id: str) -> None:
-        """Renamed first, so a crash halfway never leaves a client that half exists."""
+        """Renamed first, so a crash halfway never leaves a client that half exists (and what
+        such a crash left behind goes first)."""
         where = self.layout.client(client_id)
         try:
+            if where.removing.exists():
+                shutil.rmtree(where.removing)
             where.folder.rename(where.removing)
             shutil.rmtree(where.removing)
         except OSError as exc:

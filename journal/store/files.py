@@ -7,8 +7,8 @@ the old file, and the folder is fsynced: a reader sees the old file or the new o
 The journal is one TinyDB document per kind of record and year (``entries-2026.json``,
 ``promises-2026.json``), so a save rewrites one year of one kind, not ten years of everything,
 and finding open promises never parses the entries. Every write happens under one sidecar
-lock per journal (filelock) on a copy read fresh from disk, so two processes never lose each
-other's writes.
+lock per journal (filelock), built on a copy of what is on disk (checked byte for byte under
+the lock), so two processes never lose each other's writes.
 
 Bytes pass through a ``Codec`` on their way to and from disk, which is where encryption will sit.
 """
@@ -16,8 +16,10 @@ Bytes pass through a ``Codec`` on their way to and from disk, which is where enc
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -53,20 +55,21 @@ class PlainCodec:
         return data
 
 
+class Parsed(msgspec.Struct, frozen=True):
+    stat: StatKey
+    digest: bytes
+    """Of the bytes on disk: the file's identity when its times are too coarse to tell."""
+    data: Tables
+
+
 class ReadCache(msgspec.Struct):
-    """Parsed files keyed by their stat, so an unchanged file is parsed once per process."""
+    """Parsed files, so an unchanged file is parsed once per process."""
 
-    entries: dict[Path, tuple[StatKey, Tables]] = msgspec.field(default_factory=dict)
+    entries: dict[Path, Parsed] = msgspec.field(default_factory=dict)
 
-    def get(self, path: Path, key: StatKey) -> Tables | None:
-        hit = self.entries.get(path)
-        return hit[1] if hit and hit[0] == key else None
 
-    def put(self, path: Path, key: StatKey, data: Tables) -> None:
-        self.entries[path] = (key, data)
-
-    def drop(self, path: Path) -> None:
-        self.entries.pop(path, None)
+def digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
 
 
 def stat_key(path: Path) -> StatKey | None:
@@ -149,31 +152,40 @@ class AtomicStorage(Storage):
         self.cache = cache
         self.codec = codec
 
-    def read(self) -> Tables | None:
+    def load(self, verify: bool = False) -> Parsed | None:
+        """The file parsed, or None when there is none. An unchanged stat (inode, size,
+        times) is trusted unless ``verify``: then the bytes are read and compared, because
+        on a file system with coarse times two quick saves can leave the same stat."""
         key = stat_key(self.path)
         if key is None:
             return None
-        cached = self.cache.get(self.path, key)
-        if cached is not None:
+        cached = self.cache.entries.get(self.path)
+        if cached is not None and cached.stat == key and not verify:
             return cached
         try:
             raw = self.path.read_bytes()
         except OSError as exc:
             raise CorruptFile(f"{self.path} cannot be read: {exc.strerror}") from None
-        data = decode_tables(self.path, self.codec.decode(raw))
-        self.cache.put(self.path, key, data)
-        return data
+        sum_ = digest(raw)
+        if cached is not None and cached.digest == sum_:
+            data = cached.data
+        else:
+            data = decode_tables(self.path, self.codec.decode(raw))
+        parsed = self.cache.entries[self.path] = Parsed(key, sum_, data)
+        return parsed
+
+    def read(self) -> Tables | None:
+        parsed = self.load()
+        return None if parsed is None else parsed.data
 
     def write(self, data: Tables) -> None:
         data.setdefault(META_TABLE, {"1": {"schema": SCHEMA_VERSION}})
-        atomic_write(self.path, self.codec.encode(msgspec.json.encode(data)))
+        raw = self.codec.encode(msgspec.json.encode(data))
+        atomic_write(self.path, raw)
         # What is on disk now is exactly ``data``; later edits happen on copies of it.
         key = stat_key(self.path)
         if key is not None:
-            self.cache.put(self.path, key, data)
-
-    def close(self) -> None:
-        """Nothing stays open between operations."""
+            self.cache.entries[self.path] = Parsed(key, digest(raw), data)
 
 
 class ShardEdit(msgspec.Struct):
@@ -202,7 +214,9 @@ class ShardedStore:
         self.cache = ReadCache()
         self._cleaned = False
         self._lock: Any = None
-        self._depth = 0
+        self._held = threading.local()
+        """Per thread: how deep in ``locked`` it is, and the files checked since it took the
+        lock (nobody else can change them until it lets go)."""
 
     def shard_path(self, kind: str, year: int) -> Path:
         return self.root / f"{kind}-{year:04d}.json"
@@ -217,22 +231,39 @@ class ShardedStore:
     def _storage(self, kind: str, year: int) -> AtomicStorage:
         return AtomicStorage(self.shard_path(kind, year), cache=self.cache, codec=self.codec)
 
+    def _depth(self) -> int:
+        return getattr(self._held, "depth", 0)
+
+    def load(self, kind: str, year: int) -> Parsed | None:
+        """One year's file parsed, shared with every reader of this process: never change
+        it. Under the lock, what was parsed before is used only once the bytes on disk are
+        known to be the same, so a change is always built on what is there."""
+        storage = self._storage(kind, year)
+        if not self._depth():
+            return storage.load()
+        checked: set[Path] = self._held.checked
+        parsed = storage.load(verify=storage.path not in checked)
+        checked.add(storage.path)
+        return parsed
+
     def rows(self, kind: str, year: int) -> dict[str, Any]:
-        """The stored rows of one year's file, shared with every reader of this process: never
-        change them. Each file holds one table named after its kind."""
-        data = self._storage(kind, year).read() or {}
-        table: dict[str, Any] = data.get(kind, {})
+        """The stored rows of one year's file (never change them): each file holds one table
+        named after its kind."""
+        parsed = self.load(kind, year)
+        table: dict[str, Any] = parsed.data.get(kind, {}) if parsed else {}
         return table
 
     def edit(self, kind: str, year: int) -> ShardEdit:
-        """One year's tables, fresh from disk, to change and save while the lock is held.
+        """One year's tables as they are on disk, to change and save while the lock is held.
 
         The copy is shallow: a change replaces whole rows and never edits one in place."""
-        if not self._depth:
+        if not self._depth():
             raise RuntimeError("a journal file can only be changed while the lock is held")
-        storage = self._storage(kind, year)
-        current = storage.read() or {}
-        return ShardEdit(storage, {name: dict(t) for name, t in current.items()}, kind)
+        parsed = self.load(kind, year)
+        current = parsed.data if parsed else {}
+        return ShardEdit(
+            self._storage(kind, year), {name: dict(t) for name, t in current.items()}, kind
+        )
 
     def stamp(self, kind: str, year: int) -> StatKey | None:
         return stat_key(self.shard_path(kind, year))
@@ -260,7 +291,10 @@ class ShardedStore:
             ) from None
         except OSError as exc:
             raise unwritable(self.root, exc) from None
-        self._depth += 1
+        depth = self._depth()
+        if not depth:
+            self._held.checked = set()
+        self._held.depth = depth + 1
         try:
             if not self._cleaned:
                 self._remove_leftovers()
@@ -268,7 +302,7 @@ class ShardedStore:
         except OSError as exc:
             raise unwritable(self.root, exc) from None
         finally:
-            self._depth -= 1
+            self._held.depth = depth
             lock.release()
 
     def _remove_leftovers(self) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
 from journal.model import validate
-from journal.store.files import ShardedStore, StatKey
+from journal.store.files import ShardedStore
 
 R = TypeVar("R")
 
@@ -20,7 +20,7 @@ class YearlyRecords(Generic[R]):
         self.kind = kind
         self.record = record
         self.order = order
-        self._years: dict[int, tuple[StatKey | None, list[R]]] = {}
+        self._years: dict[int, tuple[bytes | None, list[R]]] = {}
 
     def where(self, year: int) -> str:
         """The file a year's records live in, for messages that name it."""
@@ -33,14 +33,15 @@ class YearlyRecords(Generic[R]):
     def year(self, year: int) -> list[R]:
         """One year's records in order, converted once per change of the file, so a reader
         in one process sees what another saved and ten years are parsed once per process."""
-        stamp = self.store.stamp(self.kind, year)
+        parsed = self.store.load(self.kind, year)
+        token = parsed.digest if parsed else None
         hit = self._years.get(year)
-        if hit and hit[0] == stamp:
+        if hit and hit[0] == token:
             return hit[1]
-        rows = self.store.rows(self.kind, year)
+        rows = parsed.data.get(self.kind, {}) if parsed else {}
         where = self.where(year)
         records = sorted((validate(r, self.record, where) for r in rows.values()), key=self.order)
-        self._years[year] = (stamp, records)
+        self._years[year] = (token, records)
         return records
 
     def all(self) -> list[R]:

@@ -44,6 +44,14 @@ def test_a_pdf_is_not_sent_to_a_terminal(cli: Cli) -> None:
     assert "give a file name with -o" in cli.fails("export", "--format", "pdf", "-o", "-")
 
 
+def test_a_file_under_an_unknown_users_home_is_refused_in_one_line(cli: Cli) -> None:
+    cli.run("checkin", "--intent", "Be present")
+    line = cli.fails("export", "--format", "md", "-o", "~nosuchuser-coach/x.md")
+    assert line == "coach: ~nosuchuser-coach/x.md: no such user's home folder"
+    line = cli.fails("--home", "~nosuchuser-coach/h", "show")
+    assert line == "coach: ~nosuchuser-coach/h: no such user's home folder"
+
+
 def test_summary_files_are_named_for_the_format_and_range(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

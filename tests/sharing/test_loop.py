@@ -239,3 +239,16 @@ def test_a_later_share_goes_to_the_coach_last_shared_with_without_the_key(world:
     assert said.startswith(f"Sharing with {world.coach_keys().public.id}: ")
     added = world.on(world.coach, "clients", "add", str(target))
     assert added == f"Updated Ana Client ({world.client_id()[:8]}), {SPAN}: nothing changed.\n"
+
+
+def test_a_bundle_is_never_written_to_standard_output(world: World) -> None:
+    """A bundle is binary: `-o -` is refused before anything is made or remembered."""
+    key = world.key_line(world.coach)
+    for cli, args in (
+        (world.client, ("share", "--to", key, "-o", "-")),
+        (world.coach, ("clients", "reply", world.client_id(), "-o", "-")),
+    ):
+        before = snapshot(world.root)
+        line = cli.fails("--home", str(cli.home), *args)
+        assert line == "coach: a bundle is not text: give a file name with -o instead of -"
+        assert snapshot(world.root) == before

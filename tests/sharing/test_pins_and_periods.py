@@ -5,6 +5,7 @@ come in over time."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,16 @@ def test_removing_a_client_lets_their_new_key_in(world: World) -> None:
     new_keys = craft.person("Ana Client")
     path = write(world, "new-keys.age", new_keys, world.coach_keys())
     assert world.on(world.coach, "clients", "add", str(path)).startswith("Added Ana Client")
+
+
+def test_a_removal_a_crash_cut_short_does_not_block_the_next(world: World) -> None:
+    """A crash between renaming a client's folder and deleting it leaves `.removed-<id>`; the
+    client added again and removed again must still go, and their old comments with them."""
+    who = world.client_id()
+    folder = world.client_folder()
+    leftover = folder.with_name(f".removed-{who}")
+    shutil.copytree(folder, leftover)  # what the crash left
+    said = world.on(world.coach, "clients", "remove", who[:8], "--yes")
+    assert said.startswith(f"Removed Ana Client ({who[:8]})")
+    assert not folder.exists() and not leftover.exists()
+    assert world.workspace().clients() == []

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from textual.content import Content
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from coach.app import build_app
 from coach.screens.checkin import CheckinScreen
@@ -90,3 +91,23 @@ async def test_hostile_text_in_every_field_is_shown_literally(
         await pilot.click("#entry-view")
         await pilot.pause()
         assert app.is_running  # the action text was not turned into a quit link
+
+
+async def test_a_folder_name_that_looks_like_markup_is_shown_literally(
+    isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The share and feedback dialogs name the folder Coach was started in: a folder called
+    `[b]x[/]` is shown as it is, and a stray `[/]` does not crash the app."""
+    folder = tmp_path / "a[/]b [bold]x[/bold]"
+    folder.mkdir(parents=True)  # the slashes make folders too: the path still reads as markup
+    monkeypatch.chdir(folder)
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        for open_dialog in (app.share, app.import_feedback):
+            open_dialog()
+            await pilot.pause()
+            shown = " ".join(str(label.render()) for label in app.screen.query(Label))
+            assert "a[/]b [bold]x[/bold]" in shown
+            await pilot.press("escape")
+            await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)

@@ -141,7 +141,7 @@ def test_leftover_temp_files_removed_on_next_locked_write(home: Path, svc: Journ
         leftover.write_bytes(b'{"entries": {"1": {"half')
     fresh = Home(home).journal
     assert fresh.years() == [2026], "a temp file must never look like a year"
-    assert fresh.promises_repo.years() == [], "a temp file must never look like a year"
+    assert fresh.files.promises.years() == [], "a temp file must never look like a year"
     assert fresh.files.store.years("promises") == [], "a temp file must never look like a year"
     fresh.set_intent(DAY, "after the crash")
     assert not any(p.exists() for p in leftovers)
@@ -357,6 +357,40 @@ def test_reader_during_a_failed_save_never_sees_the_unsaved_change(
     entry = svc.entry(DAY)
     assert entry is not None and entry.intent == "saved"
     assert [e.intent for e in svc.entries()] == ["saved"]
+
+
+def coarse_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """File times in whole seconds (HFS+, ext3, FAT, many network folders): two quick saves
+    of the same size can leave a file with the same stat, its inode reused."""
+    real = storage.stat_key
+
+    def coarse(path: Path) -> storage.StatKey | None:
+        key = real(path)
+        return None if key is None else (key[0], key[1], key[2] // 10**9, key[3] // 10**9)
+
+    monkeypatch.setattr(storage, "stat_key", coarse)
+
+
+def test_a_save_is_built_on_what_another_process_saved_even_with_coarse_file_times(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app keeps the journal parsed; the CLI saves twice in the same second. The app's
+    next save must start from the CLI's, not from its own parsed copy."""
+    coarse_times(monkeypatch)
+    app, cli = Home(home).journal, Home(home).journal
+    app.set_intent(DAY, "aaaa")
+    cli.set_intent(DAY, "bbbb")
+    cli.set_intent(DAY, "cccc")  # the file gets the app's inode back, same size, same second
+    app.rate(DAY, {"credibility": 7})
+    saved = Home(home).journal.entry(DAY)
+    assert saved is not None
+    assert (saved.intent, saved.ratings.credibility) == ("cccc", 7)
+    promise = app.add_promise(DAY, "send it", "commitment")
+    cli.edit_promise(promise.id, text="post it")
+    cli.edit_promise(promise.id, text="mail it")  # same size, same second
+    app.resolve_promise(promise.id, "kept", on=DAY)
+    (stored,) = Home(home).journal.promises_made_on(DAY)
+    assert (stored.text, stored.status) == ("mail it", "kept")
 
 
 # ----- the storage directly ------------------------------------------------------------------
