@@ -57,9 +57,10 @@ class PlainCodec:
 
 class Parsed(msgspec.Struct, frozen=True):
     stat: StatKey
-    digest: bytes
-    """Of the bytes on disk: the file's identity when its times are too coarse to tell."""
     data: Tables
+    digest: bytes | None = None
+    """Of the bytes on disk, known once the file was read under the lock (or written): its
+    identity when its times are too coarse to tell. Reads outside the lock skip hashing."""
 
 
 class ReadCache(msgspec.Struct):
@@ -166,12 +167,12 @@ class AtomicStorage(Storage):
             raw = self.path.read_bytes()
         except OSError as exc:
             raise CorruptFile(f"{self.path} cannot be read: {exc.strerror}") from None
-        sum_ = digest(raw)
-        if cached is not None and cached.digest == sum_:
+        sum_ = digest(raw) if verify else None
+        if cached is not None and sum_ is not None and cached.digest == sum_:
             data = cached.data
         else:
             data = decode_tables(self.path, self.codec.decode(raw))
-        parsed = self.cache.entries[self.path] = Parsed(key, sum_, data)
+        parsed = self.cache.entries[self.path] = Parsed(key, data, sum_)
         return parsed
 
     def read(self) -> Tables | None:
@@ -185,7 +186,7 @@ class AtomicStorage(Storage):
         # What is on disk now is exactly ``data``; later edits happen on copies of it.
         key = stat_key(self.path)
         if key is not None:
-            self.cache.entries[self.path] = Parsed(key, digest(raw), data)
+            self.cache.entries[self.path] = Parsed(key, data, digest(raw))
 
 
 class ShardEdit(msgspec.Struct):

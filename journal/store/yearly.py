@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
 from journal.model import validate
-from journal.store.files import ShardedStore
+from journal.store.files import ShardedStore, Tables
 
 R = TypeVar("R")
 
@@ -20,7 +20,7 @@ class YearlyRecords(Generic[R]):
         self.kind = kind
         self.record = record
         self.order = order
-        self._years: dict[int, tuple[bytes | None, list[R]]] = {}
+        self._years: dict[int, tuple[Tables | None, list[R]]] = {}
 
     def where(self, year: int) -> str:
         """The file a year's records live in, for messages that name it."""
@@ -34,14 +34,14 @@ class YearlyRecords(Generic[R]):
         """One year's records in order, converted once per change of the file, so a reader
         in one process sees what another saved and ten years are parsed once per process."""
         parsed = self.store.load(self.kind, year)
-        token = parsed.digest if parsed else None
+        tables = parsed.data if parsed else None
         hit = self._years.get(year)
-        if hit and hit[0] == token:
+        if hit and hit[0] is tables:  # the same parse: nothing on disk changed
             return hit[1]
-        rows = parsed.data.get(self.kind, {}) if parsed else {}
+        rows = tables.get(self.kind, {}) if tables else {}
         where = self.where(year)
         records = sorted((validate(r, self.record, where) for r in rows.values()), key=self.order)
-        self._years[year] = (token, records)
+        self._years[year] = (tables, records)
         return records
 
     def all(self) -> list[R]:
