@@ -12,10 +12,19 @@ from typing import Annotated, Literal, TypeVar
 
 import msgspec
 
-from journal.errors import InvalidInput
+from journal.errors import InvalidInput, NewerSchema
 
 SCHEMA_VERSION = 1
 """Bumped whenever a stored field changes meaning; older Coaches refuse newer files."""
+
+def check_schema(schema: int, source: str, action: str) -> None:
+    """Refuse what a newer Coach wrote: reading it could silently drop what it added."""
+    if schema > SCHEMA_VERSION:
+        raise NewerSchema(
+            f"{source} was written by a newer Coach (schema {schema}, this one reads up to "
+            f"{SCHEMA_VERSION}); upgrade Coach to {action} it"
+        )
+
 
 PromiseKind = Literal["commitment", "best_effort", "good_intention"]
 PromiseStatus = Literal["open", "kept", "broken", "renegotiated", "released"]

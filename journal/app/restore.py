@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from journal.app.sharing import merge_feedback
-from journal.errors import InvalidInput, NewerSchema
+from journal.errors import InvalidInput
 from journal.export.backup import FORMAT
-from journal.model import SCHEMA_VERSION, Comment, Entry, Promise, validate
+from journal.model import Comment, Entry, Promise, check_schema, validate
 from journal.sharing.share import check_pins
 
 if TYPE_CHECKING:
@@ -51,11 +51,7 @@ def read_backup(raw: bytes, source: str) -> Backup:
     schema = document.get("schema")
     if not isinstance(schema, int):
         raise InvalidInput(f"{source} has no schema version")
-    if schema > SCHEMA_VERSION:
-        raise NewerSchema(
-            f"{source} was written by a newer Coach (schema {schema}, this one reads up to "
-            f"{SCHEMA_VERSION}); upgrade Coach to import it"
-        )
+    check_schema(schema, source, "import")
     backup = validate(document, Backup, source)
     dates = [e.date for e in backup.entries]
     if len(set(dates)) != len(dates):

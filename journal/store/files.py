@@ -27,8 +27,8 @@ from typing import Any, Protocol
 import msgspec
 from tinydb.storages import Storage
 
-from journal.errors import CorruptFile, JournalBusy, JournalError, NewerSchema
-from journal.model import SCHEMA_VERSION
+from journal.errors import CorruptFile, JournalBusy, JournalError
+from journal.model import SCHEMA_VERSION, check_schema
 
 Tables = dict[str, dict[str, Any]]
 StatKey = tuple[int, int, int, int]
@@ -134,11 +134,7 @@ def decode_tables(path: Path, raw: bytes) -> Tables:
         schema = row.get("schema") if isinstance(row, dict) else None
         if not isinstance(schema, int):
             raise CorruptFile(f"{path} has no readable schema version; Coach left it untouched")
-        if schema > SCHEMA_VERSION:
-            raise NewerSchema(
-                f"{path} was written by a newer Coach (schema {schema}, this one reads up to "
-                f"{SCHEMA_VERSION}); upgrade Coach to open it"
-            )
+        check_schema(schema, str(path), "open")
     return data
 
 
