@@ -1,4 +1,5 @@
-"""What each answer does to a day's entry, as pure functions from one Entry to the next.
+"""What each answer does to a day's entry or a promise, as pure functions from one record to
+the next.
 
 A single answer saved from the app and a whole check-in given on the command line apply the
 same functions, so both treat text, ratings, asks and tags exactly alike.
@@ -6,12 +7,26 @@ same functions, so both treat text, ratings, asks and tags exactly alike.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import msgspec
 
-from journal.errors import InvalidInput
-from journal.model import RATING_NAMES, Entry, HelpAsk, IntentFor, Ratings, new_id
+from journal.errors import InvalidInput, NotFound
+from journal.model import (
+    RATING_NAMES,
+    Entry,
+    HelpAsk,
+    IntentFor,
+    Promise,
+    PromiseKind,
+    PromiseStatus,
+    Ratings,
+    new_id,
+    now,
+    validate,
+)
 from journal.parse import parse_tag
 
 TEXT_FIELDS = ("intent", "self_focus", "reflection")
@@ -88,3 +103,81 @@ def tags(entry: Entry, added: Iterable[str]) -> Entry:
 
 def private(entry: Entry, flag: bool) -> Entry:
     return msgspec.structs.replace(entry, private=flag)
+
+
+def update_ask(entry: Entry, help_id: str, fields: Mapping[str, object]) -> Entry:
+    """Fill in an ask later: what they asked for, whether I did it."""
+    if not any(h.id == help_id for h in entry.help):
+        raise NotFound(f"no help ask {help_id[:8]} on {entry.date.isoformat()}")
+    asks = [msgspec.structs.replace(h, **fields) if h.id == help_id else h for h in entry.help]
+    return msgspec.structs.replace(entry, help=asks)
+
+
+def remove_ask(entry: Entry, help_id: str) -> Entry:
+    """An ask already gone is no change (two windows may both remove it)."""
+    return msgspec.structs.replace(entry, help=[h for h in entry.help if h.id != help_id])
+
+
+# ----- promises ----------------------------------------------------------------------------
+
+PROMISE_FIELDS = frozenset({"text", "kind", "to", "due"})
+"""What can change in an open promise; the day it was made and its id decide where it lives."""
+
+
+def new_promise(
+    day: dt.date, text: str, kind: PromiseKind, to: str = "", due: dt.date | None = None
+) -> Promise:
+    """A validated promise made on ``day``, not yet saved."""
+    if not text.strip():
+        raise InvalidInput("a promise needs some text: what will you do?")
+    if due is not None and due < day:
+        raise InvalidInput(f"due date {due.isoformat()} is before the day it was made")
+    stamp = now().isoformat()
+    data: dict[str, object] = {
+        "id": new_id(),
+        "made_on": day.isoformat(),
+        "text": text.strip(),
+        "kind": kind,
+        "to": to.strip(),
+        "created": stamp,
+        "updated": stamp,
+    }
+    if due is not None:
+        data["due"] = due.isoformat()
+    return validate(data, Promise, "promise")
+
+
+def promise_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """New terms for an open promise, checked before anything is read: known fields only,
+    text and person trimmed, and never an empty text."""
+    unknown = set(fields) - PROMISE_FIELDS
+    if unknown:
+        raise InvalidInput(
+            f"cannot change a promise's {sorted(unknown)[0]}; "
+            f"only {', '.join(sorted(PROMISE_FIELDS))}"
+        )
+    clean = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
+    if "text" in clean and not clean["text"]:
+        raise InvalidInput("a promise needs some text: what will you do?")
+    return clean
+
+
+def edited(promise: Promise, fields: Mapping[str, Any]) -> Promise:
+    """The promise with new terms; only an open one can change."""
+    if promise.status != "open":
+        raise InvalidInput(
+            f"promise {promise.short_id} is already {promise.status}; reopen it to edit it"
+        )
+    due = fields.get("due", promise.due)
+    if due is not None and due < promise.made_on:
+        raise InvalidInput(f"due date {due.isoformat()} is before the day it was made")
+    return msgspec.structs.replace(promise, **fields)
+
+
+def resolved(promise: Promise, status: PromiseStatus, note: str, day: dt.date) -> Promise:
+    """How a promise ended (or, with ``open``, that it had not)."""
+    if status == "open":
+        return msgspec.structs.replace(promise, status="open", resolved_on=None, note=note)
+    return msgspec.structs.replace(
+        promise, status=status, resolved_on=day, note=note.strip() or promise.note
+    )

@@ -42,6 +42,11 @@ class HomeLayout(msgspec.Struct, frozen=True):
         return self.root / "journal"
 
     @property
+    def history(self) -> Path:
+        """The last changes to the journal, for undo and `coach history`."""
+        return self.journal / "history"
+
+    @property
     def packs(self) -> Path:
         """The person's own prompt packs: a file here overrides the built-in of that name."""
         return self.root / "packs"

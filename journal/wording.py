@@ -27,6 +27,11 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def day_label(day: dt.date) -> str:
+    """A day as the history and the confirmations name it: "Tue 24 Nov 2026"."""
+    return f"{day:%a %d %b %Y}"
+
+
 def fmt(value: float | None, digits: int = 1, suffix: str = "") -> str:
     """A figure, or an en dash where there is none (never a misleading zero)."""
     return "–" if value is None else f"{value:.{digits}f}{suffix}"

@@ -41,7 +41,8 @@ class Home:
 
     @cached_property
     def journal(self) -> JournalService:
-        return JournalService(JournalFiles(self.layout.journal), self.today)
+        files = JournalFiles(self.layout.journal, history=self.layout.history)
+        return JournalService(files, self.today)
 
     # ----- settings ------------------------------------------------------------------------
 

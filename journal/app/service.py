@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from journal import changes
-from journal.errors import InvalidInput, NotFound
+from journal.errors import InvalidInput
 from journal.model import (
     RESOLUTIONS,
+    Change,
     Entry,
     HelpAsk,
     IntentFor,
@@ -28,17 +29,18 @@ from journal.model import (
     PromiseStatus,
     new_id,
     now,
-    validate,
 )
-from journal.store.journal_files import JournalFiles
+from journal.store.journal_files import Batch, JournalFiles
+from journal.text import one_line
+from journal.wording import day_label
 
 if TYPE_CHECKING:
     from journal.language import WordCounts
     from journal.periods import Period
     from journal.stats import Report
 
-EDITABLE = frozenset({"text", "kind", "to", "due"})
-"""What can change in an open promise; the day it was made and its id decide where it lives."""
+FIELD_WORDS = {"intent": "intent", "self_focus": "self-focus", "reflection": "reflection"}
+"""How the history names each free-text field."""
 
 
 class JournalService:
@@ -180,8 +182,15 @@ class JournalService:
 
     # ----- changing entries ----------------------------------------------------------------
 
-    def update_entry(self, day: dt.date, change: Callable[[Entry], Entry]) -> Entry:
-        """Apply ``change`` to the day's entry (created if missing) and save it if it differs.
+    def update_entry(
+        self,
+        day: dt.date,
+        change: Callable[[Entry], Entry],
+        what: str = "",
+        group: str = "",
+    ) -> Entry:
+        """Apply ``change`` to the day's entry (created if missing) and save it if it differs,
+        kept in the history as ``what`` (typing into one field, ``group``, is one change).
 
         Returning an equal entry writes nothing, so a step left untouched saves nothing.
         """
@@ -193,51 +202,83 @@ class JournalService:
             after = change(before)
             if after == before:
                 return before
-            return self.files.entries.put(msgspec.structs.replace(after, date=day, updated=stamp))
+            after = msgspec.structs.replace(after, date=day, updated=stamp)
+            self.commit(Batch(entries={day: after}), what or f"{day_label(day)}", group)
+            return after
+
+    def commit(self, batch: Batch, what: str, group: str = "") -> Change | None:
+        """Write records changed together, kept in the history as one change."""
+        return self.files.commit(batch, what, group)
 
     def set_intent(self, day: dt.date, text: str, serves: IntentFor | None = None) -> Entry:
-        return self.update_entry(day, lambda e: changes.intent(e, text, serves))
+        return self.update_entry(
+            day,
+            lambda e: changes.intent(e, text, serves),
+            f"intent on {day_label(day)}",
+            f"{day}:intent",
+        )
 
     def set_text(self, day: dt.date, field: str, text: str) -> Entry:
         """Set one of the free-text answers: intent, self_focus or reflection."""
         changes.check_text_field(field)
-        return self.update_entry(day, lambda e: changes.text(e, field, text))
+        return self.update_entry(
+            day,
+            lambda e: changes.text(e, field, text),
+            f"{FIELD_WORDS[field]} on {day_label(day)}",
+            f"{day}:{field}",
+        )
 
     def set_note(self, day: dt.date, key: str, text: str) -> Entry:
         """Answers to a custom pack's free-text steps, stored under the step's id."""
-        return self.update_entry(day, lambda e: changes.note(e, key, text))
+        return self.update_entry(
+            day,
+            lambda e: changes.note(e, key, text),
+            f"note {key!r} on {day_label(day)}",
+            f"{day}:note:{key}",
+        )
 
     def rate(self, day: dt.date, ratings: dict[str, int | None]) -> Entry:
         changes.check_ratings(ratings)
-        return self.update_entry(day, lambda e: changes.ratings(e, ratings))
+        return self.update_entry(
+            day,
+            lambda e: changes.ratings(e, ratings),
+            f"ratings on {day_label(day)}",
+            f"{day}:ratings",
+        )
 
     def add_help(self, day: dt.date, person: str, request: str = "", asked: bool = True) -> HelpAsk:
         ask = changes.new_ask(person, request, asked)
-        self.update_entry(day, lambda e: changes.add_asks(e, [ask]))
+        self.update_entry(
+            day,
+            lambda e: changes.add_asks(e, [ask]),
+            f"asked {one_line(ask.person, 40)} how to help, {day_label(day)}",
+        )
         return ask
 
     def update_help(self, day: dt.date, help_id: str, **fields: Any) -> Entry:
         """Fill in a help ask later: what they asked for, whether I did it."""
-
-        def change(e: Entry) -> Entry:
-            if not any(h.id == help_id for h in e.help):
-                raise NotFound(f"no help ask {help_id[:8]} on {day.isoformat()}")
-            asks = [msgspec.structs.replace(h, **fields) if h.id == help_id else h for h in e.help]
-            return msgspec.structs.replace(e, help=asks)
-
-        return self.update_entry(day, change)
+        return self.update_entry(
+            day,
+            lambda e: changes.update_ask(e, help_id, fields),
+            f"how I helped on {day_label(day)}",
+            f"{day}:help:{help_id}",
+        )
 
     def remove_help(self, day: dt.date, help_id: str) -> Entry:
+        """Take back an ask."""
         return self.update_entry(
-            day, lambda e: msgspec.structs.replace(e, help=[h for h in e.help if h.id != help_id])
+            day, lambda e: changes.remove_ask(e, help_id), f"removed an ask on {day_label(day)}"
         )
 
     def add_tags(self, day: dt.date, tags: Iterable[str]) -> Entry:
         clean = changes.parse_tags(tags)
-        return self.update_entry(day, lambda e: changes.tags(e, clean))
+        return self.update_entry(day, lambda e: changes.tags(e, clean), f"tags on {day_label(day)}")
 
     def set_private(self, day: dt.date, private: bool) -> Entry:
-        return self.update_entry(day, lambda e: changes.private(e, private))
+        what = "private" if private else "no longer private"
+        return self.update_entry(
+            day, lambda e: changes.private(e, private), f"{day_label(day)} made {what}"
+        )
 
     # ----- changing promises ---------------------------------------------------------------
 
@@ -250,38 +291,36 @@ class JournalService:
         due: dt.date | None = None,
     ) -> Promise:
         """A validated, not yet saved promise: lets a command check everything before writing."""
-        if not text.strip():
-            raise InvalidInput("a promise needs some text: what will you do?")
-        if due is not None and due < day:
-            raise InvalidInput(f"due date {due.isoformat()} is before the day it was made")
-        stamp = now().isoformat()
-        data = {
-            "id": new_id(),
-            "made_on": day.isoformat(),
-            "text": text.strip(),
-            "kind": kind,
-            "to": to.strip(),
-            "created": stamp,
-            "updated": stamp,
-        }
-        if due is not None:
-            data["due"] = due.isoformat()
-        return validate(data, Promise, "promise")
+        return changes.new_promise(day, text, kind, to, due)
 
     def record_checkin(
         self, day: dt.date, change: Callable[[Entry], Entry], promises: Sequence[Promise]
     ) -> Entry:
         """A day's entry and its new promises live in two files; both are read and checked
-        before either is written, so a damaged file stops the whole check-in."""
+        before either is written, so a damaged file stops the whole check-in, and the two
+        are one change in the history."""
         with self.files.changing([day.year], {p.made_on.year for p in promises}):
-            entry = self.update_entry(day, change)
-            self.save_promises(promises)
-        return entry
+            stamp = now()
+            before = self.files.entries.get(day) or Entry(
+                id=new_id(), date=day, created=stamp, updated=stamp
+            )
+            after = change(before)
+            if after == before:
+                entries: dict[dt.date, Entry | None] = {}
+            else:
+                entries = {day: msgspec.structs.replace(after, date=day, updated=stamp)}
+            batch = Batch(entries=entries, promises=list(promises))
+            self.commit(batch, f"check-in on {day_label(day)}")
+            return entries.get(day) or before
 
     def save_promises(self, promises: Iterable[Promise]) -> None:
         promises = list(promises)
-        with self.files.changing(promise_years={p.made_on.year for p in promises}):
-            self.files.promises.add(promises)
+        what = (
+            f"promise: {one_line(promises[0].text, 60)}"
+            if len(promises) == 1
+            else f"{len(promises)} promises"
+        )
+        self.commit(Batch(promises=promises), what)
 
     def add_promise(
         self,
@@ -295,44 +334,25 @@ class JournalService:
         self.save_promises([promise])
         return promise
 
-    def _rewrite_promise(self, promise: Promise, change: Callable[[Promise], Promise]) -> Promise:
+    def _rewrite_promise(
+        self, promise: Promise, change: Callable[[Promise], Promise], what: str
+    ) -> Promise:
         with self.files.changing(promise_years=[promise.made_on.year]):
             current = self.files.promises.current(promise)
             after = change(current)
             if after == current:
                 return current
-            return self.files.promises.put(msgspec.structs.replace(after, updated=now()))
+            after = msgspec.structs.replace(after, updated=now())
+            self.commit(Batch(promises=[after]), what)
+            return after
 
     def edit_promise(self, ref: str, **fields: Any) -> Promise:
-        """Change text, kind, person or due date of a promise that is still open.
-
-        The day it was made and its id stay fixed: they decide which file holds it.
-        """
-        unknown = set(fields) - EDITABLE
-        if unknown:
-            raise InvalidInput(
-                f"cannot change a promise's {sorted(unknown)[0]}; "
-                f"only {', '.join(sorted(EDITABLE))}"
-            )
+        """Change text, kind, person or due date of a promise that is still open (checked
+        under the lock: another process may have resolved it meanwhile)."""
+        terms = changes.promise_fields(fields)
         promise = self.find_promise(ref)
-        for key in ("text", "to"):
-            if isinstance(fields.get(key), str):
-                fields[key] = fields[key].strip()
-        if "text" in fields and not fields["text"]:
-            raise InvalidInput("a promise needs some text: what will you do?")
-
-        def change(p: Promise) -> Promise:
-            # Checked under the lock: another process may have resolved it meanwhile.
-            if p.status != "open":
-                raise InvalidInput(
-                    f"promise {p.short_id} is already {p.status}; reopen it to edit it"
-                )
-            due = fields.get("due", p.due)
-            if due is not None and due < p.made_on:
-                raise InvalidInput(f"due date {due.isoformat()} is before the day it was made")
-            return msgspec.structs.replace(p, **fields)
-
-        return self._rewrite_promise(promise, change)
+        what = f"edited promise {promise.short_id}: {one_line(promise.text, 60)}"
+        return self._rewrite_promise(promise, lambda p: changes.edited(p, terms), what)
 
     def resolve_promise(
         self,
@@ -351,20 +371,19 @@ class JournalService:
                 f"promise {promise.short_id} was made on {promise.made_on.isoformat()}; "
                 f"it cannot be {status} on {day.isoformat()}"
             )
+        what = f"promise {promise.short_id} {status}: {one_line(promise.text, 60)}"
+        return self._rewrite_promise(
+            promise, lambda p: changes.resolved(p, status, note, day), what
+        )
 
-        def change(p: Promise) -> Promise:
-            if status == "open":
-                return msgspec.structs.replace(p, status="open", resolved_on=None, note=note)
-            return msgspec.structs.replace(
-                p, status=status, resolved_on=day, note=note.strip() or p.note
-            )
-
-        return self._rewrite_promise(promise, change)
-
-    def remove_promise(self, ref: str) -> None:
+    def remove_promise(self, ref: str) -> Promise:
+        """Delete a promise; the one deleted is returned (and kept in the history for undo)."""
         promise = self.find_promise(ref)
         with self.files.changing(promise_years=[promise.made_on.year]):
-            self.files.promises.remove(promise)
+            current = self.files.promises.current(promise)
+            what = f"deleted promise {promise.short_id}: {one_line(current.text, 60)}"
+            self.commit(Batch(deleted=[current]), what)
+            return current
 
     # ----- many records --------------------------------------------------------------------
 

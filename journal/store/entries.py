@@ -29,13 +29,15 @@ class EntryRepository(YearlyRecords[Entry]):
 
     # ----- changes, under the store's lock ---------------------------------------------------
 
-    def put(self, entry: Entry) -> Entry:
-        """Store one day's entry in place of what the day held; the lock must be held."""
-        shard = self.store.edit(ENTRIES, entry.date.year)
-        row = to_builtins(validate(to_builtins(entry), Entry))
-        shard.rows[_key(entry.date)] = row
+    def apply(self, year: int, changes: dict[dt.date, Entry | None]) -> None:
+        """One year's days put (an Entry) or deleted (None), in one save of its file."""
+        shard = self.store.edit(ENTRIES, year)
+        for day, entry in changes.items():
+            if entry is None:
+                shard.rows.pop(_key(day), None)
+            else:
+                shard.rows[_key(day)] = to_builtins(validate(to_builtins(entry), Entry))
         shard.save()
-        return validate(row, Entry)
 
     def put_many(self, entries: Iterable[Entry]) -> None:
         """Many days at once, one save per year (demo journals, imports)."""

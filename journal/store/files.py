@@ -176,7 +176,7 @@ class AtomicStorage(Storage):
         return None if parsed is None else parsed.data
 
     def write(self, data: Tables) -> None:
-        data.setdefault(META_TABLE, {"1": {"schema": SCHEMA_VERSION}})
+        data[META_TABLE] = {"1": {"schema": SCHEMA_VERSION}}  # written by this version
         raw = self.codec.encode(msgspec.json.encode(data))
         atomic_write(self.path, raw)
         # What is on disk now is exactly ``data``; later edits happen on copies of it.
@@ -231,6 +231,10 @@ class ShardedStore:
     def _depth(self) -> int:
         return getattr(self._held, "depth", 0)
 
+    def holding(self) -> bool:
+        """Whether this thread holds the lock (changes are made only then)."""
+        return self._depth() > 0
+
     def load(self, kind: str, year: int) -> Parsed | None:
         """One year's file parsed, shared with every reader of this process: never change
         it. Under the lock, what was parsed before is used only once the bytes on disk are
@@ -254,7 +258,7 @@ class ShardedStore:
         """One year's tables as they are on disk, to change and save while the lock is held.
 
         The copy is shallow: a change replaces whole rows and never edits one in place."""
-        if not self._depth():
+        if not self.holding():
             raise RuntimeError("a journal file can only be changed while the lock is held")
         parsed = self.load(kind, year)
         current = parsed.data if parsed else {}

@@ -102,22 +102,25 @@ class PromiseRepository(YearlyRecords[Promise]):
                 next_key += 1
             shard.save()
 
-    def put(self, promise: Promise) -> Promise:
-        """Store a changed promise in place of the one with its id."""
-        shard = self.store.edit(PROMISES, promise.made_on.year)
-        key = next((k for k, r in shard.rows.items() if r.get("id") == promise.id), None)
-        if key is None:
-            raise NotFound(f"promise {promise.short_id} is no longer in the journal")
-        row = shard.rows[key] = _row(promise)
-        shard.save()
-        return validate(row, Promise)
+    def find_current(self, promise_id: str, year: int) -> Promise | None:
+        return next((p for p in self.year(year) if p.id == promise_id), None)
 
-    def remove(self, promise: Promise) -> None:
-        shard = self.store.edit(PROMISES, promise.made_on.year)
-        left = {k: r for k, r in shard.rows.items() if r.get("id") != promise.id}
-        if len(left) != len(shard.rows):
-            shard.tables[PROMISES] = left
-            shard.save()
+    def apply(self, year: int, changes: dict[str, Promise | None]) -> None:
+        """One year's promises put (replacing the one with its id, or added) or deleted
+        (None), in one save of its file."""
+        shard = self.store.edit(PROMISES, year)
+        keys = {r.get("id"): k for k, r in shard.rows.items()}
+        next_key = _next_key(shard.rows)
+        for promise_id, promise in changes.items():
+            key = keys.get(promise_id)
+            if promise is None:
+                if key is not None:
+                    del shard.rows[key]
+                continue
+            if key is None:
+                key, next_key = str(next_key), next_key + 1
+            shard.rows[key] = _row(promise)
+        shard.save()
 
     def replace_range(self, start: dt.date, end: dt.date, promises: list[Promise]) -> None:
         """Promises made in [start, end], and any with the id of one given, are replaced by

@@ -23,6 +23,8 @@ JSON_KEYS = {
     "note",
     "created",
     "updated",
+    "renegotiated_to",
+    "renegotiated_from",
 }
 
 

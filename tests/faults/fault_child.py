@@ -76,20 +76,35 @@ def saver(home: Path, day: dt.date, count: int) -> None:
 
 
 def stall(home: Path, day: dt.date, where: str) -> None:
+    """Hang inside the save of the day's file (the history, written first, goes through)."""
     import os
 
     import journal.store.files as storage
+    import journal.store.history as history
+
+    real_fsync, real_fsync_dir, real_write = os.fsync, storage.fsync_dir, storage.atomic_write
 
     def hang(*_: object) -> None:
         say("STALLED")
         time.sleep(60)
 
+    def hinder() -> None:
+        if where == "file":
+            os.fsync = hang  # type: ignore[assignment]  # the temp file is fsynced first
+        else:
+            storage.fsync_dir = hang  # type: ignore[assignment]
+
+    def history_unhindered(path: Path, data: bytes, **kwargs: bool) -> None:
+        os.fsync, storage.fsync_dir = real_fsync, real_fsync_dir
+        try:
+            real_write(path, data, **kwargs)
+        finally:
+            hinder()
+
     svc = Home(home).journal
     svc.entries()
-    if where == "file":
-        os.fsync = hang  # type: ignore[assignment]  # the temp file is fsynced first
-    else:
-        storage.fsync_dir = hang  # type: ignore[assignment]
+    history.atomic_write = history_unhindered  # type: ignore[assignment]
+    hinder()
     say("READY")
     sys.stdin.readline()
     svc.set_intent(day, "after the stall")

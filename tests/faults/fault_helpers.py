@@ -11,6 +11,7 @@ from tinydb import TinyDB
 
 from journal.app.home import Home
 from journal.app.service import JournalService
+from journal.model import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("fault_child.py")
@@ -77,7 +78,7 @@ def assert_opens_everywhere(home: Path) -> JournalService:
             try:
                 assert db.tables() == {kind, "meta"}, f"{kind}-{year}: {db.tables()}"
                 assert all(isinstance(r, dict) for r in db.table(kind).all())
-                assert db.table("meta").all() == [{"schema": 1}]
+                assert db.table("meta").all() == [{"schema": SCHEMA_VERSION}]
             finally:
                 db.close()
     return svc

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-import journal.app.service
+import journal.changes
 from journal.app.home import Home
 from journal.app.service import JournalService
 from journal.errors import InvalidInput, JournalError, NotFound
@@ -36,18 +36,19 @@ def shard(home: Path, kind: str = "entries", year: int = 2026) -> Path:
 
 
 def journal_files(home: Path) -> list[Path]:
-    """Every file in the journal folder but the lock, which each save opens."""
+    """Every file in the journal folder (its history included) but the lock, which each save
+    opens."""
     folder = home / "journal"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.name != ".lock")
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.name != ".lock")
 
 
 def snapshot(home: Path, kind: str) -> dict[str, tuple[bytes, object]]:
     """Every journal file's bytes and stat identity: equal snapshots mean nothing was written
     anywhere. ``kind`` names the file the change under test would touch, which must exist."""
     assert shard(home, kind).is_file()
-    return {p.name: (p.read_bytes(), stat_key(p)) for p in journal_files(home)}
+    return {str(p.relative_to(home)): (p.read_bytes(), stat_key(p)) for p in journal_files(home)}
 
 
 def fresh(home: Path) -> JournalService:
@@ -480,7 +481,7 @@ def test_bulk_write_then_add_keeps_every_promise(home: Path, svc: JournalService
 @pytest.fixture
 def crafted_ids(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     ids = iter(["abcd1111" + "0" * 24, "abcd2222" + "0" * 24, "ef012345" + "0" * 24])
-    monkeypatch.setattr(journal.app.service, "new_id", lambda: next(ids))
+    monkeypatch.setattr(journal.changes, "new_id", lambda: next(ids))
     yield
 
 

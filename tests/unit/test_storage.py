@@ -15,7 +15,7 @@ from tinydb import TinyDB
 from journal.app.home import Home
 from journal.app.service import JournalService
 from journal.errors import CorruptFile, JournalError, NewerSchema
-from journal.model import Entry, Promise
+from journal.model import SCHEMA_VERSION, Entry, Promise
 from journal.store import files as storage
 from journal.store.files import AtomicStorage, PlainCodec, ReadCache, ShardedStore
 
@@ -38,7 +38,14 @@ def stored_tables(path: Path) -> set[str]:
 
 
 def journal_files(home: Path) -> set[str]:
-    return {p.name for p in (home / "journal").iterdir()}
+    """The journal folder's files, and anything in its history but the changes kept there:
+    no temp file may be left in either."""
+    folder = home / "journal"
+    return {
+        str(p.relative_to(folder))
+        for p in folder.rglob("*")
+        if p.name != "history" and not (p.parent.name == "history" and p.stem.isdigit())
+    }
 
 
 def plain_tinydb_rows(path: Path, table: str) -> list[dict[str, object]]:
@@ -80,7 +87,7 @@ def test_shard_is_a_valid_default_tinydb_document(home: Path, svc: JournalServic
     assert [p["text"] for p in promises] == ["send notes"]
     for kind in KINDS:
         assert stored_tables(shard(home, kind)) == {kind, "meta"}, "each file holds its own kind"
-        assert plain_tinydb_rows(shard(home, kind), "meta") == [{"schema": 1}]
+        assert plain_tinydb_rows(shard(home, kind), "meta") == [{"schema": SCHEMA_VERSION}]
 
 
 def test_file_written_by_plain_tinydb_is_read(home: Path, svc: JournalService) -> None:
@@ -402,7 +409,7 @@ def test_atomic_storage_round_trip_and_missing_file(tmp_path: Path) -> None:
     assert storage.read() is None
     storage.write({"entries": {"1": {"x": 1}}})
     other = AtomicStorage(path, cache=ReadCache(), codec=PlainCodec())
-    assert other.read() == {"entries": {"1": {"x": 1}}, "meta": {"1": {"schema": 1}}}
+    assert other.read() == {"entries": {"1": {"x": 1}}, "meta": {"1": {"schema": SCHEMA_VERSION}}}
 
 
 def test_cache_notices_a_replaced_file(tmp_path: Path) -> None:
@@ -411,7 +418,10 @@ def test_cache_notices_a_replaced_file(tmp_path: Path) -> None:
     mine = AtomicStorage(path, cache=ReadCache(), codec=PlainCodec())
     theirs = AtomicStorage(path, cache=ReadCache(), codec=PlainCodec())
     mine.write({"entries": {"1": {"v": "mine"}}})
-    assert mine.read() == {"entries": {"1": {"v": "mine"}}, "meta": {"1": {"schema": 1}}}
+    assert mine.read() == {
+        "entries": {"1": {"v": "mine"}},
+        "meta": {"1": {"schema": SCHEMA_VERSION}},
+    }
     theirs.write({"entries": {"1": {"v": "theirs"}}, "meta": {"1": {"schema": 1}}})
     data = mine.read()
     assert data is not None and data["entries"]["1"]["v"] == "theirs"

@@ -1,0 +1,120 @@
+"""Correcting the journal: delete a day or a promise, renegotiate a promise with new terms,
+and undo the last change, then the one before, across restarts and processes. Every change
+made through the journal is kept in its history (journal/store/history.py) first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+
+from journal import changes
+from journal.app.service import JournalService
+from journal.errors import InvalidInput, NotFound
+from journal.model import Change, Entry, Promise, now
+from journal.store.journal_files import Batch
+from journal.text import one_line
+from journal.wording import count, day_label
+
+
+class Renegotiation(msgspec.Struct, frozen=True, kw_only=True):
+    """New terms for an open promise: a new due date, new text, or both."""
+
+    ref: str
+    due: dt.date | None = None
+    text: str | None = None
+    note: str = ""
+    on: dt.date | None = None
+    """The day it was renegotiated (default today): the new promise is made that day."""
+
+
+class Renegotiated(msgspec.Struct, frozen=True):
+    old: Promise
+    new: Promise
+
+
+def what_goes(entry: Entry | None, promises: list[Promise]) -> str:
+    """What deleting a day takes with it, as the confirmation and the history say it."""
+    parts = []
+    if entry is not None:
+        if entry.intent:
+            parts.append("its intent")
+        if entry.help:
+            parts.append(count(len(entry.help), "ask"))
+        if entry.reflection or entry.self_focus:
+            parts.append("your writing")
+        if entry.ratings.given():
+            parts.append("ratings")
+    if promises:
+        parts.append(count(len(promises), "promise"))
+    return ", ".join(parts) or "nothing written yet"
+
+
+def delete_day(journal: JournalService, day: dt.date) -> Change:
+    """A day's entry and the promises made that day go together: the promises belong to it."""
+    with journal.locked():
+        entry = journal.entry(day)
+        promises = journal.promises_made_on(day)
+        if entry is None and not promises:
+            raise NotFound(f"nothing to delete on {day_label(day)}")
+        batch = Batch(entries={day: None} if entry else {}, deleted=promises)
+        change = journal.commit(batch, f"deleted {day_label(day)} ({what_goes(entry, promises)})")
+    assert change is not None  # something was there, so deleting it changed something
+    return change
+
+
+def renegotiate(journal: JournalService, request: Renegotiation) -> Renegotiated:
+    """Close an open promise as renegotiated and open the one with the new terms, linked both
+    ways, in one change. The chain counts once: the last link's outcome is the one kept."""
+    if request.due is None and not (request.text or "").strip():
+        raise InvalidInput("renegotiating needs new terms: a new due date, new text, or both")
+    day = request.on or journal.today()
+    with journal.locked():
+        old = journal.find_promise(request.ref)
+        if old.status != "open":
+            raise InvalidInput(
+                f"promise {old.short_id} is already {old.status}; only an open promise can be "
+                "renegotiated"
+            )
+        if day < old.made_on:
+            raise InvalidInput(
+                f"promise {old.short_id} was made on {old.made_on.isoformat()}; it cannot be "
+                f"renegotiated on {day.isoformat()}"
+            )
+        new = changes.new_promise(
+            day,
+            (request.text or "").strip() or old.text,
+            old.kind,
+            old.to,
+            request.due if request.due is not None else old.due,
+        )
+        new = msgspec.structs.replace(new, renegotiated_from=old.id)
+        closed = msgspec.structs.replace(
+            changes.resolved(old, "renegotiated", request.note, day),
+            renegotiated_to=new.id,
+            updated=now(),
+        )
+        what = f"renegotiated promise {old.short_id}: {one_line(new.text, 60)}"
+        journal.commit(Batch(promises=[closed, new]), what)
+    return Renegotiated(closed, new)
+
+
+def undo(journal: JournalService) -> Change:
+    """Reverse the newest change not yet undone; the next undo reverses the one before."""
+    return journal.files.undo()
+
+
+def history(journal: JournalService, count_: int | None = None) -> list[Change]:
+    """The recent changes, newest first."""
+    if journal.files.history is None:
+        return []
+    return journal.files.history.latest(count_)
+
+
+def purge_history(journal: JournalService) -> int:
+    """Forget every change for good: deleted text is gone from the disk, and undo can reach
+    no further back than now."""
+    if journal.files.history is None:
+        return 0
+    with journal.locked():
+        return journal.files.history.purge()

@@ -1,0 +1,249 @@
+"""Correcting the journal: every change can be undone, one after another, across restarts;
+days and promises can be deleted; a promise can be renegotiated with new terms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from journal.app.corrections import (
+    Renegotiation,
+    delete_day,
+    history,
+    purge_history,
+    renegotiate,
+    undo,
+)
+from journal.app.home import Home
+from journal.app.service import JournalService
+from journal.errors import InvalidInput, NotFound
+from journal.model import IntentFor
+from journal.store import files as storage
+from journal.store import history as history_store
+
+DAY = dt.date(2026, 3, 4)
+NEXT = dt.date(2026, 3, 5)
+CANARY = "CANARY-4e1b"
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+def journal(home: Path) -> JournalService:
+    """A fresh process's view of the home: nothing shared with earlier ones."""
+    return Home(home, today=lambda: NEXT).journal
+
+
+def state(home: Path) -> tuple[object, object]:
+    j = journal(home)
+    return msgspec.to_builtins(j.all_entries()), msgspec.to_builtins(j.all_promises())
+
+
+def test_each_undo_reverses_one_more_change_even_after_a_restart(home: Path) -> None:
+    j = journal(home)
+    states = [state(home)]
+    j.set_intent(DAY, "Hear Ana out", IntentFor(kind="person", name="Ana"))
+    states.append(state(home))
+    promise = j.add_promise(DAY, "send the deck", "commitment", "Ana")
+    states.append(state(home))
+    j.resolve_promise(promise.id, "kept", on=NEXT)
+    states.append(state(home))
+    j.rate(NEXT, {"credibility": 7})
+    states.append(state(home))
+    j.add_help(NEXT, "Bo", "a second look")
+    states.append(state(home))
+
+    undone = []
+    while len(states) > 1:
+        states.pop()
+        undone.append(undo(journal(home)).what)  # a new process each time
+        assert state(home) == states[-1]
+    assert undone[0].startswith("asked Bo how to help")
+    assert undone[2] == "promise " + promise.short_id + " kept: send the deck"
+    with pytest.raises(NotFound, match="nothing to undo"):
+        undo(journal(home))
+
+
+def test_typing_into_one_field_is_one_change(home: Path) -> None:
+    j = journal(home)
+    j.set_text(DAY, "reflection", "Before")
+    j.set_text(NEXT, "reflection", "I")
+    j.set_text(NEXT, "reflection", "I list")
+    j.set_text(NEXT, "reflection", "I listened")
+    latest = history(j)
+    assert [c.what for c in latest] == [
+        "reflection on Thu 05 Mar 2026",
+        "reflection on Wed 04 Mar 2026",
+    ]
+    undo(j)
+    assert j.entry(NEXT) is None  # the day did not exist before the typing began
+    entry = j.entry(DAY)
+    assert entry is not None and entry.reflection == "Before"
+
+
+def test_a_check_in_with_promises_is_one_change(home: Path) -> None:
+    from journal.app.checkin import CheckinAnswers, record_checkin
+    from journal.parse import parse_promise
+
+    j = journal(home)
+    answers = CheckinAnswers(
+        day=DAY,
+        intent="Ship it",
+        promises=[parse_promise("commitment: send the notes", DAY)],
+        tags=["work"],
+    )
+    record_checkin(j, answers)
+    assert len(history(j)) == 1
+    undo(j)
+    assert j.entry(DAY) is None and j.all_promises() == []
+
+
+def test_undo_refuses_to_overwrite_a_change_made_without_the_history(home: Path) -> None:
+    """A later change the history does not know of (an import, another Coach) is never
+    overwritten by an undo: the undo is refused whole."""
+    j = journal(home)
+    j.set_intent(DAY, "first")
+    entry = j.entry(DAY)
+    assert entry is not None
+    j.write_bulk([msgspec.structs.replace(entry, intent="imported")], [])
+    before = state(home)
+    with pytest.raises(InvalidInput, match="has changed since 'intent on Wed 04 Mar 2026'"):
+        undo(j)
+    assert state(home) == before
+
+
+def test_a_change_that_failed_to_write_leaves_no_history(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    j = journal(home)
+    j.set_intent(DAY, "kept")
+    real = storage.atomic_write
+
+    def full_disk(path: Path, data: bytes, **kwargs: object) -> None:
+        if "entries-" in path.name:
+            raise OSError(28, "No space left on device")
+        real(path, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(storage, "atomic_write", full_disk)
+    monkeypatch.setattr(history_store, "atomic_write", full_disk)
+    with pytest.raises(Exception, match="No space left"):
+        j.set_text(NEXT, "reflection", "never saved")
+    monkeypatch.undo()
+    assert [c.what for c in history(journal(home))] == ["intent on Wed 04 Mar 2026"]
+
+
+def test_an_undo_cut_short_is_finished_by_the_next(home: Path) -> None:
+    """The history is written before the records: a change whose records never reached the
+    disk is found as it was before, and undoing it only marks it undone."""
+    j = journal(home)
+    j.set_intent(DAY, "first")
+    folder = home / "journal" / "history"
+    recorded = sorted(folder.iterdir())
+    j.set_intent(NEXT, "second")
+    (newest,) = [p for p in sorted(folder.iterdir()) if p not in recorded]
+    kept = newest.read_bytes()
+    undo(j)  # the day goes, and the change is marked undone
+    newest.write_bytes(kept)  # as if the process died before marking it
+    assert undo(journal(home)).what == "intent on Thu 05 Mar 2026"
+    assert [c.what for c in history(journal(home)) if c.undone is None] == [
+        "intent on Wed 04 Mar 2026"
+    ]
+
+
+def test_history_is_newest_first_and_keeps_the_last_changes_only(home: Path) -> None:
+    j = journal(home)
+    for i in range(history_store.KEEP + 5):
+        j.add_tags(DAY + dt.timedelta(days=i % 3), [f"t{i}"])
+    folder = home / "journal" / "history"
+    assert len(list(folder.iterdir())) == history_store.KEEP
+    latest = history(j, 3)
+    assert [c.what for c in latest] == [
+        f"tags on {d:%a %d %b %Y}"
+        for d in (DAY + dt.timedelta(days=(history_store.KEEP + 4 - k) % 3) for k in range(3))
+    ]
+
+
+def test_purged_history_holds_no_deleted_text(home: Path) -> None:
+    j = journal(home)
+    j.set_text(DAY, "reflection", f"private thought {CANARY}")
+    delete_day(j, DAY)
+    folder = home / "journal" / "history"
+    assert any(CANARY.encode() in p.read_bytes() for p in folder.iterdir())
+    assert purge_history(j) == 2
+    assert not any(CANARY.encode() in p.read_bytes() for p in home.rglob("*") if p.is_file())
+    with pytest.raises(NotFound):
+        undo(j)
+
+
+def test_deleting_a_day_takes_its_promises_and_undo_brings_them_back(home: Path) -> None:
+    j = journal(home)
+    j.set_intent(DAY, "Hear Ana out")
+    j.add_help(DAY, "Ana", "a look")
+    kept = j.add_promise(NEXT, "other day", "best_effort")
+    j.add_promise(DAY, "send the deck", "commitment")
+    before = state(home)
+    change = delete_day(j, DAY)
+    assert change.what == "deleted Wed 04 Mar 2026 (its intent, 1 ask, 1 promise)"
+    assert j.entry(DAY) is None
+    assert [p.id for p in j.all_promises()] == [kept.id]
+    undo(j)
+    assert state(home) == before
+    with pytest.raises(NotFound, match="nothing to delete"):
+        delete_day(j, DAY - dt.timedelta(days=9))
+
+
+def test_renegotiating_opens_a_linked_promise_with_the_new_terms(home: Path) -> None:
+    j = journal(home)
+    old = j.add_promise(DAY, "send the deck", "commitment", "Ana", due=NEXT)
+    done = renegotiate(
+        j,
+        Renegotiation(ref=old.short_id, due=NEXT + dt.timedelta(days=3), note="asked Ana first"),
+    )
+    closed, new = done.old, done.new
+    assert (closed.status, closed.resolved_on, closed.note) == (
+        "renegotiated",
+        NEXT,
+        "asked Ana first",
+    )
+    assert closed.renegotiated_to == new.id and new.renegotiated_from == old.id
+    assert (new.text, new.to, new.kind, new.made_on, new.status) == (
+        "send the deck",
+        "Ana",
+        "commitment",
+        NEXT,
+        "open",
+    )
+    assert new.due == NEXT + dt.timedelta(days=3)
+    stored = {p.id: p for p in journal(home).all_promises()}
+    assert stored == {closed.id: closed, new.id: new}
+    assert history(j)[0].what == f"renegotiated promise {old.short_id}: send the deck"
+    undo(j)
+    assert journal(home).all_promises() == [old]
+
+
+def test_renegotiating_needs_new_terms_and_an_open_promise(home: Path) -> None:
+    j = journal(home)
+    old = j.add_promise(DAY, "send the deck", "commitment")
+    with pytest.raises(InvalidInput, match="needs new terms"):
+        renegotiate(j, Renegotiation(ref=old.id, note="just because"))
+    j.resolve_promise(old.id, "kept", on=DAY)
+    with pytest.raises(InvalidInput, match="already kept"):
+        renegotiate(j, Renegotiation(ref=old.id, text="send it twice"))
+    with pytest.raises(InvalidInput, match="before the day it was made"):
+        other = j.add_promise(NEXT, "call Bo", "best_effort")
+        renegotiate(j, Renegotiation(ref=other.id, due=DAY, on=NEXT))
+
+
+def test_a_chain_counts_once_in_the_keep_rate(home: Path) -> None:
+    """The last link's outcome is what the keep-rate counts; the renegotiation apart."""
+    j = journal(home)
+    old = j.add_promise(DAY, "send the deck", "commitment", due=NEXT)
+    new = renegotiate(j, Renegotiation(ref=old.id, due=NEXT + dt.timedelta(days=1))).new
+    j.resolve_promise(new.id, "kept", on=NEXT)
+    record = j.report(end=NEXT).reliability[30]["commitment"]
+    assert (record.kept, record.broken, record.renegotiated, record.keep_rate) == (1, 0, 1, 1.0)
