@@ -7,7 +7,7 @@ line on stderr and exit status 2, with nothing written. The app is imported only
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,7 +18,7 @@ from coach.render import clean, one_line
 from journal.wording import count
 
 if TYPE_CHECKING:
-    from journal.model import Entry, Promise, PromiseStatus
+    from journal.model import Entry, Promise
 
 
 @click.group(cls=Group, invoke_without_command=True)
@@ -213,21 +213,6 @@ def promises(obj: Context, only_open: bool, show_all: bool, as_json: bool) -> No
 
 
 @main.command()
-@click.argument("promise_id")
-@click.argument(
-    "outcome", type=click.Choice(["kept", "broken", "renegotiated", "released", "open"])
-)
-@click.option("--note", default="", help="What happened, in a line.")
-@click.option("--date", "day", help="When it was resolved (default today).")
-@click.pass_obj
-def promise(obj: Context, promise_id: str, outcome: str, note: str, day: str | None) -> None:
-    """Record how a promise ended: kept, broken, renegotiated or released."""
-    status = cast("PromiseStatus", outcome)  # click.Choice allows only these
-    done = obj.journal.resolve_promise(promise_id, status, note, obj.date(day))
-    click.echo(f"Saved: promise {done.short_id} is {done.status}: {one_line(done.text)}")
-
-
-@main.command()
 @click.option("--years", default=1, show_default=True, help="How many years of history.")
 @click.option("--seed", default=7, show_default=True, help="Random seed (same seed, same journal).")
 @click.option(
@@ -286,10 +271,11 @@ def prompts_check(file: Path) -> None:
 
 
 def register_reports() -> None:
+    from coach.cli_corrections import COMMANDS as CORRECTIONS
     from coach.cli_reports import export, import_backup, settings, stats
     from coach.cli_sharing import COMMANDS
 
-    for command in (stats, export, import_backup, settings, *COMMANDS):
+    for command in (stats, export, import_backup, settings, *COMMANDS, *CORRECTIONS):
         main.add_command(command)
 
 

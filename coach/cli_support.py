@@ -103,3 +103,18 @@ def write_export(exported: Exported, output: str | None) -> Path | None:
         sys.stdout.buffer.write(exported.data)
         return None
     return save(exported, Path(output) if output else None)
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def confirm(question: str, yes: bool, refused: str) -> None:
+    """Go on when ``yes`` was given, or when the person answers yes on a terminal; otherwise
+    stop with ``refused`` (exit 2). Without a terminal there is nobody to ask: refuse."""
+    if yes:
+        return
+    if not stdin_is_terminal():
+        fail(f"{refused}: there is no terminal to ask on; give --yes to go ahead without asking")
+    if not click.confirm(question, default=False):
+        fail(refused)

@@ -104,12 +104,13 @@ class JournalFiles:
         """Put back the records of the newest change not yet undone, and mark it undone.
         A record changed since (in another process, or by an import) is not overwritten: the
         undo is refused whole. One cut short is finished by the next."""
-        if self.history is None:
-            raise NotFound("this journal keeps no history of changes")
+        nothing = NotFound("nothing to undo: no change is left in the history")
+        if self.history is None or self.history.last_active() is None:
+            raise nothing  # said before the lock is taken, so nothing is touched
         with self.store.locked():
             found = self.history.last_active()
             if found is None:
-                raise NotFound("nothing to undo: no change is left in the history")
+                raise nothing
             path, change = found
             was = {e.date: e for e in change.entries_before}
             made = {e.date: e for e in change.entries_after}
