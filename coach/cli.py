@@ -272,10 +272,11 @@ def prompts_check(file: Path) -> None:
 
 def register_reports() -> None:
     from coach.cli_corrections import COMMANDS as CORRECTIONS
+    from coach.cli_edit import edit
     from coach.cli_reports import export, import_backup, settings, stats
     from coach.cli_sharing import COMMANDS
 
-    for command in (stats, export, import_backup, settings, *COMMANDS, *CORRECTIONS):
+    for command in (stats, export, import_backup, settings, *COMMANDS, *CORRECTIONS, edit):
         main.add_command(command)
 
 

@@ -47,6 +47,11 @@ class HomeLayout(msgspec.Struct, frozen=True):
         return self.journal / "history"
 
     @property
+    def recovery(self) -> Path:
+        """What a person typed into `coach edit` that could not be stored yet: never lost."""
+        return self.root / "recovery"
+
+    @property
     def packs(self) -> Path:
         """The person's own prompt packs: a file here overrides the built-in of that name."""
         return self.root / "packs"

@@ -10,8 +10,9 @@ import msgspec
 
 from journal import changes
 from journal.app.service import JournalService
+from journal.day_text import DayEdit
 from journal.errors import InvalidInput, NotFound
-from journal.model import Change, Entry, Promise, now
+from journal.model import Change, Entry, Promise, new_id, now
 from journal.store.journal_files import Batch
 from journal.text import one_line
 from journal.wording import count, day_label
@@ -97,6 +98,46 @@ def renegotiate(journal: JournalService, request: Renegotiation) -> Renegotiated
         what = f"renegotiated promise {old.short_id}: {one_line(new.text, 60)}"
         journal.commit(Batch(promises=[closed, new]), what)
     return Renegotiated(closed, new)
+
+
+def apply_day_edit(journal: JournalService, day: dt.date, edit: DayEdit) -> Change | None:
+    """A whole day as edited in `coach edit`: its entry, and the promises made that day
+    (new, changed while open, or deleted), in one change; None when nothing changed."""
+    with journal.locked():
+        entry = journal.entry(day)
+        made = {p.id: p for p in journal.promises_made_on(day)}
+        stamp = now()
+        base = entry or Entry(id=new_id(), date=day, created=stamp, updated=stamp)
+        after = msgspec.structs.replace(
+            base,
+            intent=edit.intent,
+            intent_for=edit.serves,
+            help=edit.asks,
+            ratings=edit.ratings,
+            self_focus=edit.self_focus,
+            reflection=edit.reflection,
+            notes=edit.notes,
+            tags=edit.tags,
+            private=edit.private,
+        )
+        entries: dict[dt.date, Entry | None] = {}
+        if after != base:
+            entries[day] = msgspec.structs.replace(after, updated=stamp)
+        promises = []
+        for line in edit.promises:
+            if line.id is None:
+                promises.append(changes.new_promise(day, line.text, line.kind, line.to, line.due))
+                continue
+            old = made.get(line.id)
+            if old is None:
+                raise NotFound(f"promise {line.id[:8]} is no longer in the journal")
+            terms = {"text": line.text, "kind": line.kind, "to": line.to, "due": line.due}
+            if any(getattr(old, k) != v for k, v in terms.items()):
+                edited = changes.edited(old, changes.promise_fields(terms))
+                promises.append(msgspec.structs.replace(edited, updated=stamp))
+        deleted = [made[i] for i in edit.deleted_promises if i in made]
+        batch = Batch(entries=entries, promises=promises, deleted=deleted)
+        return journal.commit(batch, f"edited {day_label(day)}")
 
 
 def undo(journal: JournalService) -> Change:

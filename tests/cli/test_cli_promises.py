@@ -138,8 +138,9 @@ def test_json_keys_are_stable(cli: Cli, three: tuple[Promise, Promise, Promise])
     assert (undated["resolved_on"], undated["note"]) == (None, "")
 
 
-@pytest.mark.parametrize("outcome", ["kept", "broken", "renegotiated", "released"])
+@pytest.mark.parametrize("outcome", ["kept", "broken", "released"])
 def test_resolve_with_an_id_prefix(cli: Cli, outcome: str) -> None:
+    """(Renegotiating takes new terms: tests/cli/test_cli_corrections.py.)"""
     made = cli.promise("--date", "2026-11-10", "--promise", "commitment: send Ana the estimate")
     result = cli.run(
         "promise", made.id[:5].upper(), outcome, "--note", "  told her  ", "--date", "yesterday"
@@ -174,14 +175,19 @@ def test_reopen_a_promise_resolved_by_mistake(cli: Cli) -> None:
 
 
 def test_resolve_a_promise_from_an_earlier_year(cli: Cli) -> None:
+    """Renegotiated today, a promise from last year's file closes there and its follow-on
+    opens in this year's: two files, one change."""
     old = cli.promise("--date", "2025-12-30", "--promise", "commitment: write the annual review")
-    cli.run("promise", old.short_id, "renegotiated", "--note", "moved to January")
-    (stored,) = cli.service().all_promises()
+    cli.run("promise", old.short_id, "renegotiated", "--note", "moved", "--due", "2026-12-15")
+    stored, new = cli.service().all_promises()
     assert (stored.status, stored.resolved_on, stored.made_on) == (
         "renegotiated",
         DAY,
         dt.date(2025, 12, 30),
     )
+    assert (new.made_on, new.due, new.renegotiated_from) == (DAY, dt.date(2026, 12, 15), old.id)
+    assert cli.run("undo").stdout.startswith(f"Undid: renegotiated promise {old.short_id}")
+    assert cli.service().all_promises() == [old]
 
 
 def test_resolving_before_the_promise_was_made_is_refused(cli: Cli) -> None:
