@@ -34,6 +34,7 @@ class CoachApp(App[None]):
         Binding("f2", "open_checkin", "Check-in", id="app.checkin", show=False),
         Binding("f3", "open_journal", "Journal", id="app.journal"),
         Binding("f4", "open_trends", "Trends", id="app.trends"),
+        Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False, priority=True),
     ]
 
     def __init__(self, home: Home, day: dt.date | None = None) -> None:
@@ -82,11 +83,65 @@ class CoachApp(App[None]):
         self.action_open_checkin()
         self.push_screen(name)
 
+    def action_open_day(self, iso: str) -> None:
+        """Open a day to change it: today is the check-in itself; another day opens over it."""
+        from coach.screens.checkin import DayScreen
+
+        day = dt.date.fromisoformat(iso)
+        if day == self.checkin.day:
+            self.action_open_checkin()
+            return
+        try:
+            screen = DayScreen(self.home, day)
+        except JournalError as exc:
+            self.notify(one_line(str(exc)), severity="error", markup=False)
+            return
+        self.push_screen(screen)
+
+    def action_go_to_date(self) -> None:
+        from coach.dialogs.line_input import LineInputScreen
+        from journal.parse import parse_date
+
+        def go(typed: str | None) -> None:
+            if not typed or not typed.strip():
+                return
+            try:
+                day = parse_date(typed, self.home.today(), "day")
+            except JournalError as exc:
+                self.notify(one_line(str(exc)), severity="error", markup=False)
+                return
+            self.action_open_day(day.isoformat())
+
+        self.push_screen(
+            LineInputScreen(
+                "Go to a day",
+                "A date, or as you would say it: yesterday, -2w, monday, 2026-11-24.",
+                placeholder="yesterday",
+            ),
+            go,
+        )
+
+    def action_undo(self) -> None:
+        """Take back the last change to the journal (made here or by `coach` elsewhere)."""
+        from coach.events import JournalChanged
+        from journal.app.corrections import undo
+
+        save_pending = getattr(self.screen, "save_pending", None)
+        if callable(save_pending):
+            save_pending()  # what was just typed is the last change
+        try:
+            change = undo(self.home.journal)
+        except JournalError as exc:
+            self.notify(one_line(str(exc)), severity="warning", markup=False)
+            return
+        self.notify(one_line(f"Undid: {change.what}"), title="Undo", markup=False)
+        self.screen.post_message(JournalChanged())
+
     def action_open_journal(self) -> None:
-        from coach.screens.journal import JournalScreen
+        from coach.screens.own_journal import OwnJournalScreen
 
         self.open_screen(
-            "journal", lambda: JournalScreen(self.home.journal, self.home.feedback.about)
+            "journal", lambda: OwnJournalScreen(self.home.journal, self.home.feedback.about)
         )
 
     def action_open_trends(self) -> None:
@@ -148,6 +203,8 @@ class CoachApp(App[None]):
         yield from super().get_system_commands(screen)
         commands: list[tuple[str, str, Callable[[], object]]] = [
             ("Check-in", "Today's morning or evening check-in", self.action_open_checkin),
+            ("Go to a day", "Open any day to change it (g in the journal)", self.action_go_to_date),
+            ("Undo", "Take back the last change (Ctrl+Z)", self.action_undo),
             ("Journal", "Browse and search past days", self.action_open_journal),
             (
                 "Trends",

@@ -101,6 +101,11 @@ def tags(entry: Entry, added: Iterable[str]) -> Entry:
     return msgspec.structs.replace(entry, tags=list(dict.fromkeys([*entry.tags, *added])))
 
 
+def replace_tags(entry: Entry, tags: Iterable[str]) -> Entry:
+    """The day's tags, all of them (already parsed); repeats are dropped."""
+    return msgspec.structs.replace(entry, tags=list(dict.fromkeys(tags)))
+
+
 def private(entry: Entry, flag: bool) -> Entry:
     return msgspec.structs.replace(entry, private=flag)
 

@@ -17,13 +17,16 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header, Static
 
 from coach import messages as msg
+from coach.events import JournalChanged
 from coach.render import content, one_line
+from coach.screens import promise_actions
 from coach.widgets.footer import KeyBar
 from coach.widgets.step_base import (
     AnswerEdited,
     DayState,
     HelpAsked,
     HelpChanged,
+    PromiseEditWanted,
     PromiseMade,
     PromiseRemoved,
     PromiseResolved,
@@ -253,10 +256,24 @@ class CheckinScreen(Screen[None]):
 
     def on_promise_removed(self, event: PromiseRemoved) -> None:
         event.stop()
-        self.act(lambda: self.journal.remove_promise(event.promise_id))
+        promise_actions.delete_promise(self, self.journal, event.promise_id, self.refresh_steps)
+
+    def on_promise_edit_wanted(self, event: PromiseEditWanted) -> None:
+        event.stop()
+        promise_actions.edit_promise(self, self.journal, event.promise_id, self.refresh_steps)
 
     def on_promise_resolved(self, event: PromiseResolved) -> None:
         event.stop()
+
+        def after() -> None:
+            self.refresh_steps()
+            self.call_on_current("note_used")
+
+        if event.status == "renegotiated":  # new terms first: the old promise closes on them
+            promise_actions.renegotiate(
+                self, self.journal, event.promise_id, self.day, event.note, after
+            )
+            return
         if self.act(
             lambda: self.journal.resolve_promise(
                 event.promise_id, event.status, event.note, self.day
@@ -272,7 +289,14 @@ class CheckinScreen(Screen[None]):
     def on_help_changed(self, event: HelpChanged) -> None:
         event.stop()
         if event.remove:
-            self.act(lambda: self.journal.remove_help(event.day, event.help_id))
+            entry = self.journal.entry(event.day)
+            ask = next((h for h in entry.help if h.id == event.help_id), None) if entry else None
+            who = f" of {one_line(ask.person, 40)}" if ask else ""
+            promise_actions.confirm(
+                self,
+                f"Remove the ask{who} on {event.day:%a %d %b}?",
+                lambda: self.act(lambda: self.journal.remove_help(event.day, event.help_id)),
+            )
             return
         fields: dict[str, object] = {}
         if event.request is not None:
@@ -327,3 +351,22 @@ class CheckinScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.save_pending()
+
+    async def on_journal_changed(self, event: JournalChanged) -> None:
+        """An undo changed the day under the steps: build them again from the journal."""
+        event.stop()
+        index = self.index
+        await self.query_one(ContentSwitcher).remove_children()
+        self.views = {}
+        self.refresh_steps()
+        self.set_reactive(CheckinScreen.index, min(index, len(self.pack.steps) - 1))
+        await self.show_step()
+
+
+class DayScreen(CheckinScreen):
+    """Another day than today, opened to change it: the same steps, and Escape goes back."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="day.back")]
+
+    def heading(self) -> str:
+        return f"{self.pack.title} · {self.day.strftime('%A %d %B %Y')} (changing a past day)"

@@ -11,7 +11,13 @@ from textual.widgets import Input, Static
 
 from coach.render import content, one_line
 from coach.widgets.row_list import RowList
-from coach.widgets.step_base import DayState, PromiseResolved, StepView
+from coach.widgets.step_base import (
+    DayState,
+    PromiseEditWanted,
+    PromiseRemoved,
+    PromiseResolved,
+    StepView,
+)
 from journal.model import RESOLUTIONS, PromiseStatus
 from journal.parse import kind_label
 
@@ -34,7 +40,17 @@ class FollowUpTable(RowList):
         ),
         Binding("l", "mark('released')", "Released", id="followup.released", show=False),
         Binding("o", "mark('open')", "Reopen", id="followup.reopen", show=False),
+        Binding("e", "edit", "Edit", id="followup.edit", show=False),
+        Binding("delete,backspace", "remove", "Delete", id="followup.remove", show=False),
     ]
+
+    def action_edit(self) -> None:
+        if self.selected_key:
+            self.post_message(PromiseEditWanted(self.selected_key))
+
+    def action_remove(self) -> None:
+        if self.selected_key:
+            self.post_message(PromiseRemoved(self.selected_key))
 
     def action_mark(self, status: PromiseStatus) -> None:
         key = self.selected_key
@@ -53,7 +69,12 @@ class FollowUpStep(StepView):
             )
             for s in RESOLUTIONS
         ]
-        lines.append(Content.styled(" o  reopens one you marked by mistake.", "dim"))
+        lines.append(
+            Content.styled(
+                " o  reopens one you marked by mistake · e edits its terms · Del deletes it",
+                "dim",
+            )
+        )
         yield Static(Content("\n").join(lines), classes="hints")
         yield FollowUpTable(["Made", "Kind", "Promise", "To", "Due", "Outcome"], id="followup")
         yield Input(placeholder="a note for the next outcome (optional)", id="followup-note")

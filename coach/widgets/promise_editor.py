@@ -9,19 +9,37 @@ from textual.content import Content
 from textual.widgets import DataTable, Input, RadioButton, RadioSet, Static
 
 from coach.render import content, rich_text
-from coach.widgets.step_base import DayState, PromiseMade, PromiseRemoved, StepView
+from coach.widgets.step_base import (
+    DayState,
+    PromiseEditWanted,
+    PromiseMade,
+    PromiseRemoved,
+    StepView,
+)
 from journal.model import PROMISE_KINDS, PromiseKind
 from journal.parse import kind_label
 
 
 class PromiseTable(DataTable[object]):
-    BINDINGS = [Binding("delete,backspace", "remove", "Remove promise", id="promise.remove")]
+    BINDINGS = [
+        Binding("delete,backspace", "remove", "Delete promise", id="promise.remove"),
+        Binding("e", "edit", "Edit promise", id="promise.edit"),
+    ]
+
+    def selected(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
     def action_remove(self) -> None:
-        if self.row_count:
-            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
-            if key.value:
-                self.post_message(PromiseRemoved(key.value))
+        key = self.selected()
+        if key:
+            self.post_message(PromiseRemoved(key))
+
+    def action_edit(self) -> None:
+        key = self.selected()
+        if key:
+            self.post_message(PromiseEditWanted(key))
 
 
 class PromisesStep(StepView):

@@ -66,6 +66,13 @@ class PromiseRemoved(Message):
 
 
 @dataclass
+class PromiseEditWanted(Message):
+    """Change an open promise's terms (a dialog asks for them)."""
+
+    promise_id: str
+
+
+@dataclass
 class PromiseResolved(Message):
     promise_id: str
     status: PromiseStatus

@@ -274,6 +274,13 @@ class JournalService:
         clean = changes.parse_tags(tags)
         return self.update_entry(day, lambda e: changes.tags(e, clean), f"tags on {day_label(day)}")
 
+    def set_tags(self, day: dt.date, tags: Iterable[str]) -> Entry:
+        """The day's tags replaced by these (typed as people type them)."""
+        clean = changes.parse_tags(tags)
+        return self.update_entry(
+            day, lambda e: changes.replace_tags(e, clean), f"tags on {day_label(day)}"
+        )
+
     def set_private(self, day: dt.date, private: bool) -> Entry:
         what = "private" if private else "no longer private"
         return self.update_entry(

@@ -100,6 +100,56 @@ class JournalFiles:
                 raise
             return change
 
+    def finish_interrupted(self) -> Change | None:
+        """A change cut short (the process died between its files) is completed: the history
+        holds it whole, written before any of its records, so each record is found as it was
+        before or after, and those still before are brought forward. Returns the change
+        finished, or None when there was nothing to finish (the usual case, decided without
+        taking the lock)."""
+        if self.history is None or self._unfinished() is None:
+            return None
+        with self.store.locked():
+            found = self._unfinished()
+            if found is None:
+                return None
+            change, entries, promises = found
+            touched = [*change.promises_before, *change.promises_after]
+            self._write(entries, promises, {p.id: p.made_on.year for p in touched})
+            return change
+
+    def _unfinished(
+        self,
+    ) -> tuple[Change, dict[dt.date, Entry | None], dict[str, Promise | None]] | None:
+        """The newest change still in effect, with what it has yet to write; None when it
+        is whole (or when something else changed its records since: those are left alone)."""
+        assert self.history is not None
+        found = self.history.last_active()
+        if found is None:
+            return None
+        change = found[1]
+        was = {e.date: e for e in change.entries_before}
+        made = {e.date: e for e in change.entries_after}
+        entries: dict[dt.date, Entry | None] = {}
+        for day in change.days:
+            current = self.entries.get(day)
+            if current != made.get(day):
+                if current != was.get(day):
+                    return None
+                entries[day] = made.get(day)
+        was_p = {p.id: p for p in change.promises_before}
+        made_p = {p.id: p for p in change.promises_after}
+        promises: dict[str, Promise | None] = {}
+        for promise_id in change.promise_ids:
+            year = (made_p.get(promise_id) or was_p[promise_id]).made_on.year
+            current_p = self.promises.find_current(promise_id, year)
+            if current_p != made_p.get(promise_id):
+                if current_p != was_p.get(promise_id):
+                    return None
+                promises[promise_id] = made_p.get(promise_id)
+        if not entries and not promises:
+            return None
+        return change, entries, promises
+
     def undo(self) -> Change:
         """Put back the records of the newest change not yet undone, and mark it undone.
         A record changed since (in another process, or by an import) is not overwritten: the

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from coach.app import CoachApp, build_app
+from coach.dialogs.form import FormScreen
 from coach.screens.checkin import CheckinScreen
 from coach.screens.help import HelpScreen
 from coach.widgets.row_list import RowList
@@ -84,8 +85,12 @@ async def test_evening_follows_through_on_today_and_overdue(
         assert table.row_count == 2  # the overdue one from earlier, and today's
         await pilot.press("k")  # first row, the oldest: kept
         await pilot.pause()
-        await pilot.press("down", "r")  # today's: renegotiated
+        await pilot.press("down", "r")  # today's: renegotiated, on new terms
         await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press(*"+2d", "enter", "enter", *"agreed with Ana", "enter")
+        await pilot.pause()
+        assert app.screen is screen
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press("y")  # did what Ana asked
@@ -115,7 +120,13 @@ async def test_evening_follows_through_on_today_and_overdue(
         "self_orientation": 3,
     }
     assert entry.reflection == "Listened more than I spoke"
-    assert svc.open_promises() == []
+    (new,) = svc.open_promises()
+    assert (new.text, new.due, new.renegotiated_from) == (
+        "review Ana's plan",
+        DAY + dt.timedelta(days=2),
+        today.id,
+    )
+    assert svc.find_promise(today.id).note == "agreed with Ana"
 
 
 async def test_untouched_steps_save_nothing(isolated_home: Path) -> None:

@@ -1,0 +1,44 @@
+"""One line of input in a dialog: a date to go to, a day's tags, a comment."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from coach.render import content
+
+
+class LineInputScreen(ModalScreen[str | None]):
+    """Dismissed with what was typed on Enter (possibly empty), or None on Escape."""
+
+    DEFAULT_CSS = """
+    LineInputScreen { align: center middle; }
+    LineInputScreen > Vertical {
+        width: 70; max-width: 100%; height: auto;
+        border: round $accent; background: $surface; padding: 1 2;
+    }
+    LineInputScreen .hint { color: $text-muted; }
+    """
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="input.cancel")]
+
+    def __init__(self, title: str, hint: str = "", value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.heading = title
+        self.hint = hint
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(content(self.heading, "bold"))
+            if self.hint:
+                yield Static(content(self.hint), classes="hint")
+            yield Input(self.value, placeholder=self.placeholder, id="line")
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)

@@ -1,0 +1,146 @@
+"""Correcting a promise or an ask from a screen: a one-key confirmation before anything goes,
+and dialogs for new terms, checked by the same rules (and use cases) as the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from textual.screen import Screen
+
+from coach.dialogs.confirm import ConfirmScreen
+from coach.dialogs.form import Field, FormScreen
+from coach.render import one_line
+from journal.app.service import JournalService
+from journal.errors import JournalError
+from journal.model import Promise
+from journal.parse import kind_label, parse_date, parse_kind
+
+
+def report(screen: Screen[Any], exc: JournalError) -> None:
+    screen.notify(one_line(str(exc)), severity="error", markup=False)
+
+
+def confirm(screen: Screen[Any], question: str, then: Callable[[], object]) -> None:
+    """Ask first, naming what goes; ``then`` runs only on yes."""
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            then()
+
+    screen.app.push_screen(ConfirmScreen(question), answered)
+
+
+def delete_promise(
+    screen: Screen[Any], journal: JournalService, promise_id: str, done: Callable[[], None]
+) -> None:
+    try:
+        promise = journal.find_promise(promise_id)
+    except JournalError as exc:
+        report(screen, exc)
+        return
+
+    def go() -> None:
+        try:
+            journal.remove_promise(promise.id)
+        except JournalError as exc:
+            report(screen, exc)
+            return
+        screen.notify("Promise deleted. Ctrl+Z brings it back.", markup=False)
+        done()
+
+    confirm(screen, f"Delete the promise “{one_line(promise.text, 60)}”?", go)
+
+
+def edit_promise(
+    screen: Screen[Any], journal: JournalService, promise_id: str, done: Callable[[], None]
+) -> None:
+    try:
+        promise = journal.find_promise(promise_id)
+    except JournalError as exc:
+        report(screen, exc)
+        return
+    if promise.status != "open":
+        screen.notify(
+            f"This promise is {promise.status}; reopen it (o) to change its terms.", markup=False
+        )
+        return
+    fields = [
+        Field("text", "What you will do", one_line(promise.text)),
+        Field("to", "To whom", one_line(promise.to)),
+        Field("kind", "Kind: commitment, best effort or good intention", kind_label(promise.kind)),
+        Field("due", "Due (2026-12-01, friday, +3d; empty for none)", due_text(promise)),
+    ]
+
+    def save(values: dict[str, str] | None) -> None:
+        if values is None:
+            return
+        try:
+            due = values["due"].strip()
+            journal.edit_promise(
+                promise.id,
+                text=values["text"],
+                to=values["to"],
+                kind=parse_kind(values["kind"]),
+                due=parse_date(due, journal.today(), "due date") if due else None,
+            )
+        except JournalError as exc:
+            report(screen, exc)
+            return
+        done()
+
+    screen.app.push_screen(FormScreen("Edit the promise", fields), save)
+
+
+def renegotiate(
+    screen: Screen[Any],
+    journal: JournalService,
+    promise_id: str,
+    day: dt.date,
+    note: str,
+    done: Callable[[], None],
+) -> None:
+    """Renegotiating is agreeing new terms: ask for them, close the old promise and open the
+    new one linked to it."""
+    from journal.app.corrections import Renegotiation
+    from journal.app.corrections import renegotiate as renegotiated
+
+    try:
+        promise = journal.find_promise(promise_id)
+    except JournalError as exc:
+        report(screen, exc)
+        return
+    fields = [
+        Field("due", "New due date (2026-12-01, friday, +3d)", due_text(promise)),
+        Field("text", "New terms, if they changed", one_line(promise.text)),
+        Field("note", "A note on what you agreed (optional)", note),
+    ]
+
+    def save(values: dict[str, str] | None) -> None:
+        if values is None:
+            return
+        try:
+            due = values["due"].strip()
+            new_due = parse_date(due, day, "due date") if due else None
+            text = values["text"].strip()
+            request = Renegotiation(
+                ref=promise.id,
+                due=new_due if new_due != promise.due else None,
+                text=text if text != one_line(promise.text) else None,
+                note=values["note"],
+                on=day,
+            )
+            made = renegotiated(journal, request)
+        except JournalError as exc:
+            report(screen, exc)
+            return
+        screen.notify(one_line(f"Renegotiated. The new promise: {made.new.text}"), markup=False)
+        done()
+
+    title = f"Renegotiate “{one_line(promise.text, 50)}”: what did you agree?"
+    screen.app.push_screen(FormScreen(title, fields), save)
+
+
+def due_text(promise: Promise) -> str:
+    return promise.due.isoformat() if promise.due else ""
