@@ -242,17 +242,19 @@ class CoachApp(App[None]):
             yield SystemCommand(title, help_text, callback)
 
 
-def build_app(root: Path, today: Callable[[], dt.date] | None = None) -> CoachApp:
+def build_app(
+    root: Path, today: Callable[[], dt.date] | None = None, day: dt.date | None = None
+) -> CoachApp:
     """One factory for the CLI and the tests, so both get the same wiring."""
-    return CoachApp(Home(root, today))
+    return CoachApp(Home(root, today), day)
 
 
-def open_app(home_option: str | None) -> None:
-    """Bare `coach`: the app on the home given (or the default one); a journal that cannot be
-    read is one line on stderr, not a traceback."""
+def open_app(home_option: str | None, day: dt.date | None = None) -> None:
+    """Bare `coach` (or `coach --date D`): the app on the home given (or the default one); a
+    journal that cannot be read is one line on stderr, not a traceback."""
     from journal.paths import data_home
 
     try:
-        build_app(data_home(home_option)).run()
+        build_app(data_home(home_option), day=day).run()
     except JournalError as exc:
         fail(str(exc))

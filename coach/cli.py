@@ -28,14 +28,21 @@ if TYPE_CHECKING:
     type=click.Path(file_okay=False),
     help="Folder holding the journal (default: $COACH_HOME or the platform data dir).",
 )
+@click.option(
+    "--date",
+    "day",
+    help="Open the app on this day's check-in (YYYY-MM-DD, yesterday, -2d, monday).",
+)
 @click.pass_context
-def main(ctx: click.Context, home: str | None) -> None:
+def main(ctx: click.Context, home: str | None, day: str | None) -> None:
     """Coach: a daily journal for becoming more trustworthy. Run without a command to open it."""
     ctx.obj = Context(home)
     if ctx.invoked_subcommand is None:
         from coach.app import open_app
 
-        open_app(home)
+        open_app(home, ctx.obj.date(day, "--date") if day else None)
+    elif day is not None:
+        fail("--date before a command opens the app; give it after the command instead")
 
 
 @main.command(context_settings={"help_option_names": ["-h"]})

@@ -55,6 +55,17 @@ class HistoryRepository:
         files = self._files()[::-1]
         return [self._read(p) for p in (files if count is None else files[:count])]
 
+    def last_operation(self) -> tuple[Path, Change] | None:
+        """The change touched last: the newest, unless it is undone; then the last one undone
+        (undos go from the newest back, so it is the oldest of the newest undone run)."""
+        found = None
+        for path in self._files()[::-1]:
+            change = self._read(path)
+            if change.undone is None:
+                return found or (path, change)
+            found = (path, change)
+        return found
+
     def last_active(self) -> tuple[Path, Change] | None:
         """The newest change not yet undone: what undo reverses next."""
         for path in self._files()[::-1]:

@@ -27,6 +27,15 @@ class Batch(msgspec.Struct, kw_only=True):
     deleted: list[Promise] = msgspec.field(default_factory=list)
 
 
+Writes = tuple[dict[dt.date, Entry | None], dict[str, Promise | None]]
+"""Days and promises to put (or delete, None), as one batch writes them."""
+
+
+def _years(change: Change) -> dict[str, int]:
+    """The year each promise of a change was made: the file it lives in."""
+    return {p.id: p.made_on.year for p in [*change.promises_before, *change.promises_after]}
+
+
 class JournalFiles:
     def __init__(
         self, folder: Path, codec: Codec | None = None, history: Path | None = None
@@ -101,59 +110,64 @@ class JournalFiles:
             return change
 
     def finish_interrupted(self) -> Change | None:
-        """A change cut short (the process died between its files) is completed: the history
-        holds it whole, written before any of its records, so each record is found as it was
-        before or after, and those still before are brought forward. Returns the change
-        finished, or None when there was nothing to finish (the usual case, decided without
-        taking the lock)."""
+        """The last change or undo cut short (the process died between its files) is
+        completed. The history holds a change whole before any of its records is written,
+        and an undo is marked before its records are put back, so each record is found as it
+        was before or after, and those not there yet are brought along. Returns what was
+        finished, or None when nothing was cut short (the usual case, seen without taking
+        the lock)."""
         if self.history is None or self._unfinished() is None:
             return None
         with self.store.locked():
             found = self._unfinished()
             if found is None:
                 return None
-            change, entries, promises = found
-            touched = [*change.promises_before, *change.promises_after]
-            self._write(entries, promises, {p.id: p.made_on.year for p in touched})
+            change, writes = found
+            self._write(*writes, _years(change))
             return change
 
-    def _unfinished(
-        self,
-    ) -> tuple[Change, dict[dt.date, Entry | None], dict[str, Promise | None]] | None:
-        """The newest change still in effect, with what it has yet to write; None when it
-        is whole (or when something else changed its records since: those are left alone)."""
+    def _unfinished(self) -> tuple[Change, Writes] | None:
         assert self.history is not None
-        found = self.history.last_active()
-        if found is None:
+        last = self.history.last_operation()
+        if last is None:
             return None
-        change = found[1]
+        change = last[1]
+        writes = self._toward(change, before=change.undone is not None)
+        if writes is None or not any(writes):
+            return None  # whole, or changed since by something else: left alone
+        return change, writes
+
+    def _toward(self, change: Change, before: bool) -> Writes | None:
+        """What to write so every record of ``change`` is as it was before it (or after);
+        None when a record is neither, changed since by something the history does not
+        know of."""
         was = {e.date: e for e in change.entries_before}
         made = {e.date: e for e in change.entries_after}
+        want, other = (was, made) if before else (made, was)
         entries: dict[dt.date, Entry | None] = {}
         for day in change.days:
             current = self.entries.get(day)
-            if current != made.get(day):
-                if current != was.get(day):
+            if current != want.get(day):
+                if current != other.get(day):
                     return None
-                entries[day] = made.get(day)
+                entries[day] = want.get(day)
         was_p = {p.id: p for p in change.promises_before}
         made_p = {p.id: p for p in change.promises_after}
+        want_p, other_p = (was_p, made_p) if before else (made_p, was_p)
+        years = _years(change)
         promises: dict[str, Promise | None] = {}
         for promise_id in change.promise_ids:
-            year = (made_p.get(promise_id) or was_p[promise_id]).made_on.year
-            current_p = self.promises.find_current(promise_id, year)
-            if current_p != made_p.get(promise_id):
-                if current_p != was_p.get(promise_id):
+            current_p = self.promises.find_current(promise_id, years[promise_id])
+            if current_p != want_p.get(promise_id):
+                if current_p != other_p.get(promise_id):
                     return None
-                promises[promise_id] = made_p.get(promise_id)
-        if not entries and not promises:
-            return None
-        return change, entries, promises
+                promises[promise_id] = want_p.get(promise_id)
+        return entries, promises
 
     def undo(self) -> Change:
-        """Put back the records of the newest change not yet undone, and mark it undone.
-        A record changed since (in another process, or by an import) is not overwritten: the
-        undo is refused whole. One cut short is finished by the next."""
+        """Put back the records of the newest change not yet undone, marked undone first. A
+        record changed since (in another process, or by an import) is not overwritten: the
+        undo is refused whole."""
         nothing = NotFound("nothing to undo: no change is left in the history")
         if self.history is None or self.history.last_active() is None:
             raise nothing  # said before the lock is taken, so nothing is touched
@@ -162,36 +176,17 @@ class JournalFiles:
             if found is None:
                 raise nothing
             path, change = found
-            was = {e.date: e for e in change.entries_before}
-            made = {e.date: e for e in change.entries_after}
-            was_p = {p.id: p for p in change.promises_before}
-            made_p = {p.id: p for p in change.promises_after}
-            years = {
-                p.id: p.made_on.year for p in [*change.promises_before, *change.promises_after]
-            }
+            years = _years(change)
             with self.changing({d.year for d in change.days}, set(years.values())):
-                entries: dict[dt.date, Entry | None] = {}
-                for day in change.days:
-                    current = self.entries.get(day)
-                    if current != was.get(day):
-                        if current != made.get(day):
-                            raise InvalidInput(
-                                f"{day:%a %d %b %Y} has changed since {change.what!r}; "
-                                "nothing was undone"
-                            )
-                        entries[day] = was.get(day)
-                promises: dict[str, Promise | None] = {}
-                for promise_id in change.promise_ids:
-                    current_p = self.promises.find_current(promise_id, years[promise_id])
-                    if current_p != was_p.get(promise_id):
-                        if current_p != made_p.get(promise_id):
-                            raise InvalidInput(
-                                f"promise {promise_id[:8]} has changed since {change.what!r}; "
-                                "nothing was undone"
-                            )
-                        promises[promise_id] = was_p.get(promise_id)
-                self._write(entries, promises, years)
-                return self.history.mark_undone(path, change)
+                writes = self._toward(change, before=True)
+                if writes is None:
+                    raise InvalidInput(
+                        f"cannot undo {change.what!r}: what it changed was changed again "
+                        "since (elsewhere, or by an import); nothing was undone"
+                    )
+                marked = self.history.mark_undone(path, change)
+                self._write(*writes, years)
+                return marked
 
     def _write(
         self,

@@ -143,3 +143,16 @@ def test_purging_the_history_forgets_deleted_text_for_good(day: Cli) -> None:
     assert said == "Forgot 3 changes; their text is gone from the disk.\n"
     assert not any(b"CANARY-77" in p.read_bytes() for p in day.home.rglob("*") if p.is_file())
     assert day.run("history").stderr == "No changes yet.\n"
+
+
+def test_coach_with_date_opens_that_days_check_in(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coach.app import CoachApp
+
+    opened: list[object] = []
+    monkeypatch.setattr(CoachApp, "run", lambda self: opened.append(self.checkin.day))
+    cli.run("--date", "yesterday")
+    assert opened == [YESTERDAY]
+    assert "is not a date" in cli.fails("--date", "someday")
+    assert "give it after the command" in cli.fails("--date", "today", "show")

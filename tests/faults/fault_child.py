@@ -3,6 +3,7 @@
     fault_child.py writer HOME WRITER WRITERS COUNT GO_FILE MODE   (MODE: days | same-day)
     fault_child.py saver HOME DAY COUNT
     fault_child.py stall HOME DAY WHERE   (WHERE: file | folder)
+    fault_child.py correct HOME KIND N   (KIND: edit | delete | undo)
 
 Both print ``READY`` once imports are done, then wait to be released (``writer`` for GO_FILE to
 exist, ``saver`` for a line on stdin) so that several start together. ``saver`` prints
@@ -111,6 +112,51 @@ def stall(home: Path, day: dt.date, where: str) -> None:
     say("ACK")
 
 
+CORRECTED_DAY = dt.date(2026, 6, 15)
+
+
+def correct(home: Path, kind: str, hang_at: int) -> None:
+    """Make one correction of CORRECTED_DAY, hanging before the ``hang_at``-th file it writes
+    (history and records alike) and saying ``STALLED``, so the test can kill it there."""
+    import journal.store.files as storage
+    import journal.store.history as history
+
+    real = storage.atomic_write
+    writes = 0
+
+    def counted(path: Path, data: bytes, **kwargs: bool) -> None:
+        nonlocal writes
+        writes += 1
+        if writes == hang_at:
+            say("STALLED")
+            time.sleep(60)
+        real(path, data, **kwargs)
+
+    storage.atomic_write = counted  # type: ignore[assignment]
+    history.atomic_write = counted  # type: ignore[assignment]
+    run_correction(Home(home), kind)
+    say("DONE")
+
+
+def run_correction(home: Home, kind: str) -> None:
+    """The correction the fault test kills: the same in the child and in the test's copy."""
+    from journal.app.corrections import apply_day_edit, delete_day, undo
+    from journal.day_text import render_day
+    from journal.day_text_parse import parse_day
+
+    journal = home.journal
+    day = CORRECTED_DAY
+    if kind == "delete":
+        delete_day(journal, day)
+    elif kind == "undo":
+        undo(journal)
+    else:
+        text = render_day(day, journal.entry(day), journal.promises_made_on(day))
+        text = text.replace("send the deck", "send the new deck").replace("Hear Ana", "Hear Bo")
+        apply_day_edit(journal, day, parse_day(text, day, day, journal.entry(day),
+                                               journal.promises_made_on(day)))  # fmt: skip
+
+
 def main(argv: list[str]) -> None:
     command, home = argv[0], Path(argv[1])
     if command == "writer":
@@ -119,6 +165,8 @@ def main(argv: list[str]) -> None:
         saver(home, dt.date.fromisoformat(argv[2]), int(argv[3]))
     elif command == "stall":
         stall(home, dt.date.fromisoformat(argv[2]), argv[3])
+    elif command == "correct":
+        correct(home, argv[2], int(argv[3]))
     else:
         raise SystemExit(f"unknown command {command!r}")
 

@@ -112,7 +112,7 @@ def test_undo_refuses_to_overwrite_a_change_made_without_the_history(home: Path)
     assert entry is not None
     j.write_bulk([msgspec.structs.replace(entry, intent="imported")], [])
     before = state(home)
-    with pytest.raises(InvalidInput, match="has changed since 'intent on Wed 04 Mar 2026'"):
+    with pytest.raises(InvalidInput, match="cannot undo 'intent on Wed 04 Mar 2026': what it changed was changed again"):
         undo(j)
     assert state(home) == before
 

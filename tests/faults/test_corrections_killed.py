@@ -1,0 +1,68 @@
+"""Edits, deletes and undos killed (kill -9) before each file they write, in turn: the journal
+then opens holding exactly the old state or exactly the new one, never half of each."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from journal.app.home import Home
+from tests.faults.fault_child import CORRECTED_DAY, run_correction
+from tests.faults.fault_helpers import start_child
+
+WRITES = {"edit": 3, "delete": 3, "undo": 3}
+"""Files each correction writes: its history record (for undo, the mark), then the day's
+entries file and promises file."""
+
+
+def seed(home: Path) -> None:
+    j = Home(home).journal
+    j.set_intent(CORRECTED_DAY, "Hear Ana out")
+    j.add_promise(CORRECTED_DAY, "send the deck", "commitment", "Ana")
+    j.add_promise(CORRECTED_DAY, "book the room", "best_effort")
+    j.set_text(CORRECTED_DAY, "reflection", "Listened first")
+
+
+def state(home: Path) -> object:
+    """Every record, as stored, but for the times it was saved at (the child saves at its
+    own moment, the test's copy at another)."""
+    j = Home(home).journal  # opening finishes a change a crash cut short
+    records = msgspec.to_builtins([*j.all_entries(), *j.all_promises()])
+    return [{k: v for k, v in r.items() if k != "updated"} for r in records]
+
+
+@pytest.mark.parametrize(
+    ("kind", "hang_at"), [(k, n) for k, writes in WRITES.items() for n in range(1, writes + 1)]
+)
+def test_a_killed_correction_leaves_the_old_state_or_the_new(
+    tmp_path: Path, kind: str, hang_at: int
+) -> None:
+    home = tmp_path / "home"
+    seed(home)
+    if kind == "undo":
+        run_correction(Home(home), "delete")  # something to undo
+    old = state(home)
+    done = tmp_path / "done"
+    shutil.copytree(home, done)
+    run_correction(Home(done), kind)
+    new = state(done)
+    assert new != old
+
+    proc = start_child(home, "correct", kind, str(hang_at))
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().strip()
+        assert line == "STALLED", (line, proc.stderr.read() if proc.stderr else "")
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    after = state(home)
+    assert after in (old, new), f"killed before write {hang_at} of {kind}: a mix"
+    if hang_at > 1:  # the history record was on disk: the change is completed on opening
+        assert after == new
