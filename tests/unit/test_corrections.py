@@ -112,7 +112,8 @@ def test_undo_refuses_to_overwrite_a_change_made_without_the_history(home: Path)
     assert entry is not None
     j.write_bulk([msgspec.structs.replace(entry, intent="imported")], [])
     before = state(home)
-    with pytest.raises(InvalidInput, match="cannot undo 'intent on Wed 04 Mar 2026': what it changed was changed again"):
+    said = "cannot undo 'intent on Wed 04 Mar 2026': what it changed was changed again"
+    with pytest.raises(InvalidInput, match=said):
         undo(j)
     assert state(home) == before
 
