@@ -17,11 +17,12 @@ import time
 import traceback
 from collections.abc import Callable
 
-from benchmarks import analytics, clients, export, imports, listing, save, startup
+from benchmarks import analytics, clients, corrections, export, imports, listing, save, startup
 from benchmarks.common import BENCH_DIR, Homes, Row, fmt_ms
 
 SUITES: dict[str, Callable[[Homes], list[Row]]] = {
     save.SUITE: save.run,
+    corrections.SUITE: corrections.run,
     startup.SUITE: startup.run,
     listing.SUITE: listing.run,
     analytics.SUITE: analytics.run,
