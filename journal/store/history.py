@@ -39,8 +39,10 @@ class HistoryRepository:
         length does not show."""
         try:
             names = os.listdir(self.folder)
-        except FileNotFoundError:
-            return []
+        except (FileNotFoundError, NotADirectoryError):
+            return []  # nothing kept yet (what stands in the way is said when writing)
+        except OSError as exc:
+            raise CorruptFile(f"{self.folder} cannot be read: {exc.strerror}") from None
         return sorted(n for n in names if n.endswith(".json") and n[:-5].isdigit())
 
     def _files(self) -> list[Path]:
