@@ -15,7 +15,7 @@ from coach import messages as msg
 from coach.cli_support import Context, Group, print_json
 from coach.failure import fail
 from coach.render import clean, one_line
-from journal.wording import count
+from journal.wording import chain_text, count
 
 if TYPE_CHECKING:
     from journal.model import Entry, Promise
@@ -123,9 +123,10 @@ def show_entry(entry: Entry | None, promises: list[Promise]) -> None:
     for p in promises:
         to = f" to {one_line(p.to)}" if p.to else ""
         due = f", due {p.due.isoformat()}" if p.due else ""
+        link = f" ({chain_text(p)})" if chain_text(p) else ""
         click.echo(
             f"  promise {p.short_id} ({kind_label(p.kind)}{to}{due}): {one_line(p.text)} "
-            f"[{p.status}]"
+            f"[{p.status}]{link}"
         )
 
 
@@ -213,9 +214,10 @@ def promises(obj: Context, only_open: bool, show_all: bool, as_json: bool) -> No
         due = f" due {p.due.isoformat()}" if p.due else ""
         late = " OVERDUE" if p.is_overdue(today) else ""
         to = f" to {one_line(p.to)}" if p.to else ""
+        link = f" ({chain_text(p)})" if chain_text(p) else ""
         click.echo(
             f"{p.short_id}  {p.made_on.isoformat()}  {kind_label(p.kind):<14} {p.status:<12}"
-            f"{one_line(p.text, 60)}{to}{due}{late}"
+            f"{one_line(p.text, 60)}{to}{due}{late}{link}"
         )
 
 

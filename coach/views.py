@@ -9,6 +9,7 @@ from textual.content import Content
 from coach.render import content, one_line
 from journal.model import RATING_NAMES, Comment, Entry, Promise
 from journal.parse import kind_label
+from journal.wording import chain_text
 
 DONE = {True: "done", False: "not done", None: "not yet known"}
 
@@ -55,6 +56,7 @@ def entry_view(entry: Entry, promises: list[Promise], comments: Sequence[Comment
                 content(f" → {p.to}" if p.to else ""),
                 (f"  due {p.due.isoformat()}" if p.due else "", "dim"),
                 (f"  [{p.status}]", "green" if p.status == "kept" else "dim"),
+                (f"  {chain_text(p)}" if chain_text(p) else "", "dim"),
             )
             for p in promises
         ],

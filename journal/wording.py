@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from journal.model import Promise
 from journal.periods import Period
 from journal.trends import Direction, Signals
 
@@ -30,6 +31,15 @@ def count(n: int, noun: str) -> str:
 def day_label(day: dt.date) -> str:
     """A day as the history and the confirmations name it: "Tue 24 Nov 2026"."""
     return f"{day:%a %d %b %Y}"
+
+
+def chain_text(promise: Promise) -> str:
+    """Where a renegotiated promise went, or came from: "renegotiated as 2c230a8c"."""
+    if promise.renegotiated_to:
+        return f"renegotiated as {promise.renegotiated_to[:8]}"
+    if promise.renegotiated_from:
+        return f"renegotiated from {promise.renegotiated_from[:8]}"
+    return ""
 
 
 def fmt(value: float | None, digits: int = 1, suffix: str = "") -> str:

@@ -298,6 +298,11 @@ class CheckinScreen(Screen[None]):
                 lambda: self.act(lambda: self.journal.remove_help(event.day, event.help_id)),
             )
             return
+        if event.edit:
+            promise_actions.edit_ask(
+                self, self.journal, event.day, event.help_id, self.refresh_steps
+            )
+            return
         fields: dict[str, object] = {}
         if event.request is not None:
             fields["request"] = event.request.strip()

@@ -144,3 +144,38 @@ def renegotiate(
 
 def due_text(promise: Promise) -> str:
     return promise.due.isoformat() if promise.due else ""
+
+
+def edit_ask(
+    screen: Screen[Any],
+    journal: JournalService,
+    day: dt.date,
+    help_id: str,
+    done: Callable[[], None],
+) -> None:
+    """Correct whom you asked, or what they asked for."""
+    entry = journal.entry(day)
+    ask = next((h for h in entry.help if h.id == help_id), None) if entry else None
+    if ask is None:
+        return
+    fields = [
+        Field("person", "Whom you asked", one_line(ask.person)),
+        Field("request", "What they asked for", one_line(ask.request)),
+    ]
+
+    def save(values: dict[str, str] | None) -> None:
+        if values is None:
+            return
+        if not values["person"].strip():
+            screen.notify("An ask needs the person's name.", severity="error", markup=False)
+            return
+        try:
+            journal.update_help(
+                day, help_id, person=values["person"].strip(), request=values["request"].strip()
+            )
+        except JournalError as exc:
+            report(screen, exc)
+            return
+        done()
+
+    screen.app.push_screen(FormScreen("Correct the ask", fields), save)

@@ -92,7 +92,7 @@ class FollowUpStep(StepView):
             cells = [
                 content(short_date(p.made_on, state.day)),
                 content(kind_label(p.kind)),
-                content(one_line(p.text, TEXT_WIDTH)),
+                content(("↻ " if p.renegotiated_from else "") + one_line(p.text, TEXT_WIDTH)),
                 content(one_line(p.to, 14)),
                 content(due + (" overdue" if late else ""), "bold $error" if late else ""),
                 content(p.status, "$success" if p.status == "kept" else ""),

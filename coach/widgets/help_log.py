@@ -24,6 +24,7 @@ class HelpTable(DataTable[object]):
         Binding("y", "mark(True)", "Did it", id="help.done"),
         Binding("n", "mark(False)", "Didn't", id="help.not_done"),
         Binding("delete,backspace", "remove", "Remove", id="help.remove"),
+        Binding("e", "edit", "Edit", id="help.edit"),
     ]
 
     def selected(self) -> tuple[dt.date, str] | None:
@@ -42,6 +43,11 @@ class HelpTable(DataTable[object]):
         picked = self.selected()
         if picked:
             self.post_message(HelpChanged(picked[0], picked[1], remove=True))
+
+    def action_edit(self) -> None:
+        picked = self.selected()
+        if picked:
+            self.post_message(HelpChanged(picked[0], picked[1], edit=True))
 
 
 class HelpStep(StepView):

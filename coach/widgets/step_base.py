@@ -94,3 +94,5 @@ class HelpChanged(Message):
     request: str | None = None
     done: bool | None = None
     remove: bool = False
+    edit: bool = False
+    """Ask for the person and the request again (a dialog), to correct them."""

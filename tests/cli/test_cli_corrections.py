@@ -54,6 +54,10 @@ def test_renegotiating_closes_the_promise_and_opens_the_new_terms(day: Cli) -> N
         new["id"],
     )
     assert new["renegotiated_from"] == pid
+    (line,) = day.run("promises").stdout.splitlines()
+    assert line.endswith(f"(renegotiated from {pid[:8]})")
+    shown = day.run("show").stdout
+    assert f"[renegotiated] (renegotiated as {new['id'][:8]})" in shown
 
 
 @pytest.mark.parametrize(

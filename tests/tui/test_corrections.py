@@ -166,3 +166,26 @@ async def test_tags_and_private_from_the_journal(isolated_home: Path) -> None:
         await pilot.pause()
     entry = Home(isolated_home).journal.entry(EARLIER)
     assert entry is not None and (entry.tags, entry.private) == (["work", "star"], True)
+
+
+async def test_correct_an_ask_in_the_morning(isolated_home: Path) -> None:
+    j = Home(isolated_home, today=lambda: DAY).journal
+    ask = j.add_help(DAY, "Ana", "a look")
+    app = make_app(isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CheckinScreen) and screen.pack_name == "morning"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        screen.query_one("#help-today", DataTable).focus()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("tab", "ctrl+u", *"a second look at the budget", "enter")
+        await pilot.pause()
+    entry = j.entry(DAY)
+    assert entry is not None
+    assert [(h.id, h.person, h.request) for h in entry.help] == [
+        (ask.id, "Ana", "a second look at the budget")
+    ]
