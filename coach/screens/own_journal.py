@@ -67,12 +67,24 @@ class OwnJournalScreen(JournalScreen):
         def save(typed: str | None) -> None:
             if typed is None:
                 return
-            try:
-                self.journal.set_tags(day, [t for t in typed.replace(",", " ").split() if t])
-            except JournalError as exc:
-                promise_actions.report(self, exc)
+            tags = [t for t in typed.replace(",", " ").split() if t]
+
+            def store() -> None:
+                try:
+                    self.journal.set_tags(day, tags)
+                except JournalError as exc:
+                    promise_actions.report(self, exc)
+                    return
+                self.load()
+
+            kept = {t.lstrip("#").lower() for t in tags}
+            gone = [t for t in entry.tags if t not in kept]
+            if not gone:
+                store()
                 return
-            self.load()
+            names = ", ".join(f"#{one_line(t)}" for t in gone)
+            question = f"Remove {names} from {day_label(day)}?"
+            promise_actions.confirm(self, question, store)
 
         self.app.push_screen(
             LineInputScreen(

@@ -30,6 +30,7 @@ from journal.model import (
     new_id,
     now,
 )
+from journal.search import Search
 from journal.store.journal_files import Batch, JournalFiles
 from journal.text import one_line
 from journal.wording import day_label
@@ -91,22 +92,16 @@ class JournalService:
         include_private: bool = True,
     ) -> list[Entry]:
         """Matching entries, newest first; only the years inside the range are read."""
-        needle = contains.casefold() if contains else None
-        out: list[Entry] = []
-        for year in reversed(self.years()):
-            if (start and year < start.year) or (end and year > end.year):
-                continue
-            for entry in reversed(self.files.entries.year(year)):
-                if (start and entry.date < start) or (end and entry.date > end):
-                    continue
-                if tag and tag not in entry.tags:
-                    continue
-                if not include_private and entry.private:
-                    continue
-                if needle and not any(needle in t.casefold() for t in _searchable(entry)):
-                    continue
-                out.append(entry)
-        return out
+        search = Search(
+            start=start, end=end, tag=tag, contains=contains, include_private=include_private
+        )
+        return [
+            entry
+            for year in reversed(self.years())
+            if search.covers_year(year)
+            for entry in reversed(self.files.entries.year(year))
+            if search.matches(entry)
+        ]
 
     def all_promises(self) -> list[Promise]:
         return self.files.promises.all()
@@ -403,8 +398,3 @@ class JournalService:
     ) -> None:
         """Make [start, end] hold exactly these records (a client's share on the coach's side)."""
         self.files.replace_range(start, end, entries, promises)
-
-
-def _searchable(entry: Entry) -> list[str]:
-    extra = [entry.intent_for.name] if entry.intent_for else []
-    return [*entry.texts(), *(h.person for h in entry.help), *entry.tags, *extra]

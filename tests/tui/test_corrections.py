@@ -164,8 +164,16 @@ async def test_tags_and_private_from_the_journal(isolated_home: Path) -> None:
         await pilot.press("p")
         await settle(app)
         await pilot.pause()
+        await pilot.press("t", "ctrl+u", *"work", "enter")  # star goes: asked first
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        assert dialog.question == "Remove #star from Fri 20 Nov 2026?"
+        await pilot.press("y")
+        await settle(app)
+        await pilot.pause()
     entry = Home(isolated_home).journal.entry(EARLIER)
-    assert entry is not None and (entry.tags, entry.private) == (["work", "star"], True)
+    assert entry is not None and (entry.tags, entry.private) == (["work"], True)
 
 
 async def test_correct_an_ask_in_the_morning(isolated_home: Path) -> None:

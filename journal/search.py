@@ -1,0 +1,38 @@
+"""Which days a search finds: what the journal screen's filters and `coach list` ask."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+
+from journal.model import Entry
+
+
+class Search(msgspec.Struct, frozen=True, kw_only=True):
+    start: dt.date | None = None
+    end: dt.date | None = None
+    tag: str | None = None
+    contains: str | None = None
+    """Any of the day's words, the names in it or its tags, in any case."""
+    include_private: bool = True
+
+    def covers_year(self, year: int) -> bool:
+        return not ((self.start and year < self.start.year) or (self.end and year > self.end.year))
+
+    def matches(self, entry: Entry) -> bool:
+        if (self.start and entry.date < self.start) or (self.end and entry.date > self.end):
+            return False
+        if self.tag and self.tag not in entry.tags:
+            return False
+        if not self.include_private and entry.private:
+            return False
+        if self.contains:
+            needle = self.contains.casefold()
+            return any(needle in text.casefold() for text in searchable(entry))
+        return True
+
+
+def searchable(entry: Entry) -> list[str]:
+    extra = [entry.intent_for.name] if entry.intent_for else []
+    return [*entry.texts(), *(h.person for h in entry.help), *entry.tags, *extra]
