@@ -164,6 +164,10 @@ class Change(Record):
     promise_ids: list[Id] = msgspec.field(default_factory=list)
     promises_before: list[Promise] = msgspec.field(default_factory=list)
     promises_after: list[Promise] = msgspec.field(default_factory=list)
+    entries_prior: list[Entry] = msgspec.field(default_factory=list)
+    """For a change folded from several saves: the days as the save before the last left
+    them, so one cut short between the two is still recognised."""
+    promises_prior: list[Promise] = msgspec.field(default_factory=list)
     undone: Stamp | None = None
 
 

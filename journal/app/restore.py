@@ -17,6 +17,7 @@ from journal.errors import InvalidInput
 from journal.export.backup import FORMAT
 from journal.model import Comment, Entry, Promise, check_schema, validate
 from journal.sharing.share import check_pins
+from journal.text import one_line
 
 if TYPE_CHECKING:
     from journal.app.home import Home
@@ -72,7 +73,7 @@ def restore(home: Home, raw: bytes, source: str) -> Restored:
         new_promises = [p for p in backup.promises if p.id not in promise_ids]
         with home.feedback.locked():
             check_pins(home.feedback.all(), backup.comments, source)  # before anything is written
-            journal.write_bulk(new_entries, new_promises)
+            journal.write_bulk(new_entries, new_promises, f"imported {one_line(source, 60)}")
             merge_feedback(home, backup.comments, source)
     already = len(backup.entries) - len(new_entries) - len(kept)
     already += len(backup.promises) - len(new_promises)

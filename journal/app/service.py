@@ -389,9 +389,12 @@ class JournalService:
 
     # ----- many records --------------------------------------------------------------------
 
-    def write_bulk(self, entries: Iterable[Entry], promises: Iterable[Promise]) -> None:
-        """Many records with one save per year (demo data, imports)."""
-        self.files.write_bulk(entries, promises)
+    def write_bulk(
+        self, entries: Iterable[Entry], promises: Iterable[Promise], what: str = ""
+    ) -> None:
+        """Many records with one save per year: demo data, or (named by ``what``, and kept in
+        the history) an import."""
+        self.files.write_bulk(entries, promises, what)
 
     def replace_range(
         self, start: dt.date, end: dt.date, entries: list[Entry], promises: list[Promise]

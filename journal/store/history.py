@@ -18,7 +18,7 @@ from pathlib import Path
 import msgspec
 
 from journal.errors import CorruptFile
-from journal.model import Change, describe, now
+from journal.model import Change, Entry, Promise, describe, now, to_builtins
 from journal.store.files import ShardedStore, atomic_write
 
 KEEP = 200
@@ -51,6 +51,8 @@ class HistoryRepository:
     def _read(self, path: Path) -> Change:
         try:
             return msgspec.json.decode(path.read_bytes(), type=Change)
+        except FileNotFoundError:
+            raise
         except OSError as exc:
             raise CorruptFile(f"{path} cannot be read: {exc.strerror}") from None
         except msgspec.ValidationError as exc:
@@ -65,7 +67,10 @@ class HistoryRepository:
     def _newest_first(self) -> Iterator[tuple[Path, Change]]:
         for name in reversed(self._names()):
             path = self.folder / name
-            yield path, self._read(path)
+            try:
+                yield path, self._read(path)
+            except FileNotFoundError:
+                continue  # pruned or purged by another process while this one was reading
 
     def latest(self, count: int | None = None) -> list[Change]:
         """The most recent changes, newest first; only those files are read."""
@@ -73,14 +78,14 @@ class HistoryRepository:
         return list(changes if count is None else itertools.islice(changes, count))
 
     def last_operation(self) -> tuple[Path, Change] | None:
-        """The change touched last: the newest, unless it is undone; then the last one undone
-        (undos go from the newest back, so it is the oldest of the newest undone run)."""
-        found = None
+        """The change touched last, made or undone: of the newest run of undone changes and
+        the newest change still in effect below them, the one with the latest time."""
+        candidates = []
         for path, change in self._newest_first():
+            candidates.append((path, change))
             if change.undone is None:
-                return found or (path, change)
-            found = (path, change)
-        return found
+                break
+        return max(candidates, key=lambda pc: pc[1].undone or pc[1].at, default=None)
 
     def last_active(self) -> tuple[Path, Change] | None:
         """The newest change not yet undone: what undo reverses next."""
@@ -93,10 +98,14 @@ class HistoryRepository:
         typed into for a while is undone in one step). Returns how to take it back, for a
         change whose records could not be written after all."""
         self._require_lock()
-        last = self.last_active() if change.group else None
-        if last is not None:
-            path, previous = last
-            if previous.group == change.group and change.at - previous.at <= GROUP_WINDOW:
+        newest = next(self._newest_first(), None) if change.group else None
+        if newest is not None:
+            path, previous = newest
+            if (
+                previous.undone is None
+                and previous.group == change.group
+                and change.at - previous.at <= GROUP_WINDOW
+            ):
                 merged = merge(previous, change)
                 if unchanged(merged):
                     path.unlink()
@@ -124,6 +133,9 @@ class HistoryRepository:
         files = self._files()
         for path in files:
             path.unlink()
+        with contextlib.suppress(FileNotFoundError):
+            for stray in self.folder.iterdir():  # half-written ones a crash left
+                stray.unlink()
         return len(files)
 
     def _require_lock(self) -> None:
@@ -160,13 +172,18 @@ def merge(first: Change, then: Change) -> Change:
             *then.promises_after,
             *(p for p in first.promises_after if p.id not in then_ids),
         ],
+        entries_prior=then.entries_before,
+        promises_prior=then.promises_before,
     )
 
 
 def unchanged(change: Change) -> bool:
-    """True when the change, taken whole, leaves every record as it was."""
-    before = {e.date: e for e in change.entries_before}
-    after = {e.date: e for e in change.entries_after}
-    promises_before = {p.id: p for p in change.promises_before}
-    promises_after = {p.id: p for p in change.promises_after}
-    return before == after and promises_before == promises_after
+    """True when the change, taken whole, leaves every record as it was (the time of the
+    last save apart): text typed and then erased is no change."""
+
+    def plain(records: list[Entry] | list[Promise]) -> dict[str, object]:
+        return {r.id: {**to_builtins(r), "updated": None} for r in records}
+
+    return plain(change.entries_before) == plain(change.entries_after) and plain(
+        change.promises_before
+    ) == plain(change.promises_after)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import msgspec
 
-from journal.errors import InvalidInput, NotFound
+from journal.errors import CorruptFile, InvalidInput, NotFound
 from journal.model import Change, Entry, Promise, new_id, now, to_builtins, validate
 from journal.store.entries import ENTRIES, EntryRepository
 from journal.store.files import Codec, ShardedStore
@@ -74,6 +74,7 @@ class JournalFiles:
         Returns the change, or None when the batch changes nothing."""
         promises = [*batch.promises, *batch.deleted]
         with self.changing({day.year for day in batch.entries}, {p.made_on.year for p in promises}):
+            self._finish_locked()  # one another process left cut short comes first
             entries_before = {day: self.entries.get(day) for day in batch.entries}
             promises_before = {
                 p.id: self.promises.find_current(p.id, p.made_on.year) for p in promises
@@ -99,13 +100,18 @@ class JournalFiles:
             for promise in change.promises_after:
                 validate(to_builtins(promise), Promise)
             forget = self.history.record(change) if self.history is not None else None
+            years = {p.id: p.made_on.year for p in promises}
+            written: list[str] = []
             try:
-                years = {p.id: p.made_on.year for p in promises}
-                self._write(batch.entries, promises_after, years)
+                self._write(batch.entries, promises_after, years, written)
             except BaseException:
-                if forget is not None:
-                    with contextlib.suppress(OSError):
-                        forget()  # the change did not happen: nothing to undo
+                # Files already written go back to before; only then is the change forgotten.
+                # Should that fail too, the history keeps it, and the next opening completes it.
+                with contextlib.suppress(OSError):
+                    if written:
+                        self._write(entries_before, promises_before, years, only=written)
+                    if forget is not None:
+                        forget()
                 raise
             return change
 
@@ -119,16 +125,23 @@ class JournalFiles:
         if self.history is None or self._unfinished() is None:
             return None
         with self.store.locked():
-            found = self._unfinished()
-            if found is None:
-                return None
-            change, writes = found
-            self._write(*writes, _years(change))
-            return change
+            return self._finish_locked()
+
+    def _finish_locked(self) -> Change | None:
+        found = self._unfinished()
+        if found is None:
+            return None
+        change, writes = found
+        self._write(*writes, _years(change))
+        return change
 
     def _unfinished(self) -> tuple[Change, Writes] | None:
-        assert self.history is not None
-        last = self.history.last_operation()
+        if self.history is None:
+            return None
+        try:
+            last = self.history.last_operation()
+        except CorruptFile:
+            return None  # a damaged history costs undo, never the journal itself
         if last is None:
             return None
         change = last[1]
@@ -139,29 +152,33 @@ class JournalFiles:
 
     def _toward(self, change: Change, before: bool) -> Writes | None:
         """What to write so every record of ``change`` is as it was before it (or after);
-        None when a record is neither, changed since by something the history does not
-        know of."""
+        None when a record is in none of the states the change knows (changed since by
+        something the history does not hold)."""
         was = {e.date: e for e in change.entries_before}
         made = {e.date: e for e in change.entries_after}
+        prior = {e.date: e for e in change.entries_prior}
         want, other = (was, made) if before else (made, was)
         entries: dict[dt.date, Entry | None] = {}
         for day in change.days:
             current = self.entries.get(day)
             if current != want.get(day):
-                if current != other.get(day):
+                if current != other.get(day) and not (day in prior and current == prior[day]):
                     return None
                 entries[day] = want.get(day)
         was_p = {p.id: p for p in change.promises_before}
         made_p = {p.id: p for p in change.promises_after}
+        prior_p = {p.id: p for p in change.promises_prior}
         want_p, other_p = (was_p, made_p) if before else (made_p, was_p)
         years = _years(change)
         promises: dict[str, Promise | None] = {}
-        for promise_id in change.promise_ids:
-            current_p = self.promises.find_current(promise_id, years[promise_id])
-            if current_p != want_p.get(promise_id):
-                if current_p != other_p.get(promise_id):
+        for pid in change.promise_ids:
+            current_p = self.promises.find_current(pid, years[pid])
+            if current_p != want_p.get(pid):
+                if current_p != other_p.get(pid) and not (
+                    pid in prior_p and current_p == prior_p[pid]
+                ):
                     return None
-                promises[promise_id] = want_p.get(promise_id)
+                promises[pid] = want_p.get(pid)
         return entries, promises
 
     def undo(self) -> Change:
@@ -172,6 +189,7 @@ class JournalFiles:
         if self.history is None or self.history.last_active() is None:
             raise nothing  # said before the lock is taken, so nothing is touched
         with self.store.locked():
+            self._finish_locked()  # one another process left cut short comes first
             found = self.history.last_active()
             if found is None:
                 raise nothing
@@ -193,21 +211,37 @@ class JournalFiles:
         entries: dict[dt.date, Entry | None],
         promises: dict[str, Promise | None],
         years: dict[str, int],
+        written: list[str] | None = None,
+        only: list[str] | None = None,
     ) -> None:
+        """Each year's file once; ``written`` collects the files done (``entries-2026``),
+        ``only`` limits the writes to those."""
         by_year: dict[int, dict[dt.date, Entry | None]] = {}
         for day, entry in entries.items():
             by_year.setdefault(day.year, {})[day] = entry
-        for year, changes in sorted(by_year.items()):
-            self.entries.apply(year, changes)
         promise_years: dict[int, dict[str, Promise | None]] = {}
         for promise_id, promise in promises.items():
             promise_years.setdefault(years[promise_id], {})[promise_id] = promise
+        for year, changes in sorted(by_year.items()):
+            if only is None or f"{ENTRIES}-{year}" in only:
+                self.entries.apply(year, changes)
+                if written is not None:
+                    written.append(f"{ENTRIES}-{year}")
         for year, promise_changes in sorted(promise_years.items()):
-            self.promises.apply(year, promise_changes)
+            if only is None or f"{PROMISES}-{year}" in only:
+                self.promises.apply(year, promise_changes)
+                if written is not None:
+                    written.append(f"{PROMISES}-{year}")
 
-    def write_bulk(self, entries: Iterable[Entry], promises: Iterable[Promise]) -> None:
-        """Many records with one save per year (demo data, imports)."""
+    def write_bulk(
+        self, entries: Iterable[Entry], promises: Iterable[Promise], what: str = ""
+    ) -> None:
+        """Many records with one save per year: a demo journal, or (with ``what``, kept in
+        the history and so undoable) an import."""
         entries, promises = list(entries), list(promises)
+        if what:
+            self.commit(Batch(entries={e.date: e for e in entries}, promises=promises), what)
+            return
         with self.changing({e.date.year for e in entries}, {p.made_on.year for p in promises}):
             self.entries.put_many(entries)
             self.promises.add(promises)
