@@ -123,19 +123,26 @@ class CoachApp(App[None]):
 
     def action_undo(self) -> None:
         """Take back the last change to the journal (made here or by `coach` elsewhere)."""
+        from textual.screen import ModalScreen
+
         from coach.events import JournalChanged
         from journal.app.corrections import undo
 
-        save_pending = getattr(self.screen, "save_pending", None)
-        if callable(save_pending):
-            save_pending()  # what was just typed is the last change
+        if isinstance(self.screen, ModalScreen):
+            self.notify("Close this dialog first, then undo.", markup=False)
+            return
+        for screen in self.screen_stack:  # what was just typed, anywhere, is the last change
+            save_pending = getattr(screen, "save_pending", None)
+            if callable(save_pending):
+                save_pending()
         try:
             change = undo(self.home.journal)
         except JournalError as exc:
             self.notify(one_line(str(exc)), severity="warning", markup=False)
             return
         self.notify(one_line(f"Undid: {change.what}"), title="Undo", markup=False)
-        self.screen.post_message(JournalChanged())
+        for screen in self.screen_stack:  # each shows the journal as it is now
+            screen.post_message(JournalChanged())
 
     def action_open_journal(self) -> None:
         from coach.screens.own_journal import OwnJournalScreen

@@ -43,9 +43,14 @@ def promise(
     """Record how a promise ended (kept, broken, released, open again), renegotiate it with
     new terms, edit it while open, or delete it."""
     given = {"text": text, "to": person, "kind": kind, "due": due}
-    allowed = {"edit": TERMS, "renegotiated": ("text", "due")}.get(action, ())
+    options = {**given, "note": note or None, "date": day, "yes": yes or None}
+    allowed = {
+        "edit": TERMS,
+        "renegotiated": ("text", "due", "note", "date"),
+        "delete": ("yes",),
+    }.get(action, ("note", "date"))
     stray = [
-        f"--{name}" for name, value in given.items() if value is not None and name not in allowed
+        f"--{name}" for name, value in options.items() if value is not None and name not in allowed
     ]
     if stray:
         fail(f"{stray[0]} does not go with {action}")
@@ -82,7 +87,9 @@ def edit_promise(obj: Context, ref: str, given: dict[str, str | None]) -> None:
 def delete_promise(obj: Context, ref: str, yes: bool) -> None:
     found = obj.journal.find_promise(ref)
     confirm(f"Delete promise {found.short_id}: {one_line(found.text, 60)}?", yes, "nothing deleted")
-    gone = obj.journal.remove_promise(found.id)
+    from journal.app.corrections import delete_promise as deleted
+
+    gone = deleted(obj.journal, found.id)
     click.echo(
         one_line(f"Deleted promise {gone.short_id}: {gone.text}. `coach undo` brings it back.")
     )

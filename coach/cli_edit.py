@@ -7,6 +7,8 @@ the next `coach edit` of that day starts from it.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import os
 import shlex
 import subprocess
@@ -58,38 +60,44 @@ def edit(obj: Context, day: str | None) -> None:
     from journal.app.files import write_file
     from journal.day_text import is_blank, render_day
     from journal.day_text_parse import parse_day
-    from journal.errors import InvalidInput
+    from journal.errors import JournalError
 
     command = editor_command()
     date = obj.date(day, "DAY")
     journal = obj.journal
     recovery = obj.home.layout.recovery / f"edit-{date.isoformat()}.txt"
-    if recovery.is_file():
-        click.echo(f"Carrying on with the edit kept in {recovery}.")
-        text = recovery.read_text(encoding="utf-8", errors="replace")
-    else:
-        made = journal.promises_made_on(date)
-        text = render_day(date, journal.entry(date), made, note_keys(obj))
+    base = recovery.with_name(f"edit-{date.isoformat()}.base")
+    fresh = render_day(date, journal.entry(date), journal.promises_made_on(date), note_keys(obj))
+    kept = recovery.read_text(encoding="utf-8", errors="replace") if recovery.is_file() else None
+    if kept is not None and kept != fresh:
+        click.echo(one_line(f"Carrying on with the edit kept in {recovery}."))
+    else:  # nothing kept, or nothing typed into what was: start from the day as it is
         recovery.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_file(recovery, text.encode())
+        write_file(recovery, fresh.encode())
+        write_file(base, fingerprint(obj, date))
     while True:
         run_editor(command, recovery)
         text = recovery.read_text(encoding="utf-8", errors="replace")
         if is_blank(text):
-            recovery.unlink()
+            forget(recovery, base)
             click.echo(f"The file was emptied, so {day_label(date)} is unchanged.")
             return
+        if base.is_file() and base.read_bytes() != fingerprint(obj, date) and not overwrite(date):
+            fail(
+                f"{day_label(date)} changed while you were editing it; your text is kept in "
+                f"{recovery}: `coach edit` again to start from the day as it is now"
+            )
         try:
             edited = parse_day(
                 text, date, obj.home.today(), journal.entry(date), journal.promises_made_on(date)
             )
             change = apply_day_edit(journal, date, edited)
-        except InvalidInput as exc:
+        except JournalError as exc:
             click.echo(f"coach: {one_line(str(exc))}", err=True)
-            if not again(recovery):
+            if not again(recovery, base):
                 fail(f"{day_label(date)} is unchanged; your text is kept in {recovery}")
             continue
-        recovery.unlink()
+        forget(recovery, base)
         if change is None:
             click.echo(f"Nothing changed on {day_label(date)}.")
         else:
@@ -97,7 +105,37 @@ def edit(obj: Context, day: str | None) -> None:
         return
 
 
-def again(recovery: Path) -> bool:
+def fingerprint(obj: Context, date: dt.date) -> bytes:
+    """The day as it stood when the edit began: the times its entry and promises were last
+    saved. Another change meanwhile (the app, another window) must not be overwritten unseen."""
+    import msgspec
+
+    entry = obj.journal.entry(date)
+    promises = sorted((p.id, p.updated.isoformat()) for p in obj.journal.promises_made_on(date))
+    return msgspec.json.encode({"entry": entry.updated if entry else None, "promises": promises})
+
+
+def overwrite(date: dt.date) -> bool:
+    """On a terminal, whether to store the edit over what changed meanwhile."""
+    if not cli_support.stdin_is_terminal():
+        return False
+    return click.confirm(
+        f"{day_label(date)} changed while you were editing it (in the app, or another "
+        "window). Store your text over it anyway?",
+        default=False,
+        err=True,
+    )
+
+
+def forget(recovery: Path, base: Path) -> None:
+    """The edit is stored (or given up): its recovery file goes, and the folder if empty."""
+    recovery.unlink(missing_ok=True)
+    base.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # other days' edits are still kept there
+        recovery.parent.rmdir()
+
+
+def again(recovery: Path, base: Path) -> bool:
     """On a terminal: edit again, or keep the text for later, or throw it away."""
     if not cli_support.stdin_is_terminal():
         return False
@@ -108,7 +146,7 @@ def again(recovery: Path) -> bool:
         err=True,
     )
     if choice == "d":
-        recovery.unlink()
+        forget(recovery, base)
         fail("discarded; nothing was stored")
     return choice == "e"
 

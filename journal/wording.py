@@ -35,11 +35,12 @@ def day_label(day: dt.date) -> str:
 
 def chain_text(promise: Promise) -> str:
     """Where a renegotiated promise went, or came from: "renegotiated as 2c230a8c"."""
-    if promise.renegotiated_to:
-        return f"renegotiated as {promise.renegotiated_to[:8]}"
+    parts = []
     if promise.renegotiated_from:
-        return f"renegotiated from {promise.renegotiated_from[:8]}"
-    return ""
+        parts.append(f"renegotiated from {promise.renegotiated_from[:8]}")
+    if promise.renegotiated_to:
+        parts.append(f"renegotiated as {promise.renegotiated_to[:8]}")
+    return ", ".join(parts)
 
 
 def fmt(value: float | None, digits: int = 1, suffix: str = "") -> str:

@@ -12,6 +12,7 @@ from coach.events import JournalChanged
 from coach.render import one_line
 from coach.screens import promise_actions
 from coach.screens.journal import JournalScreen
+from journal.changes import parse_tags
 from journal.errors import JournalError
 from journal.wording import day_label
 
@@ -67,7 +68,11 @@ class OwnJournalScreen(JournalScreen):
         def save(typed: str | None) -> None:
             if typed is None:
                 return
-            tags = [t for t in typed.replace(",", " ").split() if t]
+            try:  # checked before anything is asked
+                tags = parse_tags(t for t in typed.replace(",", " ").split() if t)
+            except JournalError as exc:
+                promise_actions.report(self, exc)
+                return
 
             def store() -> None:
                 try:
@@ -77,8 +82,7 @@ class OwnJournalScreen(JournalScreen):
                     return
                 self.load()
 
-            kept = {t.lstrip("#").lower() for t in tags}
-            gone = [t for t in entry.tags if t not in kept]
+            gone = [t for t in entry.tags if t not in tags]
             if not gone:
                 store()
                 return

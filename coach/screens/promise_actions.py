@@ -12,6 +12,7 @@ from textual.screen import Screen
 from coach.dialogs.confirm import ConfirmScreen
 from coach.dialogs.form import Field, FormScreen
 from coach.render import one_line
+from journal.app.corrections import delete_promise as delete_promise_of
 from journal.app.service import JournalService
 from journal.errors import JournalError
 from journal.model import Promise
@@ -43,7 +44,7 @@ def delete_promise(
 
     def go() -> None:
         try:
-            journal.remove_promise(promise.id)
+            delete_promise_of(journal, promise.id)
         except JournalError as exc:
             report(screen, exc)
             return
@@ -76,21 +77,28 @@ def edit_promise(
     def save(values: dict[str, str] | None) -> None:
         if values is None:
             return
+        typed = changed(fields, values)  # untouched text keeps its line breaks
         try:
-            due = values["due"].strip()
-            journal.edit_promise(
-                promise.id,
-                text=values["text"],
-                to=values["to"],
-                kind=parse_kind(values["kind"]),
-                due=parse_date(due, journal.today(), "due date") if due else None,
-            )
+            terms: dict[str, object] = {k: typed[k] for k in ("text", "to") if k in typed}
+            if "kind" in typed:
+                terms["kind"] = parse_kind(typed["kind"])
+            if "due" in typed:
+                due = typed["due"].strip()
+                terms["due"] = parse_date(due, journal.today(), "due date") if due else None
+            if terms:
+                journal.edit_promise(promise.id, **terms)
         except JournalError as exc:
             report(screen, exc)
             return
         done()
 
     screen.app.push_screen(FormScreen("Edit the promise", fields), save)
+
+
+def changed(fields: list[Field], values: dict[str, str]) -> dict[str, str]:
+    """Only what the person changed in a form: a field left as shown (text folded to one
+    line to fit it) keeps what is stored."""
+    return {f.key: values[f.key] for f in fields if values[f.key] != f.value}
 
 
 def renegotiate(
@@ -166,13 +174,13 @@ def edit_ask(
     def save(values: dict[str, str] | None) -> None:
         if values is None:
             return
-        if not values["person"].strip():
+        typed = {k: v.strip() for k, v in changed(fields, values).items()}
+        if "person" in typed and not typed["person"]:
             screen.notify("An ask needs the person's name.", severity="error", markup=False)
             return
         try:
-            journal.update_help(
-                day, help_id, person=values["person"].strip(), request=values["request"].strip()
-            )
+            if typed:
+                journal.update_help(day, help_id, **typed)
         except JournalError as exc:
             report(screen, exc)
             return

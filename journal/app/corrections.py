@@ -58,7 +58,11 @@ def delete_day(journal: JournalService, day: dt.date) -> Change:
         promises = journal.promises_made_on(day)
         if entry is None and not promises:
             raise NotFound(f"nothing to delete on {day_label(day)}")
-        batch = Batch(entries={day: None} if entry else {}, deleted=promises)
+        batch = Batch(
+            entries={day: None} if entry else {},
+            promises=relinked(journal, promises),
+            deleted=promises,
+        )
         change = journal.commit(batch, f"deleted {day_label(day)} ({what_goes(entry, promises)})")
     assert change is not None  # something was there, so deleting it changed something
     return change
@@ -102,42 +106,82 @@ def renegotiate(journal: JournalService, request: Renegotiation) -> Renegotiated
 
 def apply_day_edit(journal: JournalService, day: dt.date, edit: DayEdit) -> Change | None:
     """A whole day as edited in `coach edit`: its entry, and the promises made that day
-    (new, changed while open, or deleted), in one change; None when nothing changed."""
+    (new, changed while open, or deleted), in one change; None when nothing changed (then
+    nothing is touched, not even the lock)."""
+    batch = day_edit_batch(journal, day, edit)
+    if not batch.entries and not batch.promises and not batch.deleted:
+        return None
     with journal.locked():
-        entry = journal.entry(day)
-        made = {p.id: p for p in journal.promises_made_on(day)}
-        stamp = now()
-        base = entry or Entry(id=new_id(), date=day, created=stamp, updated=stamp)
-        after = msgspec.structs.replace(
-            base,
-            intent=edit.intent,
-            intent_for=edit.serves,
-            help=edit.asks,
-            ratings=edit.ratings,
-            self_focus=edit.self_focus,
-            reflection=edit.reflection,
-            notes=edit.notes,
-            tags=edit.tags,
-            private=edit.private,
-        )
-        entries: dict[dt.date, Entry | None] = {}
-        if after != base:
-            entries[day] = msgspec.structs.replace(after, updated=stamp)
-        promises = []
-        for line in edit.promises:
-            if line.id is None:
-                promises.append(changes.new_promise(day, line.text, line.kind, line.to, line.due))
-                continue
-            old = made.get(line.id)
-            if old is None:
-                raise NotFound(f"promise {line.id[:8]} is no longer in the journal")
-            terms = {"text": line.text, "kind": line.kind, "to": line.to, "due": line.due}
-            if any(getattr(old, k) != v for k, v in terms.items()):
-                edited = changes.edited(old, changes.promise_fields(terms))
-                promises.append(msgspec.structs.replace(edited, updated=stamp))
-        deleted = [made[i] for i in edit.deleted_promises if i in made]
-        batch = Batch(entries=entries, promises=promises, deleted=deleted)
-        return journal.commit(batch, f"edited {day_label(day)}")
+        return journal.commit(day_edit_batch(journal, day, edit), f"edited {day_label(day)}")
+
+
+def day_edit_batch(journal: JournalService, day: dt.date, edit: DayEdit) -> Batch:
+    entry = journal.entry(day)
+    made = {p.id: p for p in journal.promises_made_on(day)}
+    stamp = now()
+    base = entry or Entry(id=new_id(), date=day, created=stamp, updated=stamp)
+    after = msgspec.structs.replace(
+        base,
+        intent=edit.intent,
+        intent_for=edit.serves,
+        help=edit.asks,
+        ratings=edit.ratings,
+        self_focus=edit.self_focus,
+        reflection=edit.reflection,
+        notes=edit.notes,
+        tags=edit.tags,
+        private=edit.private,
+    )
+    entries: dict[dt.date, Entry | None] = {}
+    if after != base:
+        entries[day] = msgspec.structs.replace(after, updated=stamp)
+    promises = []
+    for line in edit.promises:
+        if line.id is None:
+            promises.append(changes.new_promise(day, line.text, line.kind, line.to, line.due))
+            continue
+        old = made.get(line.id)
+        if old is None:
+            raise NotFound(f"promise {line.id[:8]} is no longer in the journal")
+        terms = {"text": line.text, "kind": line.kind, "to": line.to, "due": line.due}
+        if any(getattr(old, k) != v for k, v in terms.items()):
+            edited = changes.edited(old, changes.promise_fields(terms))
+            promises.append(msgspec.structs.replace(edited, updated=stamp))
+    deleted = [made[i] for i in edit.deleted_promises if i in made]
+    promises += relinked(journal, deleted)
+    return Batch(entries=entries, promises=promises, deleted=deleted)
+
+
+def delete_promise(journal: JournalService, ref: str) -> Promise:
+    """Delete a promise; the one deleted is returned (and kept in the history for undo)."""
+    promise = journal.find_promise(ref)
+    with journal.locked():
+        current = journal.files.promises.current(promise)
+        what = f"deleted promise {promise.short_id}: {one_line(current.text, 60)}"
+        journal.commit(Batch(promises=relinked(journal, [current]), deleted=[current]), what)
+        return current
+
+
+def relinked(journal: JournalService, deleted: list[Promise]) -> list[Promise]:
+    """The links of renegotiation chains that deleting these promises would leave dangling,
+    mended: the promise a deleted follow-on replaced is open again (the renegotiation is
+    taken back with it), and a follow-on whose origin is deleted starts a chain of its own."""
+    gone = {p.id for p in deleted}
+    mended = []
+    for p in deleted:
+        other_id = p.renegotiated_from or p.renegotiated_to
+        if other_id is None or other_id in gone:
+            continue
+        other = next((o for o in journal.all_promises() if o.id == other_id), None)
+        if other is None:
+            continue
+        if other.renegotiated_to == p.id:
+            other = changes.resolved(other, "open", other.note, journal.today())
+            other = msgspec.structs.replace(other, renegotiated_to=None, updated=now())
+        else:
+            other = msgspec.structs.replace(other, renegotiated_from=None, updated=now())
+        mended.append(other)
+    return mended
 
 
 def undo(journal: JournalService) -> Change:

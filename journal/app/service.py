@@ -378,15 +378,6 @@ class JournalService:
             promise, lambda p: changes.resolved(p, status, note, day), what
         )
 
-    def remove_promise(self, ref: str) -> Promise:
-        """Delete a promise; the one deleted is returned (and kept in the history for undo)."""
-        promise = self.find_promise(ref)
-        with self.files.changing(promise_years=[promise.made_on.year]):
-            current = self.files.promises.current(promise)
-            what = f"deleted promise {promise.short_id}: {one_line(current.text, 60)}"
-            self.commit(Batch(deleted=[current]), what)
-            return current
-
     # ----- many records --------------------------------------------------------------------
 
     def write_bulk(

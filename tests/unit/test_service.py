@@ -10,6 +10,7 @@ import pytest
 from tinydb import TinyDB
 
 import journal.changes
+from journal.app.corrections import delete_promise
 from journal.app.home import Home
 from journal.app.service import JournalService
 from journal.errors import InvalidInput, JournalError, NotFound
@@ -421,7 +422,7 @@ def test_edit_promise_only_while_open(home: Path, svc: JournalService) -> None:
 def test_remove_promise(home: Path, svc: JournalService) -> None:
     keep = svc.add_promise(DAY, "keep me", "commitment")
     gone = svc.add_promise(DAY, "remove me", "commitment")
-    svc.remove_promise(gone.short_id)
+    delete_promise(svc, gone.short_id)
     assert fresh(home).all_promises() == [keep]
     with pytest.raises(NotFound):
         svc.find_promise(gone.id)
@@ -514,7 +515,7 @@ def test_resolving_an_ambiguous_prefix_writes_nothing(
     with pytest.raises(JournalError):
         svc.resolve_promise("abcd", "kept")
     with pytest.raises(JournalError):
-        svc.remove_promise("abcd")
+        delete_promise(svc, "abcd")
     assert snapshot(home, "promises") == before
 
 
