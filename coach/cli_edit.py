@@ -69,12 +69,12 @@ def edit(obj: Context, day: str | None) -> None:
     base = recovery.with_name(f"edit-{date.isoformat()}.base")
     fresh = render_day(date, journal.entry(date), journal.promises_made_on(date), note_keys(obj))
     kept = recovery.read_text(encoding="utf-8", errors="replace") if recovery.is_file() else None
-    if kept is not None and kept != fresh:
+    if kept is not None and not untouched(kept, base):
         click.echo(one_line(f"Carrying on with the edit kept in {recovery}."))
     else:  # nothing kept, or nothing typed into what was: start from the day as it is
         recovery.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_file(recovery, fresh.encode())
-        write_file(base, fingerprint(obj, date))
+        write_file(base, fingerprint(obj, date) + b"\n" + digest(fresh))
     while True:
         run_editor(command, recovery)
         text = recovery.read_text(encoding="utf-8", errors="replace")
@@ -82,7 +82,8 @@ def edit(obj: Context, day: str | None) -> None:
             forget(recovery, base)
             click.echo(f"The file was emptied, so {day_label(date)} is unchanged.")
             return
-        if base.is_file() and base.read_bytes() != fingerprint(obj, date) and not overwrite(date):
+        began = base.read_bytes().partition(b"\n")[0] if base.is_file() else None
+        if began is not None and began != fingerprint(obj, date) and not overwrite(date):
             fail(
                 f"{day_label(date)} changed while you were editing it; your text is kept in "
                 f"{recovery}: `coach edit` again to start from the day as it is now"
@@ -113,6 +114,17 @@ def fingerprint(obj: Context, date: dt.date) -> bytes:
     entry = obj.journal.entry(date)
     promises = sorted((p.id, p.updated.isoformat()) for p in obj.journal.promises_made_on(date))
     return msgspec.json.encode({"entry": entry.updated if entry else None, "promises": promises})
+
+
+def digest(text: str) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest().encode()
+
+
+def untouched(kept: str, base: Path) -> bool:
+    """Whether a kept file is still exactly what Coach wrote into it (nobody typed)."""
+    return base.is_file() and base.read_bytes().partition(b"\n")[2] == digest(kept)
 
 
 def overwrite(date: dt.date) -> bool:

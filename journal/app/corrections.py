@@ -199,7 +199,7 @@ def history(journal: JournalService, count_: int | None = None) -> list[Change]:
 def purge_history(journal: JournalService) -> int:
     """Forget every change for good: deleted text is gone from the disk, and undo can reach
     no further back than now."""
-    if journal.files.history is None or not journal.files.history.latest(1):
+    if journal.files.history is None or not journal.files.history.any():
         return 0
     with journal.locked():
         return journal.files.history.purge()

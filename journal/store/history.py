@@ -45,6 +45,11 @@ class HistoryRepository:
             raise CorruptFile(f"{self.folder} cannot be read: {exc.strerror}") from None
         return sorted(n for n in names if n.endswith(".json") and n[:-5].isdigit())
 
+    def any(self) -> bool:
+        """Whether any change is kept (seen from the names alone, so a damaged file does not
+        stand in the way of purging it)."""
+        return bool(self._names())
+
     def _files(self) -> list[Path]:
         return [self.folder / n for n in self._names()]
 

@@ -20,6 +20,8 @@ path = Path(sys.argv[2])
 todo = json.loads(steps.read_text())
 step = todo.pop(0)
 steps.write_text(json.dumps(todo))
+if "python" in step:  # something else changes the journal while the editor is open
+    exec(step["python"])
 text = path.read_text()
 for old, new in step.get("replace", []):
     assert old in text, old
@@ -179,3 +181,37 @@ def test_without_an_editor_one_line_says_how_to_set_one(
         "coach: no editor is set: set VISUAL or EDITOR (for example `export EDITOR=nano`) "
         "and try again"
     )
+
+
+CHANGE_MEANWHILE = """
+import datetime as dt
+from journal.app.home import Home
+Home(Path(path).parents[1]).journal.rate(dt.date(2026, 11, 23), {"credibility": 9})
+"""
+
+
+def test_a_day_changed_while_it_was_edited_is_not_overwritten(day: Cli, editor: Path) -> None:
+    plan(editor, {"python": CHANGE_MEANWHILE, "replace": [("Hear Ana out", "Hear Ana")]})
+    result = day.run("edit", code=2)
+    assert result.stderr.strip() == (
+        "coach: Mon 23 Nov 2026 changed while you were editing it; your text is kept in "
+        f"{recovery(day)}: `coach edit` again to start from the day as it is now"
+    )
+    entry = json.loads(day.run("show", "--json").stdout)["entry"]
+    assert (entry["intent"], entry["ratings"]["credibility"]) == ("Hear Ana out", 9)
+
+
+def test_a_kept_file_nobody_typed_into_starts_afresh(day: Cli, editor: Path) -> None:
+    plan(editor, {"exit": 1})
+    day.run("edit", code=2)  # the editor failed: the untouched text is kept
+    day.run("checkin", "--reflection", "Added since")
+    plan(editor, {})
+    said = day.run("edit").stdout
+    assert said == "Nothing changed on Mon 23 Nov 2026.\n"  # not "carrying on", nothing lost
+    assert json.loads(day.run("show", "--json").stdout)["entry"]["reflection"] == "Added since"
+
+
+def test_an_unchanged_edit_of_an_empty_day_leaves_no_trace(cli: Cli, editor: Path) -> None:
+    plan(editor, {})
+    assert cli.run("edit").stdout == "Nothing changed on Mon 23 Nov 2026.\n"
+    assert not cli.home.exists() or not any(cli.home.rglob("*"))

@@ -148,6 +148,9 @@ def run_correction(home: Home, kind: str) -> None:
     day = CORRECTED_DAY
     if kind == "delete":
         delete_day(journal, day)
+    elif kind == "typing":  # two saves of one field, as the app makes while you type
+        journal.set_text(day, "reflection", "Listened first, then")
+        journal.set_text(day, "reflection", "Listened first, then asked")
     elif kind == "undo":
         undo(journal)
     else:

@@ -197,3 +197,40 @@ async def test_correct_an_ask_in_the_morning(isolated_home: Path) -> None:
     assert [(h.id, h.person, h.request) for h in entry.help] == [
         (ask.id, "Ana", "a second look at the budget")
     ]
+
+
+async def test_undo_from_another_screen_refreshes_the_check_in(isolated_home: Path) -> None:
+    """Typed, left for the journal, undone there: back on the check-in the field shows what
+    is stored, so the next keystroke does not save the undone text again."""
+    app = make_app(isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Hear Ana out")
+        await pilot.press("f3")
+        await settle(app)
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.query_one("#intent-text", Input).value == ""
+        await pilot.press("x")
+        await pilot.pause()
+    entry = Home(isolated_home).journal.entry(DAY)
+    assert entry is not None and entry.intent == "x"
+
+
+async def test_editing_one_term_keeps_the_others_as_stored(isolated_home: Path) -> None:
+    j = Home(isolated_home, today=lambda: DAY).journal
+    made = j.add_promise(DAY, "send the deck\nand the budget notes", "commitment")
+    app = make_app(isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.pause()
+        app.screen.query_one("#promises-today", DataTable).focus()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab", *"+2d", "enter")
+        await pilot.pause()
+    stored = j.find_promise(made.id)
+    assert (stored.text, stored.due) == (made.text, DAY + dt.timedelta(days=2))

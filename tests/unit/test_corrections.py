@@ -248,3 +248,104 @@ def test_a_chain_counts_once_in_the_keep_rate(home: Path) -> None:
     j.resolve_promise(new.id, "kept", on=NEXT)
     record = j.report(end=NEXT).reliability[30]["commitment"]
     assert (record.kept, record.broken, record.renegotiated, record.keep_rate) == (1, 0, 1, 1.0)
+
+
+# ----- what a review of the first version found -----------------------------------------------
+
+
+def test_typing_erased_again_is_no_change(home: Path) -> None:
+    j = journal(home)
+    j.set_intent(DAY, "Listen first")
+    j.set_text(DAY, "reflection", "typo")
+    j.set_text(DAY, "reflection", "")
+    assert [c.what for c in history(j)] == ["intent on Wed 04 Mar 2026"]
+
+
+def test_a_change_that_failed_between_its_files_is_rolled_back(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A renegotiation writes last year's file and this year's: when the second fails, the
+    first goes back, the change is forgotten, and the earlier one can still be undone."""
+    j = journal(home)
+    old = j.add_promise(dt.date(2025, 12, 30), "write the review", "commitment")
+    before = state(home)
+    real = storage.atomic_write
+
+    def full_disk(path: Path, data: bytes, **kwargs: object) -> None:
+        if path.name == "promises-2026.json":
+            raise OSError(28, "No space left on device")
+        real(path, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(storage, "atomic_write", full_disk)
+    with pytest.raises(Exception, match="No space left"):
+        renegotiate(j, Renegotiation(ref=old.id, due=NEXT, on=DAY))
+    monkeypatch.undo()
+    assert state(home) == before
+    assert [c.what for c in history(journal(home))] == [f"promise: {old.text}"]
+    undo(journal(home))
+    assert journal(home).all_promises() == []
+
+
+def test_an_undo_cut_short_after_earlier_undos_is_finished(home: Path) -> None:
+    """Undos run, then a new change is made and undone; that last undo is cut short between
+    its two files. Opening the journal finishes it, whatever was undone before."""
+    j = journal(home)
+    j.set_intent(DAY, "one")
+    j.set_intent(NEXT, "two")
+    undo(j)
+    undo(j)
+    old = j.add_promise(dt.date(2025, 12, 30), "write the review", "commitment")
+    before = state(home)
+    new = renegotiate(j, Renegotiation(ref=old.id, due=NEXT, on=DAY)).new
+    undo(j)
+    assert state(home) == before
+    # as if the process died after putting back last year's file but not this year's
+    with j.files.store.locked():
+        j.files.promises.apply(2026, {new.id: new})
+    assert state(home) == before  # opening the journal (in state()) finishes the undo
+    assert j.files.promises.find_current(new.id, 2026) is None
+
+
+def test_a_restored_day_stays_after_reopening(home: Path) -> None:
+    """An import is kept in the history too, so a day deleted and then restored from a
+    backup is not taken for a delete a crash cut short."""
+    from journal.app.exporting import ExportRequest, export
+    from journal.app.restore import restore
+
+    j = journal(home)
+    j.set_intent(DAY, "keep me")
+    backup = export(Home(home, today=lambda: NEXT), ExportRequest("json")).data
+    delete_day(j, DAY)
+    done = restore(Home(home, today=lambda: NEXT), backup, "backup.json")
+    assert done.entries == 1
+    entry = journal(home).entry(DAY)
+    assert entry is not None and entry.intent == "keep me"
+    assert history(journal(home))[0].what == "imported backup.json"
+    undo(journal(home))
+    assert journal(home).entry(DAY) is None
+
+
+def test_deleting_a_link_of_a_renegotiation_chain_mends_the_other(home: Path) -> None:
+    j = journal(home)
+    old = j.add_promise(DAY, "send the deck", "commitment")
+    new = renegotiate(j, Renegotiation(ref=old.id, due=NEXT + dt.timedelta(days=2))).new
+    from journal.app.corrections import delete_promise
+
+    delete_promise(j, new.id)
+    (reopened,) = j.all_promises()
+    assert (reopened.id, reopened.status, reopened.renegotiated_to) == (old.id, "open", None)
+    undo(j)  # the chain again, whole
+    delete_promise(j, old.id)
+    (alone,) = j.all_promises()
+    assert (alone.id, alone.renegotiated_from) == (new.id, None)
+
+
+def test_a_damaged_history_costs_undo_but_never_the_journal(home: Path) -> None:
+    j = journal(home)
+    j.set_intent(DAY, "still here")
+    (record,) = (home / "journal" / "history").iterdir()
+    record.write_text("garbage")
+    entry = journal(home).entry(DAY)  # opening reads the history: it does not stop here
+    assert entry is not None and entry.intent == "still here"
+    assert purge_history(journal(home)) == 1
+    assert list((home / "journal" / "history").iterdir()) == []
