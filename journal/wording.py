@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from journal.model import Promise
-from journal.periods import Period
-from journal.trends import Direction, Signals
+if TYPE_CHECKING:  # only named in hints: the app's start needs the words, not the analytics
+    from journal.model import Promise
+    from journal.periods import Period
+    from journal.trends import Direction, Signals
 
 SIGNAL_LABELS = {
     "index": "combined index",

@@ -19,7 +19,6 @@ from textual.widgets import ContentSwitcher, Header, Static
 from coach import messages as msg
 from coach.events import JournalChanged
 from coach.render import content, one_line
-from coach.screens import promise_actions
 from coach.widgets.footer import KeyBar
 from coach.widgets.step_base import (
     AnswerEdited,
@@ -255,14 +254,20 @@ class CheckinScreen(Screen[None]):
         self.call_on_current("clear_inputs")
 
     def on_promise_removed(self, event: PromiseRemoved) -> None:
+        from coach.screens import promise_actions
+
         event.stop()
         promise_actions.delete_promise(self, self.journal, event.promise_id, self.refresh_steps)
 
     def on_promise_edit_wanted(self, event: PromiseEditWanted) -> None:
+        from coach.screens import promise_actions
+
         event.stop()
         promise_actions.edit_promise(self, self.journal, event.promise_id, self.refresh_steps)
 
     def on_promise_resolved(self, event: PromiseResolved) -> None:
+        from coach.screens import promise_actions
+
         event.stop()
 
         def after() -> None:
@@ -287,6 +292,8 @@ class CheckinScreen(Screen[None]):
             self.call_on_current("clear_inputs")
 
     def on_help_changed(self, event: HelpChanged) -> None:
+        from coach.screens import promise_actions
+
         event.stop()
         if event.remove:
             entry = self.journal.entry(event.day)

@@ -16,7 +16,6 @@ Bytes pass through a ``Codec`` on their way to and from disk, which is where enc
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import threading
@@ -70,6 +69,8 @@ class ReadCache(msgspec.Struct):
 
 
 def digest(raw: bytes) -> bytes:
+    import hashlib  # only when a file is written or checked under the lock, not at start
+
     return hashlib.blake2b(raw, digest_size=16).digest()
 
 
