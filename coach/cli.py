@@ -45,11 +45,18 @@ def main(ctx: click.Context, home: str | None, day: str | None) -> None:
         fail("--date before a command opens the app; give it after the command instead")
 
 
-@main.command(context_settings={"help_option_names": ["-h"]})
+@main.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--date", "day", help="Day of the entry (YYYY-MM-DD, today, yesterday, -2d).")
 @click.option("--intent", help="Today's intent.")
-@click.option("--for", "serves", help="Whom the intent serves: self, team, team:NAME or a name.")
-@click.option("--help", "helps", multiple=True, help='"PERSON: what they asked for" (repeat).')
+@click.option(
+    "--for", "serves", help="Whom the intent serves: me (or self), team, team:NAME or a name."
+)
+@click.option(
+    "--ask",
+    "helps",
+    multiple=True,
+    help='"PERSON: what they asked": you asked "how can I help?" (repeat).',
+)
 @click.option(
     "--promise", "promises", multiple=True, help='"KIND: TEXT [@PERSON] [due:DATE]" (repeat).'
 )
@@ -72,7 +79,7 @@ def checkin(
     tags: tuple[str, ...],
     private: bool,
 ) -> None:
-    """Create or add to a day's entry, then print what was saved. (-h shows this help.)"""
+    """Create or add to a day's entry, then print what was saved."""
     from journal.app.checkin import CheckinAnswers, record_checkin
     from journal.parse import parse_help, parse_promise, parse_rating, parse_serves
 

@@ -17,8 +17,8 @@ def test_every_option_is_printed_and_stored(cli: Cli) -> None:
         "--date", "2026-11-23",
         "--intent", "  Ship the release  ",
         "--for", "team:Core",
-        "--help", "Ana: review my plan",
-        "--help", "Bo",
+        "--ask", "Ana: review my plan",
+        "--ask", "Bo",
         "--promise", "best: send the deck @Ana_Lopez due:2026-11-25",
         "--promise", "commitment: call the vendor",
         "--rate", "cred=7",
@@ -203,14 +203,14 @@ def test_rating_bounds_are_allowed(cli: Cli) -> None:
 
 def test_adding_to_a_day_keeps_earlier_fields(cli: Cli) -> None:
     cli.run(
-        "checkin", "--intent", "Unblock Sam", "--for", "Sam", "--help", "Sam: a review",
+        "checkin", "--intent", "Unblock Sam", "--for", "Sam", "--ask", "Sam: a review",
         "--rate", "cred=6", "--tag", "morning", "--promise", "commitment: review Sam's PR",
     )  # fmt: skip
     first = cli.service().entry(DAY)
     assert first is not None
 
     result = cli.run(
-        "checkin", "--reflection", "Went well", "--help", "Ana: the budget",
+        "checkin", "--reflection", "Went well", "--ask", "Ana: the budget",
         "--rate", "self=2", "--rate", "cred=8", "--tag", "evening", "--tag", "morning",
         "--promise", "good: follow up with Ana",
     )  # fmt: skip
@@ -249,15 +249,16 @@ def test_a_later_day_does_not_touch_an_earlier_one(cli: Cli) -> None:
     assert today is not None and (today.intent, today.tags) == ("Day two", [])
 
 
-def test_short_h_shows_help_and_writes_nothing(cli: Cli) -> None:
-    out = cli.run("checkin", "-h").stdout
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_help_shows_help_and_writes_nothing(cli: Cli, flag: str) -> None:
+    out = cli.run("checkin", flag).stdout
     assert "Usage:" in out
-    assert '"PERSON: what they asked for"' in out
+    assert "--ask TEXT" in out and '"PERSON: what they asked"' in out
     assert "--promise" in out and "--rate" in out
     assert not cli.home.exists()
 
 
-def test_help_option_needs_a_value(cli: Cli) -> None:
-    result = cli.run("checkin", "--help", code=2)
+def test_ask_needs_a_value(cli: Cli) -> None:
+    result = cli.run("checkin", "--ask", code=2)
     assert "requires an argument" in result.stderr
     assert not cli.home.exists()

@@ -13,7 +13,7 @@ from tests.cli.helpers import YESTERDAY, Cli, snapshot
 @pytest.fixture
 def day(cli: Cli) -> Cli:
     cli.run(
-        "checkin", "--intent", "Hear Ana out", "--help", "Ana: a second look",
+        "checkin", "--intent", "Hear Ana out", "--ask", "Ana: a second look",
         "--promise", "commitment: send the deck @Ana due:+2d", "--reflection", "Listened first",
     )  # fmt: skip
     return cli

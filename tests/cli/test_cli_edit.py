@@ -51,7 +51,7 @@ def plan(steps: Path, *todo: dict[str, object]) -> None:
 @pytest.fixture
 def day(cli: Cli) -> Cli:
     cli.run(
-        "checkin", "--intent", "Hear Ana out", "--help", "Ana: a second look",
+        "checkin", "--intent", "Hear Ana out", "--ask", "Ana: a second look",
         "--promise", "commitment: send the deck @Ana due:+2d", "--rate", "self=4",
     )  # fmt: skip
     return cli

@@ -16,9 +16,7 @@ from tests.conftest import DAY
 def week(cli: Cli) -> Cli:
     """Four days out of order; the 21st has no intent, so list falls back to its reflection."""
     cli.run("checkin", "--date", "2026-11-20", "--intent", "Plan the offsite", "--tag", "Team")
-    cli.run(
-        "checkin", "--date", "2026-11-23", "--intent", "Unblock Sam", "--help", "Ravi: a review"
-    )
+    cli.run("checkin", "--date", "2026-11-23", "--intent", "Unblock Sam", "--ask", "Ravi: a review")
     cli.run("checkin", "--date", "2026-11-21", "--reflection", "Quiet SATURDAY", "--tag", "rest")
     cli.run("checkin", "--date", "2026-11-17", "--self-focus", "I interrupted Ana", "--tag", "team")
     return cli
@@ -172,7 +170,7 @@ def test_list_cuts_long_text_to_one_line(cli: Cli) -> None:
 def test_markup_is_printed_literally(cli: Cli) -> None:
     markup = "[bold]x[/] [link=http://evil]y[/link]"
     out = cli.run(
-        "checkin", "--intent", markup, "--help", f"[red]Ana[/]: {markup}",
+        "checkin", "--intent", markup, "--ask", f"[red]Ana[/]: {markup}",
         "--promise", f"commitment: {markup} @[b]Bo",
     ).stdout  # fmt: skip
     assert f"  intent: {markup}" in out
@@ -187,7 +185,7 @@ def test_control_characters_never_reach_the_terminal(cli: Cli) -> None:
     tag = "x[31m"
     outputs = [
         cli.run(
-            "checkin", "--intent", HOSTILE, "--for", HOSTILE, "--help", f"{HOSTILE}: {HOSTILE}",
+            "checkin", "--intent", HOSTILE, "--for", HOSTILE, "--ask", f"{HOSTILE}: {HOSTILE}",
             "--promise", f"commitment: {HOSTILE} @{HOSTILE}", "--self-focus", HOSTILE,
             "--reflection", HOSTILE, "--tag", tag,
         ).stdout,
