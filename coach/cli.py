@@ -18,7 +18,9 @@ from coach.render import clean, one_line
 from journal.wording import chain_text, count
 
 if TYPE_CHECKING:
-    from journal.model import Entry, Promise
+    from collections.abc import Sequence
+
+    from journal.model import Comment, Entry, Promise
 
 
 @click.group(cls=Group, invoke_without_command=True)
@@ -104,7 +106,18 @@ def checkin(
     show_entry(saved.entry, saved.promises)
 
 
-def show_entry(entry: Entry | None, promises: list[Promise]) -> None:
+def show_block(label: str, text: str) -> None:
+    """A field that may hold several lines: the first beside its label, the rest indented
+    under it, so a reflection reads as it was written."""
+    lines = clean(text).strip("\n").splitlines() or [""]
+    click.echo(f"  {label}: {lines[0]}")
+    for line in lines[1:]:
+        click.echo(f"    {line}" if line.strip() else "")
+
+
+def show_entry(
+    entry: Entry | None, promises: list[Promise], comments: Sequence[Comment] = ()
+) -> None:
     """A plain-text view of one day, shared by `checkin` and `show`."""
     from journal.parse import kind_label
 
@@ -120,9 +133,11 @@ def show_entry(entry: Entry | None, promises: list[Promise]) -> None:
         if given:
             click.echo("  ratings: " + ", ".join(f"{k}={v}" for k, v in given.items()))
         if entry.self_focus:
-            click.echo(f"  self-focus: {one_line(entry.self_focus)}")
+            show_block("self-focus", entry.self_focus)
         if entry.reflection:
-            click.echo(f"  reflection: {one_line(entry.reflection)}")
+            show_block("reflection", entry.reflection)
+        for key, text in entry.notes.items():
+            show_block(key.replace("_", " "), text)
         if entry.tags:
             click.echo("  tags: " + ", ".join(clean(t) for t in entry.tags))
         if entry.private:
@@ -135,6 +150,9 @@ def show_entry(entry: Entry | None, promises: list[Promise]) -> None:
             f"  promise {p.short_id} ({kind_label(p.kind)}{to}{due}): {one_line(p.text)} "
             f"[{p.status}]{link}"
         )
+    for c in comments:
+        week = f" on the week of {c.date:%d %b}" if c.on == "week" else ""
+        show_block(f"comment from {one_line(c.author, 60)}{week}", c.text)
 
 
 @main.command(context_settings={"ignore_unknown_options": True})
@@ -148,19 +166,21 @@ def show(obj: Context, day: str | None, as_json: bool) -> None:
     date = obj.date(day)
     entry = obj.journal.entry(date)
     promises = obj.journal.promises_made_on(date)
+    comments = obj.home.feedback.about(date)
     if as_json:
         print_json(
             {
                 "date": date.isoformat(),
                 "entry": full_record(entry) if entry else None,
                 "promises": [full_record(p) for p in promises],
+                "comments": [full_record(c) for c in comments],
             }
         )
         return
     if entry is None and not promises:
         fail(f"no entry for {date.isoformat()}")
     click.echo(date.strftime("%A %d %B %Y"))
-    show_entry(entry, promises)
+    show_entry(entry, promises, comments)
 
 
 @main.command("list")

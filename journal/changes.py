@@ -16,6 +16,8 @@ import msgspec
 from journal.errors import InvalidInput, NotFound
 from journal.model import (
     RATING_NAMES,
+    STAR,
+    STAR_TAGS,
     Entry,
     HelpAsk,
     IntentFor,
@@ -104,6 +106,13 @@ def tags(entry: Entry, added: Iterable[str]) -> Entry:
 def replace_tags(entry: Entry, tags: Iterable[str]) -> Entry:
     """The day's tags, all of them (already parsed); repeats are dropped."""
     return msgspec.structs.replace(entry, tags=list(dict.fromkeys(tags)))
+
+
+def star(entry: Entry, on: bool) -> Entry:
+    """Starring adds the star tag; unstarring removes every tag that stars a day."""
+    if on:
+        return tags(entry, [STAR]) if not entry.starred else entry
+    return replace_tags(entry, [t for t in entry.tags if t not in STAR_TAGS])
 
 
 def private(entry: Entry, flag: bool) -> Entry:

@@ -96,6 +96,12 @@ class Ratings(Record):
         return {n: v for n in RATING_NAMES if (v := getattr(self, n)) is not None}
 
 
+STAR = "star"
+"""The tag a star adds. Days tagged starred or highlight (as people did before there was a
+star key) count as starred too."""
+STAR_TAGS = frozenset({STAR, "starred", "highlight"})
+
+
 class Entry(Record):
     """One day of the journal, keyed by local date."""
 
@@ -112,6 +118,11 @@ class Entry(Record):
     notes: dict[NoteKey, Text] = msgspec.field(default_factory=dict)
     tags: list[Tag] = msgspec.field(default_factory=list)
     private: bool = False
+
+    @property
+    def starred(self) -> bool:
+        """A star is a tag, so it travels everywhere tags do (CLI, exports, shares, edits)."""
+        return not STAR_TAGS.isdisjoint(self.tags)
 
     def texts(self) -> list[str]:
         """The person's own words in this entry (never prompt text)."""

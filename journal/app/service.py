@@ -276,6 +276,12 @@ class JournalService:
             day, lambda e: changes.replace_tags(e, clean), f"tags on {day_label(day)}"
         )
 
+    def set_starred(self, day: dt.date, starred: bool) -> Entry:
+        what = "starred" if starred else "unstarred"
+        return self.update_entry(
+            day, lambda e: changes.star(e, starred), f"{day_label(day)} {what}"
+        )
+
     def set_private(self, day: dt.date, private: bool) -> Entry:
         what = "private" if private else "no longer private"
         return self.update_entry(

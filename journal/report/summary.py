@@ -17,7 +17,6 @@ from journal.report.selection import Selection
 from journal.text import one_line
 from journal.wording import NOT_A_DIAGNOSIS, count, pct
 
-STAR_TAGS = frozenset({"star", "starred", "highlight"})
 """Reflections from days tagged with one of these are quoted in the summary."""
 MAX_INTENTS = 5
 MAX_ASKS = 10
@@ -117,13 +116,13 @@ PROMISE_STATES = ("kept", "broken", "renegotiated", "released", "open")
 
 
 def reflections(selection: Selection) -> Section:
-    starred = [e for e in selection.entries if e.reflection and STAR_TAGS & set(e.tags)]
+    starred = [e for e in selection.entries if e.reflection and e.starred]
     quotes = [
         Quote(f"{e.date:%A %d %B %Y}", one_line(e.reflection)) for e in starred[-MAX_REFLECTIONS:]
     ]
     return Section(
         "Chosen reflections",
-        lead=["Days you tagged star, starred or highlight."],
+        lead=["The reflections of the days you starred."],
         quotes=quotes,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def test_show_json(cli: Cli) -> None:
     data = json.loads(cli.run("show", "--json").stdout)
     entry = cli.service().entry(DAY)
     assert entry is not None
-    assert set(data) == {"date", "entry", "promises"}
+    assert set(data) == {"date", "entry", "promises", "comments"}
     assert data["date"] == "2026-11-23"
     assert data["entry"] == json.loads(json.dumps(full_record(entry)))
     assert data["entry"]["intent"] == "Unblock Sam"
@@ -89,6 +90,7 @@ def test_show_json_of_an_empty_day(cli: Cli) -> None:
         "date": YESTERDAY.isoformat(),
         "entry": None,
         "promises": [],
+        "comments": [],
     }
     assert result.stderr == ""
     assert not cli.home.exists()
@@ -238,3 +240,44 @@ def test_home_option_overrides_coach_home(cli: Cli, tmp_path: Path) -> None:
     assert (other / "journal" / "entries-2026.json").is_file()
     assert cli.run("--home", str(other), "list").stdout == "2026-11-23  Somewhere else\n"
     assert cli.run("list").stderr == "No entries match.\n"
+
+
+def test_show_keeps_the_lines_of_a_reflection_and_shows_what_the_coach_said(cli: Cli) -> None:
+    """A three-line reflection reads as written; a coach's comments on the day and on its
+    week follow it, as the journal screen shows them (and in --json)."""
+    from journal.app.home import Home
+    from journal.model import Comment, new_id, now
+
+    cli.run("checkin", "--reflection", "Ask first.\nThen offer.\n\nListen longer.")
+
+    def said(on: str, day: str, text: str) -> Comment:
+        return Comment(
+            id=new_id(),
+            on=on,
+            date=dt.date.fromisoformat(day),
+            text=text,  # type: ignore[arg-type]
+            author="Dana",
+            author_key="k",
+            created=now(),
+            updated=now(),
+        )
+
+    Home(cli.home).feedback.merge(
+        [
+            said("day", "2026-11-23", "Good catch.\nKeep going."),
+            said("week", "2026-11-23", "A calm week"),
+        ]
+    )
+    lines = cli.run("show").stdout.splitlines()
+    assert lines[1:] == [
+        "  reflection: Ask first.",
+        "    Then offer.",
+        "",
+        "    Listen longer.",
+        "  comment from Dana: Good catch.",
+        "    Keep going.",
+        "  comment from Dana on the week of 23 Nov: A calm week",
+    ]
+    shown = json.loads(cli.run("show", "--json").stdout)
+    assert shown["entry"]["reflection"] == "Ask first.\nThen offer.\n\nListen longer."
+    assert [c["text"] for c in shown["comments"]] == ["Good catch.\nKeep going.", "A calm week"]
