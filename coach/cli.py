@@ -66,6 +66,7 @@ def main(ctx: click.Context, home: str | None, day: str | None) -> None:
 @click.option("--self-focus", "self_focus", help="Where you were focused on yourself today.")
 @click.option("--reflection", help="A short reflection.")
 @click.option("--tag", "tags", multiple=True, help="A tag for the day (repeat).")
+@click.option("--star", is_flag=True, help="Star the day: its reflection is one to keep.")
 @click.option("--private", is_flag=True, help="Keep this entry out of exports and sharing.")
 @click.pass_obj
 def checkin(
@@ -79,6 +80,7 @@ def checkin(
     self_focus: str | None,
     reflection: str | None,
     tags: tuple[str, ...],
+    star: bool,
     private: bool,
 ) -> None:
     """Create or add to a day's entry, then print what was saved."""
@@ -98,6 +100,7 @@ def checkin(
         reflection=reflection,
         tags=tags,
         private=private,
+        starred=star,
     )
     if answers.empty():
         fail(msg.NOTHING_TO_SAVE)
@@ -307,12 +310,14 @@ def prompts_check(file: Path) -> None:
 
 
 def register_reports() -> None:
+    from coach.cli_completion import completion
     from coach.cli_corrections import COMMANDS as CORRECTIONS
     from coach.cli_edit import edit
     from coach.cli_reports import export, import_backup, settings, stats
     from coach.cli_sharing import COMMANDS
 
-    for command in (stats, export, import_backup, settings, *COMMANDS, *CORRECTIONS, edit):
+    commands = (stats, export, import_backup, settings, *COMMANDS, *CORRECTIONS, edit, completion)
+    for command in commands:
         main.add_command(command)
 
 

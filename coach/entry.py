@@ -1,12 +1,17 @@
 """The `coach` script. Bare `coach` (optionally with --home) opens the app directly: loading
 the command-line library first cost a tenth of startup for the command people run daily.
-Anything else goes to the click commands in coach/cli.py.
+Anything else goes to the click commands in coach/cli.py, and so does a shell asking for tab
+completion: it runs bare `coach` with _COACH_COMPLETE set, and must get an answer, not the app.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+COMPLETE_VAR = "_COACH_COMPLETE"
+"""As in coach/cli_completion.py, which this module cannot import without loading click."""
 
 
 def bare_home(args: list[str]) -> tuple[bool, str | None]:
@@ -26,11 +31,13 @@ def bare_home(args: list[str]) -> tuple[bool, str | None]:
 
 def main() -> None:
     bare, home = bare_home(sys.argv[1:])
-    if bare:
+    if bare and COMPLETE_VAR not in os.environ:
         from coach.app import open_app
 
         open_app(home)
         return
     from coach.cli import main as cli
 
-    cli()
+    # Named, not left to click: under `python -m coach` click would look for a variable named
+    # after "python -m coach", miss the shell's, and open the app.
+    cli(complete_var=COMPLETE_VAR)
