@@ -19,11 +19,41 @@ if TYPE_CHECKING:
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~!#])")
 """Characters that can start emphasis, code, links, HTML or table cells anywhere in a line.
-Text is folded to one line first, so line-start markup (lists, headings) cannot arise."""
+esc folds text to one line first, so line-start markup (lists, headings) cannot arise there;
+a quote that keeps its lines escapes that markup line by line (esc_line)."""
+LINE_MARK = re.compile(r"^([-+=])")
+NUMBERED = re.compile(r"^(\d+)([.)])")
+"""What else can open a block at the start of a line: a list item, a numbered item, a
+heading's underline, a rule."""
+HARD_BREAK = "  "
+"""Two spaces at a line's end: a line break inside a paragraph in every Markdown viewer."""
 
 
 def esc(text: str) -> str:
     return MD_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def esc_line(text: str) -> str:
+    """One line of a multi-line text, escaped so it cannot open a block either: "- asked
+    first" stays a line of the quote, not a list."""
+    return NUMBERED.sub(r"\1\\\2", LINE_MARK.sub(r"\\\1", esc(text)))
+
+
+def quote_lines(text: str) -> list[str]:
+    """A blockquote that reads as it was written: each line of the text a line of the quote
+    (a hard break ends all but a paragraph's last), blank lines a new paragraph."""
+    paragraphs: list[list[str]] = [[]]
+    for line in map(esc_line, text.split("\n")):
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    out: list[str] = []
+    for lines in filter(None, paragraphs):
+        if out:
+            out.append(">")
+        out += [f"> {line}{HARD_BREAK}" for line in lines[:-1]] + [f"> {lines[-1]}"]
+    return out or [">"]
 
 
 def render(selection: Selection) -> bytes:
@@ -66,5 +96,5 @@ def section_lines(section: Section) -> list[str]:
             esc(chart.caption),
         ]
     for quote in section.quotes:
-        lines += [f"**{esc(quote.heading)}**", "", f"> {esc(quote.text)}", ""]
+        lines += [f"**{esc(quote.heading)}**", "", *quote_lines(quote.text), ""]
     return lines

@@ -66,13 +66,16 @@ def render(selection: Selection) -> bytes:
 
 
 def drawable(pdf: SummaryPDF, body: str) -> str:
-    """``body`` with every character the font lacks replaced by □ (and remembered)."""
+    """``body`` with every character the font lacks replaced by □ (and remembered). A line
+    break is no glyph but multi_cell starts a new line at it, so a reflection's lines stay
+    lines; a tab becomes spaces."""
     font = pdf.fonts[FONT.lower()]
     known = font.cmap if isinstance(font, TTFFont) else {}
-    if all(ord(c) in known for c in body):
+    body = body.expandtabs(4)
+    if all(ord(c) in known or c == "\n" for c in body):
         return body
-    pdf.missing.update(c for c in body if ord(c) not in known)
-    return "".join(c if ord(c) in known else MISSING for c in body)
+    pdf.missing.update(c for c in body if ord(c) not in known and c != "\n")
+    return "".join(c if ord(c) in known or c == "\n" else MISSING for c in body)
 
 
 def new_document(summary: Document) -> SummaryPDF:

@@ -33,6 +33,7 @@ class Chart:
 class Quote:
     heading: str
     text: str
+    """A person's own words with their line breaks: renderers show each line as a line."""
 
 
 @dataclass(frozen=True)

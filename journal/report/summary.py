@@ -14,10 +14,9 @@ from journal.parse import kind_label
 from journal.report import sections
 from journal.report.document import Chart, Document, Quote, Section, Table
 from journal.report.selection import Selection
-from journal.text import one_line
+from journal.text import clean, one_line
 from journal.wording import NOT_A_DIAGNOSIS, count, pct
 
-"""Reflections from days tagged with one of these are quoted in the summary."""
 MAX_INTENTS = 5
 MAX_ASKS = 10
 MAX_REFLECTIONS = 10
@@ -118,7 +117,7 @@ PROMISE_STATES = ("kept", "broken", "renegotiated", "released", "open")
 def reflections(selection: Selection) -> Section:
     starred = [e for e in selection.entries if e.reflection and e.starred]
     quotes = [
-        Quote(f"{e.date:%A %d %B %Y}", one_line(e.reflection)) for e in starred[-MAX_REFLECTIONS:]
+        Quote(f"{e.date:%A %d %B %Y}", own_words(e.reflection)) for e in starred[-MAX_REFLECTIONS:]
     ]
     return Section(
         "Chosen reflections",
@@ -132,11 +131,18 @@ def coach_comments(selection: Selection) -> Section:
         Quote(
             (f"Week of {c.date:%d %B %Y}" if c.on == "week" else f"{c.date:%A %d %B %Y}")
             + f", {one_line(c.author, 60)}",
-            one_line(c.text),
+            own_words(c.text),
         )
         for c in selection.comments
     ]
     return Section("Coach comments", quotes=quotes)
+
+
+def own_words(text: str) -> str:
+    """A reflection or a comment as it was written, line breaks and all (a three-line
+    reflection is read as three lines): only control characters go, as everywhere text is
+    shown. Each renderer lays the lines out and escapes them for its medium."""
+    return clean(text).strip()
 
 
 def trim(section: Section) -> Section:

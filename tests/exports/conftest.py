@@ -25,7 +25,13 @@ HOSTILE_INTENT = (
 HOSTILE_SHOWN = "Ask <b>Ana</b> <script>alert(1)</script><img src=x onerror=alert(2)>"
 """The part of it a reader must see literally, as typed."""
 HOSTILE_DAY = DAY - dt.timedelta(days=1)
-STARRED = "Noticed I talked less and asked more — it worked."
+STARRED_LINES = (
+    "Noticed I talked less and asked more — it worked.",
+    "- Ana finished her own sentence.",
+    "1. Next time: ask first, then wait.",
+)
+"""A starred day's reflection, one thought a line; two lines start the way Markdown lists do."""
+STARRED = "\n".join(STARRED_LINES)
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,5 @@
-"""The real programs that read our exports: headless Chromium for HTML, poppler for PDF.
+"""The real programs that read our exports: headless Chromium for HTML, poppler for PDF, and
+for Markdown the CommonMark parser Rich itself uses.
 
 On a developer's machine without them, these tests skip and say what to install; CI
 (`.ci/run`) installs them and sets COACH_REQUIRE_CONSUMERS=1, so there a missing consumer fails
@@ -88,12 +89,56 @@ def dom_text(dom: str) -> tuple[str, list[str]]:
     return " ".join(" ".join(parser.parts).split()), parser.tags
 
 
-def pdf_text(pdf: Path) -> str:
+def printed(page: Path, profile: Path, out: Path) -> Path:
+    """The page as Chromium lays it out for printing, saved as a PDF whose text lines are the
+    lines a reader of the page sees (read them with pdf_lines)."""
+    chromium(page, profile, f"--print-to-pdf={out}", "--no-pdf-header-footer")
+    return out
+
+
+def pdftotext(pdf: Path) -> str:
     exe = program("pdftotext", package="poppler-utils")
     out = subprocess.run(
         [exe, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
     )
-    return " ".join(out.stdout.split())
+    return out.stdout
+
+
+def pdf_text(pdf: Path) -> str:
+    return " ".join(pdftotext(pdf).split())
+
+
+def pdf_lines(pdf: Path) -> list[str]:
+    """The PDF's text line by line as pdftotext reads it, blank lines left out: where a line
+    breaks is what these show."""
+    return [line.strip() for line in pdftotext(pdf).splitlines() if line.strip()]
+
+
+def markdown_quotes(markdown: str) -> list[list[str]]:
+    """The lines of each blockquote as a Markdown viewer shows them: parsed as CommonMark by
+    markdown-it-py (the parser Rich renders Markdown with), a hard break or a new paragraph
+    starts a line and a soft break reads as the space it renders as."""
+    from markdown_it import MarkdownIt
+
+    quotes: list[list[str]] = []
+    depth = 0
+    for token in MarkdownIt("commonmark").parse(markdown):
+        if token.type == "blockquote_open":
+            if not depth:
+                quotes.append([])
+            depth += 1
+        elif token.type == "blockquote_close":
+            depth -= 1
+        elif depth and token.type == "inline":
+            line = ""
+            for child in token.children or []:
+                if child.type == "hardbreak":
+                    quotes[-1].append(line)
+                    line = ""
+                else:
+                    line += " " if child.type == "softbreak" else child.content
+            quotes[-1].append(line)
+    return quotes
 
 
 def pdf_page_png(pdf: Path, page: int, out_prefix: Path) -> Path:

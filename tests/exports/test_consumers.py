@@ -13,13 +13,16 @@ from PIL import Image
 
 from tests.cli.helpers import Cli
 from tests.conftest import DAY
-from tests.exports.conftest import CANARY, HOSTILE_SHOWN, STARRED
+from tests.exports.conftest import CANARY, HOSTILE_SHOWN, STARRED_LINES
 from tests.exports.consumers import (
     chromium,
     console_errors,
     dom_text,
+    markdown_quotes,
+    pdf_lines,
     pdf_page_png,
     pdf_text,
+    printed,
 )
 
 RANGE = ("--from", "2026-01-01", "--to", DAY.isoformat(), "--period", "month")
@@ -102,7 +105,33 @@ def test_every_summary_shows_the_figures_coach_stats_shows(
         expected.append(f"{label[name]} {score:.1f} {said(weeks['4w'][name])}")
     missing = [e for e in expected if e not in text]
     assert not missing, f"{fmt} lacks {missing}"
-    assert STARRED in text  # the starred reflection is quoted
+    assert all(line in text for line in STARRED_LINES)  # the starred reflection is quoted
+
+
+def lines_read(fmt: str, path: Path, tmp_path: Path) -> list[list[str]]:
+    """Runs of lines as a reader gets them: each blockquote of the Markdown as a viewer renders
+    it, the HTML as Chromium lays it out for print, the PDF as pdftotext reads it."""
+    if fmt == "md":
+        return markdown_quotes(path.read_text())
+    if fmt == "html":
+        path = printed(path, tmp_path / "profile", tmp_path / "printed.pdf")
+    return [pdf_lines(path)]
+
+
+def in_a_row(lines: list[str], run: tuple[str, ...]) -> bool:
+    """``run`` appears as consecutive whole lines, none joined to another or broken apart."""
+    return any(tuple(lines[i : i + len(run)]) == run for i in range(len(lines)))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_a_starred_reflection_is_quoted_line_for_line(
+    plain_cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    """A reflection written one thought a line is read that way in every summary: folded into
+    one line it becomes a run-on sentence, and lines starting "- " or "1. " must stay text
+    rather than turn into a Markdown list."""
+    runs = lines_read(fmt, export(plain_cli, fmt, tmp_path), tmp_path)
+    assert any(in_a_row(lines, STARRED_LINES) for lines in runs), runs
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "pdf"])

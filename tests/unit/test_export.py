@@ -58,6 +58,30 @@ def test_backup_round_trips_exactly(tmp_path: Path) -> None:
     assert without_stamp(exported(second, "json", include_private=True)) == without_stamp(backup)
 
 
+REFLECTION = "Ask first.\nThen offer.\n\nListen longer."
+FOCUS = "Me first, again:\n\tI finished Ana's sentence."
+
+
+def test_backup_keeps_every_line_break_you_wrote(tmp_path: Path) -> None:
+    """Reflections, self-focus, notes, help requests and promise notes are written on several
+    lines; a backup restored into a fresh home gives each back exactly, blank lines and tabs
+    included, or the restored journal reads differently from the one that was backed up."""
+    first = open_home(tmp_path / "a")
+    svc = first.journal
+    svc.set_text(DAY, "reflection", REFLECTION)
+    svc.set_text(DAY, "self_focus", FOCUS)
+    svc.set_note(DAY, "extra", "One thing.\nAnd another.")
+    svc.add_help(DAY, "Ana", "Read my draft.\nThen tell me straight.")
+    made = svc.add_promise(DAY, "send Ana the notes", "commitment", "Ana")
+    svc.resolve_promise(made.id, "kept", note="Sent them.\n\nShe replied the same day.", on=DAY)
+    second = open_home(tmp_path / "b")
+    restore(second, exported(first, "json"), "backup.json")
+    (entry,) = second.journal.entries()
+    assert (entry.reflection, entry.self_focus) == (REFLECTION, FOCUS)
+    assert second.journal.entries() == first.journal.entries()
+    assert second.journal.all_promises() == first.journal.all_promises()
+
+
 def test_import_merges_by_id_and_keeps_your_own_day(tmp_path: Path) -> None:
     source = open_home(tmp_path / "a")
     source.journal.set_intent(DAY - dt.timedelta(days=2), "from the backup")
