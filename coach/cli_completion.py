@@ -11,18 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from click.shell_completion import CompletionItem, get_completion_class
+from click.shell_completion import get_completion_class
 
-from coach.cli_corrections import promise
 from coach.failure import fail
-from coach.render import one_line
 
 COMPLETE_VAR = "_COACH_COMPLETE"
 """Named here and in coach/entry.py (which must not import click to stay fast); the same as
 click derives from the program's name, so the script also works with click's own recipe."""
 
 SHELLS = ("bash", "zsh", "fish")
-HELP_WIDTH = 60
 
 
 class Shell(click.Choice[str]):
@@ -56,40 +53,3 @@ def completion(ctx: click.Context, shell: str) -> None:
     # As bytes, as click does: on Windows a text stream would turn its line ends into CRLF,
     # which bash cannot read.
     click.echo(script(root, {}, "coach", COMPLETE_VAR).source().encode(), nl=False)
-
-
-def complete_promise_ids(
-    ctx: click.Context, param: click.Parameter, incomplete: str
-) -> list[CompletionItem[str]]:
-    """Open promises whose short id starts with what is typed, their words as the help zsh
-    and fish show beside them: nobody remembers `3f9c1a2b`, everybody remembers "send the
-    deck". Reads the home the command line names (--home, then COACH_HOME) and nothing else."""
-    try:
-        from journal.app.home import Home
-        from journal.paths import data_home
-
-        home = ctx.find_root().params.get("home")
-        found = Home(data_home(home)).journal.open_promises()
-    except Exception:  # unreadable or damaged: offer nothing; the command itself will say why
-        return []
-    typed = incomplete.strip().lower()
-    return [
-        CompletionItem(p.short_id, help=one_line(p.text, HELP_WIDTH))
-        for p in found
-        if p.short_id.startswith(typed)
-    ]
-
-
-class PromiseId(click.types.StringParamType):
-    """The `promise` command's id: taken as given, as before, but offering open promises at
-    a TAB. Set from here (see below) so all of completion lives in this one module."""
-
-    def shell_complete(
-        self, ctx: click.Context, param: click.Parameter, incomplete: str
-    ) -> list[CompletionItem[str]]:
-        return complete_promise_ids(ctx, param, incomplete)
-
-
-for _param in promise.params:
-    if _param.name == "promise_id":
-        _param.type = PromiseId()

@@ -7,7 +7,7 @@ from typing import cast
 
 import click
 
-from coach.cli_support import Context, confirm, print_json
+from coach.cli_support import Context, complete_promise_ids, confirm, print_json
 from coach.failure import fail
 from coach.render import one_line
 from journal.model import PromiseStatus, full_record
@@ -18,7 +18,7 @@ TERMS = ("text", "to", "kind", "due")
 
 
 @click.command()
-@click.argument("promise_id")
+@click.argument("promise_id", shell_complete=complete_promise_ids)
 @click.argument("action", type=click.Choice(ACTIONS))
 @click.option("--note", default="", help="What happened, in a line (outcomes).")
 @click.option("--date", "day", help="When it ended or was renegotiated (default today).")

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from click.shell_completion import CompletionItem
 
 from coach.failure import fail
+from coach.render import one_line
 from journal.errors import JournalError
 
 if TYPE_CHECKING:
@@ -118,3 +120,28 @@ def confirm(question: str, yes: bool, refused: str) -> None:
         fail(f"{refused}: there is no terminal to ask on; give --yes to go ahead without asking")
     if not click.confirm(question, default=False):
         fail(refused)
+
+
+COMPLETION_HELP_WIDTH = 60
+
+
+def complete_promise_ids(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem[str]]:
+    """Open promises whose short id starts with what is typed, their words as the help zsh
+    and fish show beside them: nobody remembers `3f9c1a2b`, everybody remembers "send the
+    deck". Reads the home the command line names (--home, then COACH_HOME) and nothing else."""
+    try:
+        from journal.app.home import Home
+        from journal.paths import data_home
+
+        home = ctx.find_root().params.get("home")
+        found = Home(data_home(home)).journal.open_promises()
+    except Exception:  # unreadable or damaged: offer nothing; the command itself will say why
+        return []
+    typed = incomplete.strip().lower()
+    return [
+        CompletionItem(p.short_id, help=one_line(p.text, COMPLETION_HELP_WIDTH))
+        for p in found
+        if p.short_id.startswith(typed)
+    ]
