@@ -30,11 +30,13 @@ class CoachApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Coach"
     BINDINGS = [
-        Binding("f1", "help", "Help", id="app.help"),
-        Binding("f2", "open_checkin", "Check-in", id="app.checkin", show=False),
-        Binding("f3", "open_journal", "Journal", id="app.journal"),
-        Binding("f4", "open_trends", "Trends", id="app.trends"),
-        Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False, priority=True),
+        Binding("f1", "help", "Help", id="app.help", key_display="F1"),
+        Binding("f2", "open_checkin", "Check-in", id="app.checkin", key_display="F2"),
+        Binding("f3", "open_journal", "Journal", id="app.journal", key_display="F3"),
+        Binding("f4", "open_trends", "Trends", id="app.trends", key_display="F4"),
+        Binding("ctrl+z", "undo", "Undo the last change", id="app.undo", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "Every action by name", show=False),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
     def __init__(self, home: Home, day: dt.date | None = None) -> None:
@@ -68,6 +70,19 @@ class CoachApp(App[None]):
         """The check-in is the base screen: modes would compose a throwaway screen first,
         which cost a third of startup."""
         return self.checkin
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The key to the screen already open is left out of the footer."""
+        here = {
+            "open_checkin": lambda: self.screen is self.checkin,
+            "open_journal": lambda: (
+                self.is_screen_installed("journal") and self.screen is self.get_screen("journal")
+            ),
+            "open_trends": lambda: (
+                self.is_screen_installed("trends") and self.screen is self.get_screen("trends")
+            ),
+        }
+        return not here[action]() if action in here else True
 
     def action_open_checkin(self) -> None:
         while len(self.screen_stack) > 1:
@@ -204,20 +219,21 @@ class CoachApp(App[None]):
         from coach.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Coach's own actions, with their keys; of Textual's, only the theme and quitting
+        (F1 replaces its keys panel; screenshots and maximising are not for a journal)."""
         commands: list[tuple[str, str, Callable[[], object]]] = [
-            ("Check-in", "Today's morning or evening check-in", self.action_open_checkin),
-            ("Go to a day", "Open any day to change it (g in the journal)", self.action_go_to_date),
-            ("Undo", "Take back the last change (Ctrl+Z)", self.action_undo),
-            ("Journal", "Browse and search past days", self.action_open_journal),
+            ("Check-in  F2", "Today's morning or evening check-in", self.action_open_checkin),
+            ("Journal  F3", "Browse and search your days", self.action_open_journal),
             (
-                "Trends",
+                "Trends  F4",
                 "Self-orientation, promises kept and trust over time",
                 self.action_open_trends,
             ),
+            ("Go to a day", "Open any day to change it (g in the journal)", self.action_go_to_date),
+            ("Undo  Ctrl+Z", "Take back the last change", self.action_undo),
             (
                 "Export summary",
                 "Your progress as a web page, PDF or Markdown, to keep or share",
@@ -243,7 +259,13 @@ class CoachApp(App[None]):
                 "Some people like counting days; some don't",
                 self.action_toggle_streak,
             ),
-            ("Coach help", "What Coach is for, and its keys", self.action_help),
+            (
+                "Keys and help  F1",
+                "What this screen is for, and every key it has",
+                self.action_help,
+            ),
+            ("Theme", "Colours for the whole app", self.action_change_theme),
+            ("Quit  Ctrl+Q", "Everything is already saved", self.action_quit),
         ]
         for title, help_text, callback in commands:
             yield SystemCommand(title, help_text, callback)

@@ -189,7 +189,12 @@ def show(obj: Context, day: str | None, as_json: bool) -> None:
 @main.command("list")
 @click.option("--from", "start", help="First day (YYYY-MM-DD or -30d).")
 @click.option("--to", "end", help="Last day.")
-@click.option("--tag", help="Only days with this tag.")
+@click.option(
+    "--tag",
+    "tags",
+    multiple=True,
+    help="Only days with this tag (repeat for all of them; star finds starred days).",
+)
 @click.option("--contains", help="Only days whose text contains this (any case).")
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @click.pass_obj
@@ -197,7 +202,7 @@ def list_entries(
     obj: Context,
     start: str | None,
     end: str | None,
-    tag: str | None,
+    tags: tuple[str, ...],
     contains: str | None,
     as_json: bool,
 ) -> None:
@@ -208,7 +213,7 @@ def list_entries(
     if first and last and first > last:
         fail(f"--from {first.isoformat()} is after --to {last.isoformat()}")
     found = obj.journal.entries(
-        start=first, end=last, tag=tag.lower() if tag else None, contains=contains
+        start=first, end=last, tags=[t.lower() for t in tags], contains=contains
     )
     if as_json:
         print_json([full_record(e) for e in found])
@@ -217,9 +222,9 @@ def list_entries(
         click.echo(msg.NO_ENTRIES, err=True)
         return
     for e in found:
-        tags = f"  #{' #'.join(clean(t) for t in e.tags)}" if e.tags else ""
+        marks = f"  #{' #'.join(clean(t) for t in e.tags)}" if e.tags else ""
         text = one_line(e.intent or e.reflection or e.self_focus, 70) or "(no intent)"
-        click.echo(f"{e.date.isoformat()}  {text}{tags}")
+        click.echo(f"{e.date.isoformat()}  {text}{marks}")
 
 
 @main.command()
@@ -278,8 +283,9 @@ def demo(obj: Context, years: int, seed: int, clients: int | None) -> None:
 
     summary = write_demo(obj.home, years, seed)
     click.echo(
-        f"Wrote a demo journal to {obj.home.root}: {summary.entries} entries and "
-        f"{summary.promises} promises, {summary.first.isoformat()} to {summary.last.isoformat()}."
+        f"Wrote a demo journal to {obj.home.root}: {count(summary.entries, 'entry')} and "
+        f"{count(summary.promises, 'promise')}, "
+        f"{summary.first.isoformat()} to {summary.last.isoformat()}."
     )
 
 
@@ -306,7 +312,7 @@ def prompts_check(file: Path) -> None:
     from prompts.loader import check_pack_file
 
     pack = check_pack_file(file)
-    click.echo(f"{file}: OK, pack {one_line(pack.name)!r} with {len(pack.steps)} steps")
+    click.echo(f"{file}: OK, pack {one_line(pack.name)!r} with {count(len(pack.steps), 'step')}")
 
 
 def register_reports() -> None:

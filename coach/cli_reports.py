@@ -130,7 +130,8 @@ def import_backup(obj: Context, file: Path) -> None:
     )
     if done.kept_yours:
         click.echo(
-            f"Kept your own entry on {len(done.kept_yours)} days that the backup also had: "
+            f"Kept your own entry on {count(len(done.kept_yours), 'day')} "
+            "that the backup also had: "
             + ", ".join(done.kept_yours[:10])
             + (" …" if len(done.kept_yours) > 10 else "")
         )

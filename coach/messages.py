@@ -9,32 +9,22 @@ NO_PROMISES = "No promises yet."
 MORNING_DONE = "Morning check-in saved. Come back this evening to follow through."
 EVENING_DONE = "Evening check-in saved. Well done for looking honestly at the day."
 
+HELP_INTRO = "Coach helps you practise being someone people can trust, one day at a time."
+
 HELP_TEXT = """\
-Coach helps you practise being someone people can trust, one day at a time.
+Trust grows with credibility, reliability and intimacy (and, for some, character),
+and shrinks with self-orientation: how much of your attention is on yourself.
+Self-orientation divides everything else, so it is worth watching most.
 
-The idea
-  Trust grows with credibility, reliability and intimacy (and, for some, character),
-  and shrinks with self-orientation: how much of your attention is on yourself.
-  Self-orientation divides everything else, so it is worth watching most.
+Each morning, say your intent and whom it serves, ask someone "how can I help?",
+and make promises, saying which kind each one is:
+  commitment      it will happen: it's in your hands and your word is on it
+  best effort     it matters and you'll try, but it may not happen
+  good intention  you care how it turns out, but it isn't yours to control
 
-Every morning
-  Say your intent and whom it serves. Ask someone "how can I help?" and note what
-  they actually want. Make promises, and say which kind each one is:
-    commitment      it will happen: it's in your hands and your word is on it
-    best effort     it matters and you'll try, but it may not happen
-    good intention  you care how it turns out, but it isn't yours to control
-
-Every evening
-  Give each open promise an outcome (kept, broken, renegotiated, released), check
-  whether you did what people asked, notice where you were self-focused, and rate
-  yourself. Your trend against your own past matters more than any single score.
-
-Keys
-  Ctrl+N / Ctrl+B   next / back step (PageDown / PageUp too)
-  Ctrl+T            switch between the morning and evening check-in
-  F2 / F3 / F4      check-in / journal / trends (w m y zoom, ← → move in time)
-  Ctrl+P            command palette (themes, screens, quit)
-  F1                this help        Esc  close it        Ctrl+Q  quit
+Each evening, give each open promise an outcome, check whether you did what people
+asked, notice where you were self-focused, and rate yourself. Your trend against
+your own past matters more than any single score.
 
 The ideas come from The Trusted Advisor (Maister, Green & Galford) and the
 language of promises used by reliability coaches, retold in our own words.

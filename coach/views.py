@@ -7,11 +7,14 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from coach.render import content, one_line
-from journal.model import RATING_NAMES, Comment, Entry, Promise
+from journal.model import RATING_NAMES, STAR, Comment, Entry, Promise
 from journal.parse import kind_label
 from journal.wording import chain_text
 
 DONE = {True: "done", False: "not done", None: "not yet known"}
+STAR_MARK = "★"
+PRIVATE_MARK = "⊘"
+"""One cell each, in the journal's list of days and at the top of a day."""
 
 
 def section(title: str, body: list[Content]) -> list[Content]:
@@ -31,7 +34,9 @@ def comment_lines(comments: Sequence[Comment]) -> list[Content]:
 
 def entry_view(entry: Entry, promises: list[Promise], comments: Sequence[Comment] = ()) -> Content:
     """One day as a person reads it: intent first, then help, promises, ratings, words."""
-    lines: list[Content] = [Content.styled(entry.date.strftime("%A %d %B %Y"), "bold"), Content("")]
+    lines: list[Content] = [Content.styled(entry.date.strftime("%A %d %B %Y"), "bold")]
+    marks = day_marks(entry)
+    lines += [marks, Content("")] if marks else [Content("")]
     if entry.intent:
         whom = f"  (for {entry.intent_for.label()})" if entry.intent_for else ""
         lines += section("Intent", [content(entry.intent + whom)])
@@ -79,7 +84,19 @@ def entry_view(entry: Entry, promises: list[Promise], comments: Sequence[Comment
     for key, text in entry.notes.items():
         lines += section(key.replace("_", " ").capitalize(), [content(text)])
     lines += section("Coach comments", comment_lines(comments))
-    if entry.tags or entry.private:
-        tags = " ".join(f"#{t}" for t in entry.tags)
-        lines.append(content(tags + ("  (private)" if entry.private else ""), "dim"))
     return Content("\n").join(lines)
+
+
+def day_marks(entry: Entry) -> Content | None:
+    """Starred, private and the tags, on the line under the date (the star tag is the mark)."""
+    parts: list[Content] = []
+    if entry.starred:
+        parts.append(Content.styled(f"{STAR_MARK} starred", "bold $warning"))
+    if entry.private:
+        parts.append(
+            Content.styled(f"{PRIVATE_MARK} private: kept out of exports and shares", "bold")
+        )
+    tags = [t for t in entry.tags if t != STAR]
+    if tags:
+        parts.append(content(" ".join(f"#{t}" for t in tags), "$accent"))
+    return Content(" · ").join(parts) if parts else None

@@ -115,6 +115,16 @@ def star(entry: Entry, on: bool) -> Entry:
     return replace_tags(entry, [t for t in entry.tags if t not in STAR_TAGS])
 
 
+def marks(entry: Entry, typed: Iterable[str], starred: bool, flag: bool) -> Entry:
+    """Tags (already parsed), star and privacy as the check-in's last step shows them: the
+    star is a box there, not a tag, so the star tags the day had stay unless it is unticked
+    (and typing one of them is a star too)."""
+    typed = list(typed)
+    stars = [t for t in entry.tags if t in STAR_TAGS and t not in typed]
+    marked = replace_tags(entry, [*typed, *stars])
+    return private(star(marked, starred or not STAR_TAGS.isdisjoint(typed)), flag)
+
+
 def private(entry: Entry, flag: bool) -> Entry:
     return msgspec.structs.replace(entry, private=flag)
 

@@ -6,13 +6,14 @@ import datetime as dt
 
 import msgspec
 
-from journal.model import Entry
+from journal.model import STAR, Entry
 
 
 class Search(msgspec.Struct, frozen=True, kw_only=True):
     start: dt.date | None = None
     end: dt.date | None = None
-    tag: str | None = None
+    tags: tuple[str, ...] = ()
+    """Every one of these; ``star`` finds every starred day, however it was starred."""
     contains: str | None = None
     """Any of the day's words, the names in it or its tags, in any case."""
     include_private: bool = True
@@ -23,7 +24,7 @@ class Search(msgspec.Struct, frozen=True, kw_only=True):
     def matches(self, entry: Entry) -> bool:
         if (self.start and entry.date < self.start) or (self.end and entry.date > self.end):
             return False
-        if self.tag and self.tag not in entry.tags:
+        if not all(entry.starred if t == STAR else t in entry.tags for t in self.tags):
             return False
         if not self.include_private and entry.private:
             return False

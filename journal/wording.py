@@ -25,9 +25,17 @@ NOT_A_DIAGNOSIS = (
 BLOCKS = "▁▂▃▄▅▆▇█"
 
 
+IRREGULAR = {"person": "people", "entry": "entries", "reply": "replies", "child": "children"}
+
+
+def plural(noun: str) -> str:
+    return IRREGULAR.get(noun, noun + "s")
+
+
 def count(n: int, noun: str) -> str:
-    """``1 day``, ``2 days``: every count a person reads, said the way they would say it."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    """``1 day``, ``2 days``, ``11,234 entries``: every count a person reads, said the way
+    they would say it."""
+    return f"{n:,} {noun if n == 1 else plural(noun)}"
 
 
 def day_label(day: dt.date) -> str:

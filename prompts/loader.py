@@ -31,6 +31,7 @@ STEP_KINDS: tuple[str, ...] = (
     "self_focus",
     "ratings",
     "reflection",
+    "marks",
     "text",
 )
 """Every kind of step; the TUI picks the widget for a step by its kind."""

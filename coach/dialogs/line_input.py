@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from coach.render import content
+
+if TYPE_CHECKING:
+    from coach.widgets.suggest import Words
+    from journal.app.service import JournalService
 
 
 class LineInputScreen(ModalScreen[str | None]):
@@ -25,19 +31,34 @@ class LineInputScreen(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="input.cancel")]
 
-    def __init__(self, title: str, hint: str = "", value: str = "", placeholder: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        hint: str = "",
+        value: str = "",
+        placeholder: str = "",
+        suggest: tuple[Words, JournalService] | None = None,
+    ) -> None:
+        """``suggest``: offer the tags (or names) already used in that journal as it is typed."""
         super().__init__()
         self.heading = title
         self.hint = hint
         self.value = value
         self.placeholder = placeholder
+        self.suggest = suggest
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(content(self.heading, "bold"))
             if self.hint:
                 yield Static(content(self.hint), classes="hint")
-            yield Input(self.value, placeholder=self.placeholder, id="line")
+            line = Input(self.value, placeholder=self.placeholder, id="line")
+            yield line
+        if self.suggest is not None:
+            from coach.widgets.suggest import Suggest
+
+            kind, journal = self.suggest
+            yield Suggest(line, journal, kind)
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:

@@ -18,13 +18,14 @@ from textual.widgets import ContentSwitcher, Header, Static
 
 from coach import messages as msg
 from coach.events import JournalChanged
-from coach.render import content, one_line
+from coach.render import clean, content, one_line
 from coach.widgets.footer import KeyBar
 from coach.widgets.step_base import (
     AnswerEdited,
     DayState,
     HelpAsked,
     HelpChanged,
+    NextStep,
     PromiseEditWanted,
     PromiseMade,
     PromiseRemoved,
@@ -33,14 +34,20 @@ from coach.widgets.step_base import (
 )
 from journal.app.checkin import Answer, save_answer
 from journal.errors import JournalError
+from journal.model import STAR_TAGS
 from journal.parse import parse_date
 
 if TYPE_CHECKING:
     from journal.app.home import Home
+    from journal.app.service import JournalService
+    from journal.model import Entry
     from prompts.loader import Pack, Step
 
 SAVE_DELAY_S = 0.6
 """Typing is saved after this pause, and at once when leaving a step or the app."""
+
+SHORT_TERMINAL = 30
+"""Rows below which the check-in drops its spacing and the why line."""
 
 STEP_TEXT_IDS = ("#progress", "#step-title", "#step-prompt", "#step-why")
 
@@ -53,21 +60,35 @@ STEP_WIDGETS: dict[str, tuple[str, str]] = {
     "help_done": ("coach.widgets.help_log", "HelpDoneStep"),
     "ratings": ("coach.widgets.rating_row", "RatingsStep"),
     "tip": ("coach.widgets.text_steps", "TipStep"),
+    "marks": ("coach.widgets.day_marks", "MarksStep"),
 }
 """Step kind → widget. Modules are imported when first needed, so opening the app loads only
 the first step's. Text steps (self_focus, reflection and a custom pack's own) share TextStep."""
 
 
-def build_step(step: Step, state: DayState) -> StepView:
+def build_step(step: Step, state: DayState, journal: JournalService) -> StepView:
     """One widget per step kind; the pack decides order and wording."""
     if step.kind in STEP_WIDGETS:
         module, name = STEP_WIDGETS[step.kind]
         widget: type[StepView] = getattr(importlib.import_module(module), name)
-        return widget(step, state)
+        return widget(step, state, journal)
     from coach.widgets.text_steps import TextStep
 
     field = step.kind if step.kind in ("self_focus", "reflection") else f"notes:{step.id}"
-    return TextStep(step, state, field)
+    return TextStep(step, state, journal, field)
+
+
+def day_marks(entry: Entry | None) -> Content:
+    """The day's star, privacy and tags beside the progress, on every step."""
+    if entry is None:
+        return Content("")
+    marks = [("★ starred", "$accent")] if entry.starred else []
+    marks += [("private", "bold")] if entry.private else []
+    tags = [t for t in entry.tags if t not in STAR_TAGS]
+    marks += [(" ".join(f"#{clean(t)}" for t in tags), "dim")] if tags else []
+    if not marks:
+        return Content("")
+    return Content.assemble("   ", Content("  ").join(Content.styled(t, s) for t, s in marks))
 
 
 class CheckinScreen(Screen[None]):
@@ -77,13 +98,23 @@ class CheckinScreen(Screen[None]):
     #step-title { text-style: bold; color: $accent; }
     #step-prompt { margin-top: 1; }
     #step-why { color: $text-muted; margin-bottom: 1; }
-    ContentSwitcher { height: 1fr; }
+    #steps { height: 1fr; overflow-y: auto; }
+    #step-keys { height: auto; color: $text-muted; }
+    CheckinScreen.-short #checkin { padding: 0 2; }
+    CheckinScreen.-short #progress, CheckinScreen.-short #step-prompt { margin: 0; }
+    CheckinScreen.-short #step-why { display: none; }
+    CheckinScreen.-short PromisesStep .hints { display: none; }
+    CheckinScreen.-short PromisesStep #kind-hint { display: block; }
     """
 
+    HELP = (
+        "A few questions each morning and evening. Every answer is saved as you give it; "
+        "Ctrl+N and Ctrl+B move between the steps."
+    )
     BINDINGS = [
-        Binding("ctrl+n,pagedown", "next", "Next", id="checkin.next", priority=True),
-        Binding("ctrl+b,pageup", "back", "Back", id="checkin.back", priority=True),
-        Binding("ctrl+t", "switch_pack", "Morning/Evening", id="checkin.switch"),
+        Binding("ctrl+n", "next", "Next step", id="checkin.next", priority=True),
+        Binding("ctrl+b", "back", "Back", id="checkin.back", priority=True),
+        Binding("ctrl+t", "switch_pack", "Morning/evening", id="checkin.switch"),
     ]
 
     pack_name: reactive[str] = reactive("morning", init=False)
@@ -116,7 +147,7 @@ class CheckinScreen(Screen[None]):
         yield Header()
         progress, title, prompt, why = self.step_texts()
         first = self.pack.steps[0]
-        view = self.views[first.id] = build_step(first, self.state)
+        view = self.views[first.id] = build_step(first, self.state, self.journal)
         with Vertical(id="checkin"):
             yield Static(progress, id="progress")
             yield Static(title, id="step-title")
@@ -124,10 +155,15 @@ class CheckinScreen(Screen[None]):
             yield Static(why, id="step-why")
             with ContentSwitcher(id="steps", initial=view.id):
                 yield view
+            yield Static(content(view.KEYS), id="step-keys")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.views[self.pack.steps[0].id].focus_first()
+
+    def on_resize(self) -> None:
+        """On a short terminal the why of each step gives its lines to the answers."""
+        self.set_class(self.size.height < SHORT_TERMINAL, "-short")
 
     # ----- state ---------------------------------------------------------------------------
 
@@ -156,6 +192,8 @@ class CheckinScreen(Screen[None]):
             return
         for view in self.views.values():
             view.show_state(self.state)
+        if self.is_mounted:
+            self.query_one("#progress", Static).update(self.step_texts()[0])
 
     async def show_pack(self) -> None:
         """Switch between morning and evening: the old pack's steps go, the new one's first
@@ -167,6 +205,11 @@ class CheckinScreen(Screen[None]):
         self.state = self.load_state()
         self.index = 0
         await self.show_step()
+
+    def step_keys(self) -> str:
+        """What F1 says the current step adds to the keys."""
+        view = self.current()
+        return view.KEYS if view else ""
 
     def current(self) -> StepView | None:
         if not 0 <= self.index < len(self.pack.steps):
@@ -182,6 +225,7 @@ class CheckinScreen(Screen[None]):
             content(self.pack.title, "bold"),
             f"  ·  step {self.index + 1} of {total}  ",
             (dots, "$accent"),
+            day_marks(self.state.entry),
         )
         return (
             progress,
@@ -198,10 +242,11 @@ class CheckinScreen(Screen[None]):
             self.query_one(selector, Static).update(text)
         view = self.views.get(step.id)
         if view is None:
-            view = self.views[step.id] = build_step(step, self.state)
+            view = self.views[step.id] = build_step(step, self.state, self.journal)
             view.display = False  # the switcher decides what is shown
             await self.query_one(ContentSwitcher).mount(view)
         self.query_one(ContentSwitcher).current = view.id
+        self.query_one("#step-keys", Static).update(content(view.KEYS))
         view.focus_first()
 
     async def watch_index(self) -> None:
@@ -232,6 +277,10 @@ class CheckinScreen(Screen[None]):
 
     def report(self, exc: JournalError) -> None:
         self.notify(one_line(str(exc)), severity="error", markup=False)
+
+    def on_next_step(self, event: NextStep) -> None:
+        event.stop()
+        self.action_next()
 
     def on_answer_edited(self, event: AnswerEdited) -> None:
         event.stop()
@@ -378,7 +427,11 @@ class CheckinScreen(Screen[None]):
 class DayScreen(CheckinScreen):
     """Another day than today, opened to change it: the same steps, and Escape goes back."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="day.back")]
+    HELP = (
+        "Another day, open to change: the same steps as the check-in, saved as you go. "
+        "Escape goes back."
+    )
+    BINDINGS = [Binding("escape", "app.pop_screen", "Close day", id="day.back")]
 
     def heading(self) -> str:
         return f"{self.pack.title} · {self.day.strftime('%A %d %B %Y')} (changing a past day)"

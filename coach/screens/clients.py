@@ -20,7 +20,7 @@ from coach.widgets.footer import KeyBar
 from journal.errors import JournalError
 from journal.periods import period_start
 from journal.text import name_key
-from journal.wording import pct, verdict_text
+from journal.wording import count, pct, verdict_text
 
 if TYPE_CHECKING:
     from journal.app.workspace import Workspace
@@ -122,7 +122,7 @@ class ClientsScreen(Screen[None]):
             table.move_cursor(row=min(keep, len(ordered) - 1))
         label = dict(COLUMNS)[self.sort_column].lower()
         info = (
-            f"{len(ordered)} clients · Enter opens one · sorted by {label}"
+            f"{count(len(ordered), 'client')} · Enter opens one · sorted by {label}"
             + (" (reversed)" if self.descending else "")
             + " · as of each client's latest bundle; overdue counts to today"
             if ordered

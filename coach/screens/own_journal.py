@@ -1,7 +1,9 @@
 """Your own journal: the journal screen, plus opening a day to change it, deleting it, its
-tags and whether it is private. (A coach's view of a client's days stays read-only.)"""
+star, its tags and whether it is private. (A coach's view of a client's days stays read-only.)"""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from textual import on
 from textual.binding import Binding
@@ -14,16 +16,26 @@ from coach.screens import promise_actions
 from coach.screens.journal import JournalScreen
 from journal.changes import parse_tags
 from journal.errors import JournalError
+from journal.model import Entry
 from journal.wording import day_label
+
+UNDO = "Ctrl+Z undoes it."
+NOTHING_YET = "Nothing written on that day yet: Enter opens it."
 
 
 class OwnJournalScreen(JournalScreen):
+    LIST_HINT = "Enter opens a day"
+    HELP = (
+        "Your journal, newest first. Enter opens a day to change it; s stars it, t tags it, "
+        "p keeps it private; type in the fields above to narrow the list."
+    )
     BINDINGS = [
-        Binding("enter", "open_day", "Open day", id="journal.open"),
-        Binding("g", "app.go_to_date", "Go to date", id="journal.goto"),
+        Binding("enter", "open_day", "Open", id="journal.open"),
+        Binding("g", "app.go_to_date", "Go to", id="journal.goto"),
+        Binding("s", "star", "Star", id="journal.star"),
         Binding("t", "tags", "Tags", id="journal.tags"),
         Binding("p", "private", "Private", id="journal.private"),
-        Binding("delete", "delete_day", "Delete day", id="journal.delete"),
+        Binding("delete", "delete_day", "Delete", id="journal.delete"),
     ]
 
     @on(DataTable.RowSelected, "#days")
@@ -37,6 +49,25 @@ class OwnJournalScreen(JournalScreen):
 
     def on_journal_changed(self, event: JournalChanged) -> None:
         self.load()
+
+    def written_day(self) -> tuple[dt.date, Entry] | None:
+        """The day under the cursor and what is written on it, or a word on why there is none."""
+        day = self.cursor_day()
+        if day is None:
+            self.notify("No day here yet: g goes to any date.", markup=False)
+            return None
+        entry = self.journal.entry(day)
+        if entry is None:
+            self.notify(NOTHING_YET, markup=False)
+            return None
+        return day, entry
+
+    def changed(self, entry: Entry, said: str) -> None:
+        """Show the change at once, say so, and search again when a filter may drop the day."""
+        self.replace_entry(entry)
+        self.notify(f"{said} {UNDO}", markup=False)
+        if self.filters is not None and self.filters.active:
+            self.load()
 
     def action_delete_day(self) -> None:
         from journal.app.corrections import delete_day, what_goes
@@ -59,11 +90,24 @@ class OwnJournalScreen(JournalScreen):
         question = f"Delete {day_label(day)}: {what_goes(entry, made)}?"
         promise_actions.confirm(self, question, go)
 
-    def action_tags(self) -> None:
-        day = self.cursor_day()
-        entry = self.journal.entry(day) if day else None
-        if day is None or entry is None:
+    def action_star(self) -> None:
+        found = self.written_day()
+        if found is None:
             return
+        day, entry = found
+        try:
+            now = self.journal.set_starred(day, not entry.starred)
+        except JournalError as exc:
+            promise_actions.report(self, exc)
+            return
+        said = "Starred" if now.starred else "Star taken off"
+        self.changed(now, f"{said} {day_label(day)}.")
+
+    def action_tags(self) -> None:
+        found = self.written_day()
+        if found is None:
+            return
+        day, entry = found
 
         def save(typed: str | None) -> None:
             if typed is None:
@@ -73,14 +117,22 @@ class OwnJournalScreen(JournalScreen):
             except JournalError as exc:
                 promise_actions.report(self, exc)
                 return
+            if list(dict.fromkeys(tags)) == entry.tags:
+                return  # nothing changed: nothing to undo
 
             def store() -> None:
                 try:
-                    self.journal.set_tags(day, tags)
+                    now = self.journal.set_tags(day, tags)
                 except JournalError as exc:
                     promise_actions.report(self, exc)
                     return
-                self.load()
+                shown = " ".join(f"#{one_line(t)}" for t in now.tags)
+                said = (
+                    f"Tags on {day_label(day)}: {shown}."
+                    if shown
+                    else f"Tags removed from {day_label(day)}."
+                )
+                self.changed(now, said)
 
             gone = [t for t in entry.tags if t not in tags]
             if not gone:
@@ -94,25 +146,25 @@ class OwnJournalScreen(JournalScreen):
             LineInputScreen(
                 f"Tags for {day_label(day)}",
                 "Single words, separated by commas or spaces; empty removes them all.",
-                one_line(", ".join(entry.tags)),
+                one_line(", ".join(entry.tags)) + (", " if entry.tags else ""),
+                suggest=("tags", self.journal),
             ),
             save,
         )
 
     def action_private(self) -> None:
-        day = self.cursor_day()
-        entry = self.journal.entry(day) if day else None
-        if day is None or entry is None:
+        found = self.written_day()
+        if found is None:
             return
+        day, entry = found
         try:
-            self.journal.set_private(day, not entry.private)
+            now = self.journal.set_private(day, not entry.private)
         except JournalError as exc:
             promise_actions.report(self, exc)
             return
         said = (
             "now private: it stays out of exports and shares"
-            if not entry.private
-            else ("no longer private")
+            if now.private
+            else "no longer private"
         )
-        self.notify(f"{day_label(day)} is {said}.", markup=False)
-        self.load()
+        self.changed(now, f"{day_label(day)} is {said}.")

@@ -10,9 +10,11 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from coach.render import content, one_line
+from coach.widgets.fields import hints, labelled
 from coach.widgets.row_list import RowList
 from coach.widgets.step_base import (
     DayState,
+    NextStep,
     PromiseEditWanted,
     PromiseRemoved,
     PromiseResolved,
@@ -22,8 +24,6 @@ from journal.model import RESOLUTIONS, PromiseStatus
 from journal.parse import kind_label
 
 OUTCOME_KEYS = {"kept": "k", "broken": "b", "renegotiated": "r", "released": "l"}
-TEXT_WIDTH = 32
-"""Long promises are cut in the table so due date and outcome stay on screen."""
 
 
 def short_date(day: dt.date, today: dt.date) -> str:
@@ -32,6 +32,8 @@ def short_date(day: dt.date, today: dt.date) -> str:
 
 
 class FollowUpTable(RowList):
+    KEYS_FOR = "the list of promises"
+
     BINDINGS = [
         Binding("k", "mark('kept')", "Kept", id="followup.kept", show=False),
         Binding("b", "mark('broken')", "Broken", id="followup.broken", show=False),
@@ -43,6 +45,9 @@ class FollowUpTable(RowList):
         Binding("e", "edit", "Edit", id="followup.edit", show=False),
         Binding("delete,backspace", "remove", "Delete", id="followup.remove", show=False),
     ]
+
+    def key_enter(self) -> None:
+        self.post_message(NextStep())
 
     def action_edit(self) -> None:
         if self.selected_key:
@@ -60,24 +65,31 @@ class FollowUpTable(RowList):
 
 
 class FollowUpStep(StepView):
+    KEYS = (
+        "k b r l mark the selected promise · o reopens one marked by mistake · "
+        "e edits its terms · Del deletes it"
+    )
+    DEFAULT_CSS = """
+    FollowUpStep Input { border-title-color: $text-muted; }
+    """
+
     def compose(self) -> ComposeResult:
-        lines = [
-            Content.assemble(
-                (f" {OUTCOME_KEYS[s]} ", "reverse"),
-                (f" {s:<13}", "bold"),
-                content(self.step.hints.get(s, "")),
-            )
-            for s in RESOLUTIONS
-        ]
-        lines.append(
-            Content.styled(
-                " o  reopens one you marked by mistake · e edits its terms · Del deletes it",
-                "dim",
-            )
+        yield hints(
+            [
+                (
+                    Content.assemble((f" {OUTCOME_KEYS[s]} ", "reverse"), (f" {s}", "bold")),
+                    content(self.step.hints.get(s, "")),
+                )
+                for s in RESOLUTIONS
+            ]
         )
-        yield Static(Content("\n").join(lines), classes="hints")
-        yield FollowUpTable(["Made", "Kind", "Promise", "To", "Due", "Outcome"], id="followup")
-        yield Input(placeholder="a note for the next outcome (optional)", id="followup-note")
+        yield FollowUpTable(
+            ["Made", "Kind", "Promise", "To", "Due", "Outcome"], flex=2, id="followup"
+        )
+        yield labelled(
+            Input(placeholder="optional; it goes with the next outcome", id="followup-note"),
+            "Note",
+        )
         yield Static(id="followup-empty", classes="list-label")
 
     def on_mount(self) -> None:
@@ -92,7 +104,7 @@ class FollowUpStep(StepView):
             cells = [
                 content(short_date(p.made_on, state.day)),
                 content(kind_label(p.kind)),
-                content(("↻ " if p.renegotiated_from else "") + one_line(p.text, TEXT_WIDTH)),
+                content(("↻ " if p.renegotiated_from else "") + one_line(p.text)),
                 content(one_line(p.to, 14)),
                 content(due + (" overdue" if late else ""), "bold $error" if late else ""),
                 content(p.status, "$success" if p.status == "kept" else ""),
@@ -101,6 +113,16 @@ class FollowUpStep(StepView):
         self.query_one(FollowUpTable).set_rows(rows)
         empty = "" if state.follow_up else "No open promises: nothing to follow up today."
         self.query_one("#followup-empty", Static).update(content(empty, "dim"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            self.post_message(NextStep())
+        elif self.state.follow_up:
+            self.notify("Now pick its outcome in the list: k, b, r or l.", markup=False)
+            self.query_one(FollowUpTable).focus()
+        else:
+            self.notify("There is no open promise for this note.", markup=False)
 
     def note_used(self) -> None:
         self.query_one("#followup-note", Input).value = ""

@@ -10,7 +10,8 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 
 from coach.render import content, one_line, rich_text
-from coach.widgets.step_base import DayState, HelpAsked, HelpChanged, StepView
+from coach.widgets.fields import SuggestingInput, labelled
+from coach.widgets.step_base import DayState, HelpAsked, HelpChanged, NextStep, StepView
 
 
 def done_label(done: bool | None) -> str:
@@ -20,11 +21,13 @@ def done_label(done: bool | None) -> str:
 class HelpTable(DataTable[object]):
     """Rows are keyed "<iso day>|<help id>" so asks from earlier days can be followed up too."""
 
+    KEYS_FOR = "the list of asks"
+
     BINDINGS = [
-        Binding("y", "mark(True)", "Did it", id="help.done"),
-        Binding("n", "mark(False)", "Didn't", id="help.not_done"),
-        Binding("delete,backspace", "remove", "Remove", id="help.remove"),
-        Binding("e", "edit", "Edit", id="help.edit"),
+        Binding("y", "mark(True)", "Did it", id="help.done", show=False),
+        Binding("n", "mark(False)", "Didn't", id="help.not_done", show=False),
+        Binding("delete,backspace", "remove", "Remove", id="help.remove", show=False),
+        Binding("e", "edit", "Edit", id="help.edit", show=False),
     ]
 
     def selected(self) -> tuple[dt.date, str] | None:
@@ -53,21 +56,30 @@ class HelpTable(DataTable[object]):
 class HelpStep(StepView):
     """Morning: add one row per person; what they asked for can be filled in now or later."""
 
+    KEYS = (
+        "Enter adds the person, or goes on when both fields are empty · "
+        "in the list: e edit, Del remove"
+    )
     DEFAULT_CSS = """
     HelpStep .help-fields { height: auto; }
-    HelpStep #help-person, HelpStep #help-request { width: 1fr; }
+    HelpStep #help-person, HelpStep #help-request { width: 1fr; border-title-color: $text-muted; }
     HelpStep #help-today { height: auto; max-height: 14; }
     """
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="help-fields"):
-            yield Input(
-                placeholder=self.step.placeholder or "Who will you ask?",
+            person = SuggestingInput(
+                self.journal,
+                "people",
+                placeholder=self.step.placeholder or "e.g. Priya",
                 id="help-person",
                 classes="answer",
             )
-            yield Input(placeholder="what they asked for (now or later)", id="help-request")
-        yield Static(content("Enter adds the person. Today:", "dim"), classes="list-label")
+            yield labelled(person, "Person")
+            yield labelled(
+                Input(placeholder="now, or later today", id="help-request"), "What they asked for"
+            )
+        yield Static(content("Asked today:", "dim"), classes="list-label")
         table = HelpTable(id="help-today", cursor_type="row")
         table.add_columns("Person", "What they asked for", "Done")
         yield table
@@ -90,10 +102,15 @@ class HelpStep(StepView):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         person = self.query_one("#help-person", Input)
+        request = self.query_one("#help-request", Input)
         if not person.value.strip():
-            person.focus()
+            if request.value.strip():
+                self.notify("Whom did you ask? Type their name first.", markup=False)
+                person.focus()
+            else:
+                self.post_message(NextStep())
             return
-        self.post_message(HelpAsked(person.value, self.query_one("#help-request", Input).value))
+        self.post_message(HelpAsked(person.value, request.value))
 
     def clear_inputs(self) -> None:
         for name in ("#help-person", "#help-request"):
@@ -104,17 +121,19 @@ class HelpStep(StepView):
 class HelpDoneStep(StepView):
     """Evening: for each ask today (and undone ones this week), did I do what they asked?"""
 
+    KEYS = "y did it · n didn't · e edit · Del remove · Enter on an empty field goes on"
     DEFAULT_CSS = """
     HelpDoneStep #help-followup { height: auto; max-height: 14; }
+    HelpDoneStep Input { border-title-color: $text-muted; }
     """
 
     def compose(self) -> ComposeResult:
         table = HelpTable(id="help-followup", cursor_type="row")
         table.add_columns("Day", "Person", "What they asked for", "Done")
         yield table
-        yield Input(
-            placeholder="what they asked for (Enter saves it on the selected row)",
-            id="help-request-later",
+        yield labelled(
+            Input(placeholder="Enter saves it on the selected row", id="help-request-later"),
+            "What they asked for",
         )
         yield Static(id="help-empty", classes="list-label")
 
@@ -144,7 +163,12 @@ class HelpDoneStep(StepView):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if not event.value.strip():
+            self.post_message(NextStep())
+            return
         picked = self.query_one(HelpTable).selected()
-        if picked and event.value.strip():
-            self.post_message(HelpChanged(picked[0], picked[1], request=event.value))
-            event.input.value = ""
+        if picked is None:
+            self.notify("There is no ask to note this on.", markup=False)
+            return
+        self.post_message(HelpChanged(picked[0], picked[1], request=event.value))
+        event.input.value = ""

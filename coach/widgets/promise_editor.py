@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import DataTable, Input, RadioButton, RadioSet, Static
+from textual.widgets import DataTable, Input, RadioSet, Static
 
 from coach.render import content, rich_text
+from coach.widgets.fields import Choice, SuggestingInput, hints, labelled
 from coach.widgets.step_base import (
     DayState,
+    NextStep,
     PromiseEditWanted,
     PromiseMade,
     PromiseRemoved,
@@ -20,10 +24,17 @@ from journal.model import PROMISE_KINDS, PromiseKind
 from journal.parse import kind_label
 
 
+def due_example(day: dt.date) -> str:
+    """Examples of what the due field takes, with a real date a week from the day."""
+    return f"e.g. friday, +3d, {day + dt.timedelta(days=7):%Y-%m-%d}"
+
+
 class PromiseTable(DataTable[object]):
+    KEYS_FOR = "the list of today's promises"
+
     BINDINGS = [
-        Binding("delete,backspace", "remove", "Delete promise", id="promise.remove"),
-        Binding("e", "edit", "Edit promise", id="promise.edit"),
+        Binding("delete,backspace", "remove", "Delete promise", id="promise.remove", show=False),
+        Binding("e", "edit", "Edit promise", id="promise.edit", show=False),
     ]
 
     def selected(self) -> str | None:
@@ -45,24 +56,44 @@ class PromiseTable(DataTable[object]):
 class PromisesStep(StepView):
     """Several promises a day; Enter in any field adds one, and the list shows what is made."""
 
+    KEYS = (
+        "Enter adds the promise, or goes on when the fields are empty · "
+        "in the list: e edit, Del delete"
+    )
     DEFAULT_CSS = """
     PromisesStep .promise-fields { height: auto; }
     PromisesStep #promise-to, PromisesStep #promise-due { width: 1fr; }
-    PromisesStep RadioSet { width: auto; layout: horizontal; }
+    PromisesStep Input { border-title-color: $text-muted; }
+    PromisesStep RadioSet { width: auto; layout: horizontal; border: none; padding: 0 1; }
     PromisesStep RadioSet > RadioButton { width: auto; }
     PromisesStep #promises-today { height: auto; max-height: 14; }
+    PromisesStep #kind-hint { display: none; color: $text-muted; padding: 0 1; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(self.kinds_help(), classes="hints")
-        yield Input(placeholder="What will you do?", id="promise-text", classes="answer")
+        yield hints(
+            [
+                (content(kind_label(k), "bold"), content(self.step.hints.get(k, "")))
+                for k in PROMISE_KINDS
+            ]
+        )
+        yield labelled(
+            Input(
+                placeholder=self.step.placeholder or "What will you do?",
+                id="promise-text",
+                classes="answer",
+            ),
+            "Promise",
+        )
+        with RadioSet(id="promise-kind"):
+            for i, kind in enumerate(PROMISE_KINDS):
+                yield Choice(kind_label(kind), value=i == 0, name=kind)
+        yield Static(self.kind_hint(PROMISE_KINDS[0]), id="kind-hint")
         with Horizontal(classes="promise-fields"):
-            with RadioSet(id="promise-kind"):
-                for i, kind in enumerate(PROMISE_KINDS):
-                    yield RadioButton(kind_label(kind), value=i == 0, name=kind)
-            yield Input(placeholder="to whom", id="promise-to")
-            yield Input(placeholder="due: 2026-12-01, tomorrow, +3d", id="promise-due")
-        yield Static(content("Enter adds the promise. Made today:", "dim"), classes="list-label")
+            to = SuggestingInput(self.journal, "people", placeholder="e.g. Ana", id="promise-to")
+            yield labelled(to, "To whom")
+            yield labelled(Input(placeholder=due_example(self.state.day), id="promise-due"), "Due")
+        yield Static(content("Made today:", "dim"), classes="list-label")
         table = PromiseTable(id="promises-today", cursor_type="row", zebra_stripes=True)
         table.add_columns("Kind", "Promise", "To", "Due")
         yield table
@@ -70,12 +101,14 @@ class PromisesStep(StepView):
     def on_mount(self) -> None:
         self.show_state(self.state)
 
-    def kinds_help(self) -> Content:
-        lines = [
-            Content.assemble((f"{kind_label(k):<15}", "bold"), content(self.step.hints.get(k, "")))
-            for k in PROMISE_KINDS
-        ]
-        return Content("\n").join(lines)
+    def kind_hint(self, kind: str) -> Content:
+        """On a short terminal the meanings give way to the chosen kind's alone."""
+        return content(f"{kind_label(kind)}: {self.step.hints.get(kind, '')}")
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        kind = event.pressed.name or PROMISE_KINDS[0]
+        self.query_one("#kind-hint", Static).update(self.kind_hint(kind))
 
     def show_state(self, state: DayState) -> None:
         super().show_state(state)
@@ -94,7 +127,11 @@ class PromisesStep(StepView):
         event.stop()
         text = self.query_one("#promise-text", Input)
         if not text.value.strip():
-            text.focus()
+            if any(self.query_one(f, Input).value.strip() for f in ("#promise-to", "#promise-due")):
+                self.notify("What will you do? Say it first, then Enter.", markup=False)
+                text.focus()
+            else:
+                self.post_message(NextStep())
             return
         pressed = self.query_one("#promise-kind", RadioSet).pressed_button
         kind: PromiseKind = "commitment"

@@ -10,15 +10,16 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Static
 
 from coach.render import content
-from coach.widgets.step_base import AnswerEdited, StepView
+from coach.widgets.step_base import AnswerEdited, NextStep, StepView
 from journal.app.checkin import Answer, RatingsAnswer
 from journal.model import RATING_NAMES
 
 TEN_WINDOW_S = 1.0
-RATING_KEYS = "←/→ or a digit sets a rating (1 then 0 quickly for ten); ↑/↓ move; ⌫ clears."
+RATING_KEYS = (
+    "←/→ or a digit sets a rating (1 then 0 quickly for ten) · ↑/↓ move · ⌫ clears · Enter goes on"
+)
 LABELS = {
     "credibility": "Credibility",
     "reliability": "Reliability",
@@ -30,6 +31,8 @@ LABELS = {
 
 class RatingRow(Widget, can_focus=True):
     """0–10, or unset: a missing rating is never the same as a zero."""
+
+    KEYS_FOR = "a rating"
 
     BINDINGS = [
         Binding("right,plus,l", "step(1)", "+1", id="rating.up", show=False),
@@ -76,6 +79,14 @@ class RatingRow(Widget, can_focus=True):
             event.stop()
             self.post_message(AnswerEdited())
 
+    def key_enter(self) -> None:
+        """Enter goes down the rows, and on from the last."""
+        rows = list(self.parent.query(RatingRow)) if self.parent else []
+        if rows and rows[-1] is self:
+            self.post_message(NextStep())
+        else:
+            self.screen.focus_next()
+
     def action_step(self, delta: int) -> None:
         base = self.value if self.value is not None else (5 if delta > 0 else 6)
         self.value = max(0, min(10, base + delta))
@@ -87,11 +98,12 @@ class RatingRow(Widget, can_focus=True):
 
 
 class RatingsStep(StepView):
+    KEYS = RATING_KEYS
+
     def compose(self) -> ComposeResult:
         given = self.state.entry.ratings.given() if self.state.entry else {}
         for name in RATING_NAMES:
             yield RatingRow(name, self.step.hints.get(name, ""), given.get(name))
-        yield Static(content(RATING_KEYS, "dim"), classes="list-label")
 
     def pending(self) -> Answer | None:
         return RatingsAnswer({row.name or "": row.value for row in self.query(RatingRow)})

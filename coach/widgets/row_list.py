@@ -14,6 +14,9 @@ from textual.widget import Widget
 
 from coach.render import content
 
+MIN_FLEX = 12
+"""The narrowest a flexible column gets: a few words of a promise still tell it apart."""
+
 
 class RowList(Widget, can_focus=True):
     """Rows of cells (already safe Content) with a header; ``keys`` identify rows."""
@@ -32,9 +35,14 @@ class RowList(Widget, can_focus=True):
     cursor: reactive[int] = reactive(0)
     """The highlighted row."""
 
-    def __init__(self, columns: list[str], *, id: str | None = None) -> None:
+    def __init__(
+        self, columns: list[str], *, flex: int | None = None, id: str | None = None
+    ) -> None:
+        """``flex``: the column that gives way when the rows are wider than the widget (its
+        cells are cut with …) and takes the room when they fit: the others never cut."""
         super().__init__(id=id)
         self.columns = columns
+        self.flex = flex
         self.keys: list[str] = []
         self.rows: list[list[Content]] = []
 
@@ -75,9 +83,17 @@ class RowList(Widget, can_focus=True):
             max(cell.cell_length for cell in column)
             for column in zip(header, *self.rows, strict=False)
         ]
+        room = self.size.width - 2 * (len(widths) - 1)
+        if self.flex is not None and room > 0 and sum(widths) > room:
+            others = sum(widths) - widths[self.flex]
+            widths[self.flex] = max(MIN_FLEX, room - others)
 
         def line(cells: list[Content]) -> Content:
-            padded = [c.pad_right(w - c.cell_length) for c, w in zip(cells, widths, strict=True)]
+            fitted = [
+                c.truncate(w, ellipsis=True) if c.cell_length > w else c
+                for c, w in zip(cells, widths, strict=True)
+            ]
+            padded = [c.pad_right(w - c.cell_length) for c, w in zip(fitted, widths, strict=True)]
             return Content("  ").join(padded)
 
         first = max(0, min(self.cursor - self.VISIBLE // 2, len(self.rows) - self.VISIBLE))

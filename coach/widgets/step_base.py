@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
 from textual.message import Message
@@ -11,6 +12,9 @@ from textual.message import Message
 from journal.app.checkin import Answer
 from journal.model import Entry, HelpAsk, Promise, PromiseKind, PromiseStatus
 from prompts.loader import Step
+
+if TYPE_CHECKING:
+    from journal.app.service import JournalService
 
 
 @dataclass
@@ -29,13 +33,25 @@ class AnswerEdited(Message):
     """Typing happened; the screen saves after a short pause, or at once on leaving the step."""
 
 
-class StepView(Vertical):
-    """Base class: shows one pack step's inputs for the day in ``state``."""
+@dataclass
+class NextStep(Message):
+    """Enter on a step's last field: save and go on, as the step keys do."""
 
-    def __init__(self, step: Step, state: DayState) -> None:
+
+class StepView(Vertical):
+    """Base class: shows one pack step's inputs for the day in ``state``.
+
+    Steps never write: answers and changes go up as messages for the screen to save. The
+    journal is here only for the names and tags its fields suggest."""
+
+    KEYS = ""
+    """The keys this step adds, shown under it: a person should not need F1 to find them."""
+
+    def __init__(self, step: Step, state: DayState, journal: JournalService) -> None:
         super().__init__(id=f"step-{step.id}", classes="step")
         self.step = step
         self.state = state
+        self.journal = journal
 
     def show_state(self, state: DayState) -> None:
         """Called after every save with fresh data from the journal."""
@@ -46,7 +62,7 @@ class StepView(Vertical):
         return None
 
     def focus_first(self) -> None:
-        for widget in self.query("Input, RadioSet, DataTable, RatingRow, RowList"):
+        for widget in self.query("Input, TextArea, RadioSet, DataTable, RatingRow, RowList"):
             if widget.focusable:
                 widget.focus()
                 return

@@ -92,7 +92,7 @@ class Suggest(AutoComplete):
     """Suggestions for one Input: whole names, or (for tags) the word being typed."""
 
     def __init__(self, target: Input, journal: JournalService, kind: Words) -> None:
-        super().__init__(target, candidates=None, prevent_default_tab=False)
+        super().__init__(target, candidates=None, prevent_default_tab=True)
         self.known = known_words(journal)
         self.kind = kind
 
@@ -102,7 +102,16 @@ class Suggest(AutoComplete):
 
     def target_focused(self, focused: bool) -> None:
         if focused and self.known.stale():
-            self.run_worker(self.known.load, thread=True, group="known-words", exclusive=True)
+            self.run_worker(self.load, thread=True, group="known-words", exclusive=True)
+
+    def load(self) -> None:
+        """In a worker; what was typed while the journal was read gets its suggestions."""
+        self.known.load()
+        self.app.call_from_thread(self.offer_now)
+
+    def offer_now(self) -> None:
+        if self.is_attached and self.target.has_focus and self.target.value:
+            self._handle_target_update()
 
     def get_candidates(self, target_state: TargetState) -> list[DropdownItem]:
         typed = {name_key(w) for w in self.typed_words(target_state.text)}

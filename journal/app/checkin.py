@@ -32,6 +32,8 @@ class CheckinAnswers(msgspec.Struct, frozen=True, kw_only=True):
     tags: Sequence[str] = ()
     private: bool = False
     """True marks the day private; False leaves the flag as it is."""
+    starred: bool = False
+    """True stars the day; False leaves its star as it is."""
 
     def empty(self) -> bool:
         given = (self.intent, self.serves, self.self_focus, self.reflection)
@@ -42,6 +44,7 @@ class CheckinAnswers(msgspec.Struct, frozen=True, kw_only=True):
             or self.ratings
             or self.tags
             or self.private
+            or self.starred
         )
 
 
@@ -76,6 +79,8 @@ def record_checkin(journal: JournalService, answers: CheckinAnswers) -> CheckinR
             e = changes.tags(e, tags)
         if answers.private:
             e = changes.private(e, True)
+        if answers.starred:
+            e = changes.star(e, True)
         return e
 
     entry = journal.record_checkin(day, change, made)
@@ -101,7 +106,15 @@ class RatingsAnswer(msgspec.Struct, frozen=True):
     ratings: dict[str, int | None]
 
 
-Answer = TextAnswer | IntentAnswer | RatingsAnswer
+class MarksAnswer(msgspec.Struct, frozen=True):
+    """Tags as typed (commas or spaces between them), the star and the private flag."""
+
+    tags: str
+    starred: bool
+    private: bool
+
+
+Answer = TextAnswer | IntentAnswer | RatingsAnswer | MarksAnswer
 
 
 def save_answer(journal: JournalService, day: dt.date, answer: Answer) -> Entry:
@@ -110,6 +123,9 @@ def save_answer(journal: JournalService, day: dt.date, answer: Answer) -> Entry:
         return journal.set_intent(day, answer.text, answer.serves)
     if isinstance(answer, RatingsAnswer):
         return journal.rate(day, answer.ratings)
+    if isinstance(answer, MarksAnswer):
+        typed = answer.tags.replace(",", " ").split()
+        return journal.set_marks(day, typed, answer.starred, answer.private)
     if answer.field.startswith("notes:"):
         return journal.set_note(day, answer.field.removeprefix("notes:"), answer.text)
     return journal.set_text(day, answer.field, answer.text)

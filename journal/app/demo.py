@@ -20,6 +20,7 @@ from journal.demo_clients import (
 )
 from journal.errors import InvalidInput
 from journal.sharing.keys import Identity
+from journal.wording import count
 
 
 def write_demo(home: Home, years: int, seed: int = 7) -> DemoSummary:
@@ -61,8 +62,9 @@ def write_demo_clients(home: Home, clients: int, years: int = 1, seed: int = 7) 
     found = workspace.clients()
     if found:
         raise InvalidInput(
-            f"{home.layout.workspace} already has {len(found)} clients; the demo only fills "
-            "an empty workspace (choose another folder with --home or COACH_HOME)"
+            f"{home.layout.workspace} already has {count(len(found), 'client')}; "
+            "the demo only fills an empty workspace "
+            "(choose another folder with --home or COACH_HOME)"
         )
     coach = coach_identity(home)
     with tempfile.TemporaryDirectory(prefix="coach-demo-clients-") as scratch:

@@ -87,13 +87,17 @@ class JournalService:
         *,
         start: dt.date | None = None,
         end: dt.date | None = None,
-        tag: str | None = None,
+        tags: Sequence[str] = (),
         contains: str | None = None,
         include_private: bool = True,
     ) -> list[Entry]:
         """Matching entries, newest first; only the years inside the range are read."""
         search = Search(
-            start=start, end=end, tag=tag, contains=contains, include_private=include_private
+            start=start,
+            end=end,
+            tags=tuple(tags),
+            contains=contains,
+            include_private=include_private,
         )
         return [
             entry
@@ -274,6 +278,16 @@ class JournalService:
         clean = changes.parse_tags(tags)
         return self.update_entry(
             day, lambda e: changes.replace_tags(e, clean), f"tags on {day_label(day)}"
+        )
+
+    def set_marks(self, day: dt.date, tags: Iterable[str], starred: bool, private: bool) -> Entry:
+        """The check-in's tags, star and private flag, as one change (typing folds into it)."""
+        clean = changes.parse_tags(tags)
+        return self.update_entry(
+            day,
+            lambda e: changes.marks(e, clean, starred, private),
+            f"tags, star and privacy on {day_label(day)}",
+            f"{day}:marks",
         )
 
     def set_starred(self, day: dt.date, starred: bool) -> Entry:

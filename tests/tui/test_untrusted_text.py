@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.content import Content
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import DataTable, Label, Static, TextArea
 
 from coach.app import build_app
 from coach.screens.checkin import CheckinScreen
@@ -76,8 +76,8 @@ async def test_hostile_text_in_every_field_is_shown_literally(
                 assert not any(ch in str(cell) for ch in CONTROLS)
         await pilot.press("ctrl+n")
         await pilot.pause()
-        self_focus = screen.query_one("#self_focus-text", Input)
-        assert_safe(self_focus.value)
+        self_focus = screen.query_one("#self_focus-text", TextArea)
+        assert_safe(self_focus.text)
 
         await pilot.press("f3")
         await pilot.pause()

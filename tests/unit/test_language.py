@@ -13,6 +13,7 @@ from journal.language import (
     count,
     words,
 )
+from journal.wording import count as counted
 
 RUSSIAN = (
     "Сегодня я говорил с Анной о её проекте и мы решили начать план заново потому что "
@@ -223,3 +224,19 @@ def test_everyday_european_text_is_not_read_as_english(language: str) -> None:
     got = count([text])
     assert got == WordCounts(unreadable_words=len(found))
     assert got.i_rate is None
+
+
+@pytest.mark.parametrize(
+    ("n", "noun", "said"),
+    [
+        (0, "day", "0 days"),
+        (1, "day", "1 day"),
+        (2, "client", "2 clients"),
+        (1, "entry", "1 entry"),
+        (3, "entry", "3 entries"),
+        (2, "person", "2 people"),
+        (11234, "day", "11,234 days"),
+    ],
+)
+def test_counts_read_the_way_people_say_them(n: int, noun: str, said: str) -> None:
+    assert counted(n, noun) == said

@@ -91,6 +91,7 @@ def test_morning_steps_are_the_ones_the_checkin_screen_expects() -> None:
         ("help", "help"),
         ("promises", "promises"),
         ("tip", "tip"),
+        ("marks", "marks"),
     ]
     assert tuple(steps[2].hints) == PROMISE_KINDS
     assert len(steps[3].tips) >= 10
@@ -105,6 +106,7 @@ def test_evening_steps_are_the_ones_the_review_screen_expects() -> None:
         ("self_focus", "self_focus"),
         ("ratings", "ratings"),
         ("reflection", "reflection"),
+        ("marks", "marks"),
     ]
     assert tuple(steps[0].hints) == RESOLUTIONS
     assert tuple(steps[3].hints) == RATING_NAMES
@@ -155,7 +157,7 @@ BAD_FILES = [
     pytest.param(
         VALID.replace('kind = "tip"', 'kind = "prayer"'),
         'step 3 ("tip"): kind: expected one of intent, help, promises, tip, follow_up, '
-        'help_done, self_focus, ratings, reflection, text, got "prayer"',
+        'help_done, self_focus, ratings, reflection, marks, text, got "prayer"',
         id="unknown-kind",
     ),
     pytest.param(

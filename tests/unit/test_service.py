@@ -279,8 +279,8 @@ def test_entries_date_range_is_inclusive(listed: JournalService) -> None:
 
 
 def test_entries_by_tag(listed: JournalService) -> None:
-    assert dates(listed.entries(tag="work")) == ["2026-01-05", "2025-12-31"]
-    assert listed.entries(tag="nothing") == []
+    assert dates(listed.entries(tags=["work"])) == ["2026-01-05", "2025-12-31"]
+    assert listed.entries(tags=["nothing"]) == []
 
 
 def test_entries_contains_is_case_insensitive_and_sees_help(listed: JournalService) -> None:
@@ -296,7 +296,7 @@ def test_private_entries_can_be_left_out(listed: JournalService) -> None:
 
 
 def test_filters_combine(listed: JournalService) -> None:
-    found = listed.entries(start=dt.date(2026, 1, 1), tag="work", contains="ship")
+    found = listed.entries(start=dt.date(2026, 1, 1), tags=["work"], contains="ship")
     assert dates(found) == ["2026-01-05"]
 
 
