@@ -130,7 +130,8 @@ class CoachApp(App[None]):
         self.push_screen(
             LineInputScreen(
                 "Go to a day",
-                "A date, or as you would say it: yesterday, -2w, monday, 2026-11-24.",
+                "A date, or as you would say it: yesterday, -2w, monday, "
+                f"{self.home.today() - dt.timedelta(days=8)}.",
                 placeholder="yesterday",
             ),
             go,

@@ -36,6 +36,12 @@ KIND_ALIASES: dict[str, PromiseKind] = {
 }
 
 
+def date_examples(today: dt.date) -> str:
+    """What a date field takes, shown with a real date a week ahead so the example never
+    names a day long gone."""
+    return f"friday, +3d, {today + dt.timedelta(days=7):%Y-%m-%d}"
+
+
 def parse_date(text: str, today: dt.date, what: str = "date") -> dt.date:
     """ISO dates, today / yesterday / tomorrow, an offset such as +3d, -2w, -6m or -3y, or a
     weekday name (``fri``, ``friday``: the next one, today included), as people say due dates."""

@@ -16,7 +16,7 @@ from journal.app.corrections import delete_promise as delete_promise_of
 from journal.app.service import JournalService
 from journal.errors import JournalError
 from journal.model import Promise
-from journal.parse import kind_label, parse_date, parse_kind
+from journal.parse import date_examples, kind_label, parse_date, parse_kind
 
 
 def report(screen: Screen[Any], exc: JournalError) -> None:
@@ -71,7 +71,7 @@ def edit_promise(
         Field("text", "What you will do", one_line(promise.text)),
         Field("to", "To whom", one_line(promise.to)),
         Field("kind", "Kind: commitment, best effort or good intention", kind_label(promise.kind)),
-        Field("due", "Due (2026-12-01, friday, +3d; empty for none)", due_text(promise)),
+        Field("due", f"Due ({date_examples(journal.today())}; empty for none)", due_text(promise)),
     ]
 
     def save(values: dict[str, str] | None) -> None:
@@ -120,7 +120,7 @@ def renegotiate(
         report(screen, exc)
         return
     fields = [
-        Field("due", "New due date (2026-12-01, friday, +3d)", due_text(promise)),
+        Field("due", f"New due date ({date_examples(journal.today())})", due_text(promise)),
         Field("text", "New terms, if they changed", one_line(promise.text)),
         Field("note", "A note on what you agreed (optional)", note),
     ]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -21,12 +19,7 @@ from coach.widgets.step_base import (
     StepView,
 )
 from journal.model import PROMISE_KINDS, PromiseKind
-from journal.parse import kind_label
-
-
-def due_example(day: dt.date) -> str:
-    """Examples of what the due field takes, with a real date a week from the day."""
-    return f"e.g. friday, +3d, {day + dt.timedelta(days=7):%Y-%m-%d}"
+from journal.parse import date_examples, kind_label
 
 
 class PromiseTable(DataTable[object]):
@@ -92,7 +85,9 @@ class PromisesStep(StepView):
         with Horizontal(classes="promise-fields"):
             to = SuggestingInput(self.journal, "people", placeholder="e.g. Ana", id="promise-to")
             yield labelled(to, "To whom")
-            yield labelled(Input(placeholder=due_example(self.state.day), id="promise-due"), "Due")
+            yield labelled(
+                Input(placeholder=f"e.g. {date_examples(self.state.day)}", id="promise-due"), "Due"
+            )
         yield Static(content("Made today:", "dim"), classes="list-label")
         table = PromiseTable(id="promises-today", cursor_type="row", zebra_stripes=True)
         table.add_columns("Kind", "Promise", "To", "Due")
