@@ -109,24 +109,29 @@ class Workspace:
             known = check_pin(self.clients(), bundle, sender, source)
             start = min(bundle.start, known.start) if known else bundle.start
             end = max(bundle.end, known.end) if known else bundle.end
-            journal = JournalService(self.repo.journal(sender.id), lambda: end)
-            before_days = {e.date: e for e in journal.entries(start=bundle.start, end=bundle.end)}
-            before_promises = {p.id: p for p in journal.all_promises()}
-            journal.replace_range(bundle.start, bundle.end, bundle.entries, bundle.promises)
-            after_promises = {p.id for p in journal.all_promises()}
-            stamp = now()
-            client = Client(
-                id=sender.id,
-                name=bundle.client.name,
-                key=sender.line(),
-                added=known.added if known else stamp,
-                updated=stamp,
-                bundle_created=bundle.created,
-                start=start,
-                end=end,
-                facts=facts(journal.report(period="week", end=end), journal.entries(), end),
-            )
-            self.repo.save(client)
+            files = self.repo.journal(sender.id)
+            journal = JournalService(files, lambda: end)
+            # The days, the promises and the client's record: written together or not at all.
+            with files.store.locked(), files.store.all_or_nothing():
+                before_days = {
+                    e.date: e for e in journal.entries(start=bundle.start, end=bundle.end)
+                }
+                before_promises = {p.id: p for p in journal.all_promises()}
+                journal.replace_range(bundle.start, bundle.end, bundle.entries, bundle.promises)
+                after_promises = {p.id for p in journal.all_promises()}
+                stamp = now()
+                client = Client(
+                    id=sender.id,
+                    name=bundle.client.name,
+                    key=sender.line(),
+                    added=known.added if known else stamp,
+                    updated=stamp,
+                    bundle_created=bundle.created,
+                    start=start,
+                    end=end,
+                    facts=facts(journal.report(period="week", end=end), journal.entries(), end),
+                )
+                self.repo.save(client, files)
         days = {e.date: e for e in bundle.entries}
         return Added(
             client=client,

@@ -14,7 +14,9 @@ from journal.errors import CorruptFile, JournalBusy
 from journal.model import Client, validate
 from journal.paths import HomeLayout
 from journal.store.comments import CommentRepository
-from journal.store.files import atomic_write, unwritable
+from journal.store.commit import CommitLog
+from journal.store.disk import FILE_MODE, atomic_write, make_folder
+from journal.store.files import unwritable
 from journal.store.journal_files import JournalFiles
 from journal.text import name_key
 
@@ -34,6 +36,8 @@ class ClientRepository:
         for sub in sorted(folder.iterdir()):
             if sub.name.startswith("."):
                 continue  # a removal a crash interrupted
+            if CommitLog(self.layout.client(sub.name).journal).pending():
+                self.journal(sub.name).store.settle()  # a bundle's writing, cut short
             path = self.layout.client(sub.name).record
             if not path.is_file():
                 continue
@@ -53,10 +57,16 @@ class ClientRepository:
     def comments(self, client_id: str) -> CommentRepository:
         return CommentRepository(self.layout.client(client_id).comments)
 
-    def save(self, client: Client) -> None:
+    def save(self, client: Client, journal: JournalFiles | None = None) -> None:
+        """With ``journal`` (the client's days, in the middle of a change to them), the
+        record is written in that same change: the client's days and what the coach knows
+        of them never disagree, whatever stops the writing."""
         path = self.layout.client(client.id).record
+        if journal is not None:
+            journal.store.stage(path, msgspec.json.encode(client))
+            return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_folder(path.parent)
             atomic_write(path, msgspec.json.encode(client))
         except OSError as exc:
             raise unwritable(path.parent, exc, "the coach workspace") from None
@@ -79,8 +89,8 @@ class ClientRepository:
         from filelock import FileLock, Timeout
 
         try:
-            self.layout.workspace.mkdir(parents=True, exist_ok=True)
-            lock = FileLock(self.layout.workspace_lock, timeout=LOCK_TIMEOUT_S)
+            make_folder(self.layout.workspace)
+            lock = FileLock(self.layout.workspace_lock, timeout=LOCK_TIMEOUT_S, mode=FILE_MODE)
             lock.acquire()
         except Timeout:
             raise JournalBusy(

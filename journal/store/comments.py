@@ -53,7 +53,7 @@ class CommentRepository:
         for c in comments:
             by_year.setdefault(c.date.year, []).append(c)
         added = updated = 0
-        with self.store.locked():
+        with self.store.locked(), self.store.all_or_nothing():
             for year, batch in sorted(by_year.items()):
                 shard = self.store.edit(COMMENTS, year)
                 before = added + updated

@@ -10,13 +10,14 @@ and finding open promises never parses the entries. Every write happens under on
 lock per journal (filelock), built on a copy of what is on disk (checked byte for byte under
 the lock), so two processes never lose each other's writes.
 
-Bytes pass through a ``Codec`` on their way to and from disk, which is where encryption will sit.
+A change that writes several files is made all or nothing through a commit file
+(journal/store/commit.py). Bytes pass through a ``Codec`` on their way to and from disk, which
+is where encryption sits.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import threading
 from collections.abc import Iterator
@@ -28,13 +29,25 @@ from tinydb.storages import Storage
 
 from journal.errors import CorruptFile, JournalBusy, JournalError
 from journal.model import SCHEMA_VERSION, check_schema
+from journal.store.commit import CommitLog
+from journal.store.disk import (
+    FILE_MODE,
+    TEMP_SUFFIX,
+    atomic_write,
+    dangling,
+    make_folder,
+    read_file,
+    remove,
+)
 
 Tables = dict[str, dict[str, Any]]
 StatKey = tuple[int, int, int, int]
+Staged = dict[Path, tuple[Tables | None, bytes]]
+"""A change's saves not yet written: each file's tables (None for a file that is not one
+of the store's) and its bytes."""
 
 META_TABLE = "meta"
 SHARD_NAME = re.compile(r"^([a-z]+)-(\d{4})\.json$")
-TEMP_SUFFIX = ".tmp"
 LOCK_TIMEOUT_S = 15.0
 
 
@@ -79,6 +92,8 @@ def stat_key(path: Path) -> StatKey | None:
     try:
         st = path.stat()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise dangling(path) from None
         return None
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
@@ -89,38 +104,6 @@ def unwritable(where: Path, exc: OSError, what: str = "the journal") -> JournalE
     return JournalError(f"cannot write {what} in {where}: {reason}; nothing was saved")
 
 
-def fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, data: bytes, *, exclusive: bool = False) -> None:
-    """Write-temp, fsync, rename, fsync-folder: the acknowledged bytes survive power loss.
-
-    ``exclusive``: link into place instead of renaming, which fails (FileExistsError) when the
-    name is taken, so two writers cannot both create the same file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if exclusive:
-            os.link(tmp, path)
-            tmp.unlink()
-        else:
-            os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    fsync_dir(path.parent)
-
-
 def decode_tables(path: Path, raw: bytes) -> Tables:
     """Parse and sanity-check one file; refuse rather than guess when anything is off."""
     if not raw.strip():
@@ -129,6 +112,10 @@ def decode_tables(path: Path, raw: bytes) -> Tables:
         data = msgspec.json.decode(raw)
     except msgspec.DecodeError as exc:
         raise CorruptFile(f"{path} is not valid JSON ({exc}); Coach left it untouched") from None
+    except UnicodeDecodeError:
+        raise CorruptFile(
+            f"{path} holds bytes that are not UTF-8 text; Coach left it untouched"
+        ) from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptFile(f"{path} is not a TinyDB journal file; Coach left it untouched")
     for row in data.get(META_TABLE, {}).values():
@@ -160,10 +147,9 @@ class AtomicStorage(Storage):
         cached = self.cache.entries.get(self.path)
         if cached is not None and cached.stat == key and not verify:
             return cached
-        try:
-            raw = self.path.read_bytes()
-        except OSError as exc:
-            raise CorruptFile(f"{self.path} cannot be read: {exc.strerror}") from None
+        raw = read_file(self.path)
+        if raw is None:
+            return None  # removed since its stat was taken
         sum_ = digest(raw) if verify else None
         if cached is not None and sum_ is not None and cached.digest == sum_:
             data = cached.data
@@ -176,20 +162,27 @@ class AtomicStorage(Storage):
         parsed = self.load()
         return None if parsed is None else parsed.data
 
-    def write(self, data: Tables) -> None:
+    def encode(self, data: Tables) -> bytes:
         data[META_TABLE] = {"1": {"schema": SCHEMA_VERSION}}  # written by this version
-        raw = self.codec.encode(msgspec.json.encode(data))
-        atomic_write(self.path, raw)
-        # What is on disk now is exactly ``data``; later edits happen on copies of it.
+        return self.codec.encode(msgspec.json.encode(data))
+
+    def written(self, data: Tables, raw: bytes) -> None:
+        """What is on disk now is exactly ``data``; later edits happen on copies of it."""
         key = stat_key(self.path)
         if key is not None:
             self.cache.entries[self.path] = Parsed(key, data, digest(raw))
+
+    def write(self, data: Tables) -> None:
+        raw = self.encode(data)
+        atomic_write(self.path, raw)
+        self.written(data, raw)
 
 
 class ShardEdit(msgspec.Struct):
     """One year's file opened for a change under the journal lock: a private copy of its
     tables, so readers sharing the cache never see a change before it is on disk."""
 
+    store: ShardedStore
     storage: AtomicStorage
     tables: Tables
     kind: str
@@ -199,7 +192,7 @@ class ShardEdit(msgspec.Struct):
         return self.tables.setdefault(self.kind, {})
 
     def save(self) -> None:
-        self.storage.write(self.tables)
+        self.store.save(self)
 
 
 class ShardedStore:
@@ -210,21 +203,24 @@ class ShardedStore:
         self.root = root
         self.codec: Codec = codec or PlainCodec()
         self.cache = ReadCache()
+        self.commits = CommitLog(root)
         self._cleaned = False
+        self._settled = False
         self._lock: Any = None
         self._held = threading.local()
-        """Per thread: how deep in ``locked`` it is, and the files checked since it took the
-        lock (nobody else can change them until it lets go)."""
+        """Per thread: how deep in ``locked`` it is, the files checked since it took the
+        lock (nobody else can change them until it lets go), and the saves of an
+        ``all_or_nothing`` change waiting to be written together."""
 
     def shard_path(self, kind: str, year: int) -> Path:
         return self.root / f"{kind}-{year:04d}.json"
 
     def years(self, kind: str) -> list[int]:
         """Years that have a file of this kind, oldest first."""
-        if not self.root.is_dir():
-            return []
-        found = (SHARD_NAME.match(p.name) for p in self.root.iterdir())
-        return sorted(int(m.group(2)) for m in found if m and m.group(1) == kind)
+        names = [p.name for p in self.root.iterdir()] if self.root.is_dir() else []
+        names += [p.name for p in self._staged() or ()]  # new files of a change being made
+        found = (SHARD_NAME.match(name) for name in names)
+        return sorted({int(m.group(2)) for m in found if m and m.group(1) == kind})
 
     def _storage(self, kind: str, year: int) -> AtomicStorage:
         return AtomicStorage(self.shard_path(kind, year), cache=self.cache, codec=self.codec)
@@ -242,7 +238,13 @@ class ShardedStore:
         known to be the same, so a change is always built on what is there."""
         storage = self._storage(kind, year)
         if not self._depth():
+            if not self._settled:
+                self.settle()
             return storage.load()
+        staged = self._staged()
+        tables = staged.get(storage.path, (None, b""))[0] if staged is not None else None
+        if tables is not None:  # saved earlier in the change being made, not yet written
+            return Parsed((0, 0, 0, 0), tables)
         checked: set[Path] = self._held.checked
         parsed = storage.load(verify=storage.path not in checked)
         checked.add(storage.path)
@@ -264,8 +266,57 @@ class ShardedStore:
         parsed = self.load(kind, year)
         current = parsed.data if parsed else {}
         return ShardEdit(
-            self._storage(kind, year), {name: dict(t) for name, t in current.items()}, kind
+            self, self._storage(kind, year), {name: dict(t) for name, t in current.items()}, kind
         )
+
+    def save(self, edit: ShardEdit) -> None:
+        """Written now, or with the rest of an ``all_or_nothing`` change at its end."""
+        staged = self._staged()
+        if staged is None:
+            edit.storage.write(edit.tables)
+        else:
+            staged[edit.storage.path] = (edit.tables, edit.storage.encode(edit.tables))
+
+    def stage(self, path: Path, raw: bytes) -> None:
+        """Another file (a coach's record of a client) written with the change being made."""
+        staged = self._staged()
+        if staged is None:
+            raise RuntimeError("a file joins a change only while one is being made")
+        staged[path] = (None, raw)
+
+    def _staged(self) -> Staged | None:
+        staged: Staged | None = getattr(self._held, "staged", None)
+        return staged
+
+    @contextlib.contextmanager
+    def all_or_nothing(self) -> Iterator[None]:
+        """The saves made inside are written together when it ends, all or none of them
+        (through a commit file when there are several). Needs the lock; nests."""
+        if not self.holding():
+            raise RuntimeError("a change can only be made while the lock is held")
+        if self._staged() is not None:
+            yield
+            return
+        staged: Staged = {}
+        self._held.staged = staged
+        try:
+            yield
+        finally:
+            self._held.staged = None
+        self._write_together(staged)
+
+    def _write_together(self, staged: Staged) -> None:
+        if not staged:
+            return
+        try:
+            self.commits.apply({path: raw for path, (_, raw) in staged.items()})
+        except BaseException:
+            for path in staged:  # whatever is on disk now, it is read afresh
+                self.cache.entries.pop(path, None)
+            raise
+        for path, (tables, raw) in staged.items():
+            if tables is not None:
+                AtomicStorage(path, cache=self.cache, codec=self.codec).written(tables, raw)
 
     def stamp(self, kind: str, year: int) -> StatKey | None:
         return stat_key(self.shard_path(kind, year))
@@ -280,10 +331,13 @@ class ShardedStore:
 
         try:
             if self._lock is None:
-                self.root.mkdir(parents=True, exist_ok=True)
+                make_folder(self.root)
                 # A short poll keeps a waiting process from queueing behind a busy one for long.
                 self._lock = FileLock(
-                    self.root / ".lock", timeout=LOCK_TIMEOUT_S, poll_interval=0.005
+                    self.root / ".lock",
+                    timeout=LOCK_TIMEOUT_S,
+                    poll_interval=0.005,
+                    mode=FILE_MODE,
                 )
             lock = self._lock
             lock.acquire()
@@ -298,6 +352,8 @@ class ShardedStore:
             self._held.checked = set()
         self._held.depth = depth + 1
         try:
+            if not depth:
+                self._finish_commit()
             if not self._cleaned:
                 self._remove_leftovers()
             yield self
@@ -307,9 +363,24 @@ class ShardedStore:
             self._held.depth = depth
             lock.release()
 
+    def settle(self) -> None:
+        """Before the first read without the lock: a change another process decided and did
+        not finish is finished first, so no reader sees half of it."""
+        if self.commits.pending():
+            with self.locked():
+                pass  # taking the lock finishes it
+        self._settled = True
+
+    def _finish_commit(self) -> None:
+        """Under the lock, each time it is taken: a writer may have died since."""
+        if self.commits.pending():
+            for path in self.commits.roll_forward():
+                self.cache.entries.pop(path, None)
+        self._settled = True
+
     def _remove_leftovers(self) -> None:
         """Temp files found while holding the lock belong to a writer that died mid-save."""
         for leftover in self.root.glob(f".*{TEMP_SUFFIX}"):
             with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+                remove(leftover)
         self._cleaned = True

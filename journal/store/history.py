@@ -19,7 +19,8 @@ import msgspec
 
 from journal.errors import CorruptFile
 from journal.model import Change, Entry, Promise, describe, now, to_builtins
-from journal.store.files import ShardedStore, atomic_write
+from journal.store.disk import atomic_write, make_folder, remove
+from journal.store.files import ShardedStore
 
 KEEP = 200
 """Changes kept for undo and `coach history` (at least the last 100 are promised)."""
@@ -66,7 +67,7 @@ class HistoryRepository:
             raise CorruptFile(f"{path} is not valid JSON; Coach left it untouched") from None
 
     def _write(self, path: Path, change: Change) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        make_folder(self.folder)
         atomic_write(path, msgspec.json.encode(change))
 
     def _newest_first(self) -> Iterator[tuple[Path, Change]]:
@@ -113,7 +114,7 @@ class HistoryRepository:
             ):
                 merged = merge(previous, change)
                 if unchanged(merged):
-                    path.unlink()
+                    remove(path)
                 else:
                     self._write(path, merged)
                 return lambda: self._write(path, previous)
@@ -123,8 +124,8 @@ class HistoryRepository:
         self._write(path, change)
         for old in names[: max(0, len(names) + 1 - KEEP)]:
             with contextlib.suppress(FileNotFoundError):
-                (self.folder / old).unlink()
-        return lambda: path.unlink(missing_ok=True)
+                remove(self.folder / old)
+        return lambda: remove(path)
 
     def mark_undone(self, path: Path, change: Change) -> Change:
         self._require_lock()
@@ -137,10 +138,10 @@ class HistoryRepository:
         self._require_lock()
         files = self._files()
         for path in files:
-            path.unlink()
+            remove(path)
         with contextlib.suppress(FileNotFoundError):
             for stray in self.folder.iterdir():  # half-written ones a crash left
-                stray.unlink()
+                remove(stray)
         return len(files)
 
     def _require_lock(self) -> None:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import msgspec
 
-from journal.errors import CorruptFile, InvalidInput, NotFound
+from journal.errors import CorruptFile, InvalidInput, JournalError, NotFound
 from journal.model import Change, Entry, Promise, new_id, now, to_builtins, validate
+from journal.store.commit import Unfinished
 from journal.store.entries import ENTRIES, EntryRepository
 from journal.store.files import Codec, ShardedStore
 from journal.store.history import HistoryRepository
@@ -29,6 +30,16 @@ class Batch(msgspec.Struct, kw_only=True):
 
 Writes = tuple[dict[dt.date, Entry | None], dict[str, Promise | None]]
 """Days and promises to put (or delete, None), as one batch writes them."""
+
+
+def kept_in_history(exc: BaseException, folder: Path) -> JournalError:
+    """A change that could not be written, nor taken out of the history again: it is not
+    lost, and not silently half there either."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return JournalError(
+        f"cannot write the journal in {folder}: {reason}; the change is kept in its history "
+        "and Coach finishes it the next time it opens the journal"
+    )
 
 
 def _years(change: Change) -> dict[str, int]:
@@ -101,17 +112,17 @@ class JournalFiles:
                 validate(to_builtins(promise), Promise)
             forget = self.history.record(change) if self.history is not None else None
             years = {p.id: p.made_on.year for p in promises}
-            written: list[str] = []
             try:
-                self._write(batch.entries, promises_after, years, written)
-            except BaseException:
-                # Files already written go back to before; only then is the change forgotten.
-                # Should that fail too, the history keeps it, and the next opening completes it.
-                with contextlib.suppress(OSError):
-                    if written:
-                        self._write(entries_before, promises_before, years, only=written)
-                    if forget is not None:
+                self._write(batch.entries, promises_after, years)
+            except Unfinished:
+                raise  # decided: the next opening puts its files in place
+            except BaseException as exc:
+                # No file was written (they are written all or none): forget the change.
+                if forget is not None:
+                    try:
                         forget()
+                    except OSError:
+                        raise kept_in_history(exc, self.folder) from None
                 raise
             return change
 
@@ -211,27 +222,19 @@ class JournalFiles:
         entries: dict[dt.date, Entry | None],
         promises: dict[str, Promise | None],
         years: dict[str, int],
-        written: list[str] | None = None,
-        only: list[str] | None = None,
     ) -> None:
-        """Each year's file once; ``written`` collects the files done (``entries-2026``),
-        ``only`` limits the writes to those."""
+        """Each year's file once, all of them or none."""
         by_year: dict[int, dict[dt.date, Entry | None]] = {}
         for day, entry in entries.items():
             by_year.setdefault(day.year, {})[day] = entry
         promise_years: dict[int, dict[str, Promise | None]] = {}
         for promise_id, promise in promises.items():
             promise_years.setdefault(years[promise_id], {})[promise_id] = promise
-        for year, changes in sorted(by_year.items()):
-            if only is None or f"{ENTRIES}-{year}" in only:
+        with self.store.all_or_nothing():
+            for year, changes in sorted(by_year.items()):
                 self.entries.apply(year, changes)
-                if written is not None:
-                    written.append(f"{ENTRIES}-{year}")
-        for year, promise_changes in sorted(promise_years.items()):
-            if only is None or f"{PROMISES}-{year}" in only:
+            for year, promise_changes in sorted(promise_years.items()):
                 self.promises.apply(year, promise_changes)
-                if written is not None:
-                    written.append(f"{PROMISES}-{year}")
 
     def write_bulk(
         self, entries: Iterable[Entry], promises: Iterable[Promise], what: str = ""
@@ -242,7 +245,10 @@ class JournalFiles:
         if what:
             self.commit(Batch(entries={e.date: e for e in entries}, promises=promises), what)
             return
-        with self.changing({e.date.year for e in entries}, {p.made_on.year for p in promises}):
+        with (
+            self.changing({e.date.year for e in entries}, {p.made_on.year for p in promises}),
+            self.store.all_or_nothing(),
+        ):
             self.entries.put_many(entries)
             self.promises.add(promises)
 
@@ -259,5 +265,6 @@ class JournalFiles:
             raise InvalidInput(f"{stray[0].isoformat()} is outside {start} to {end}")
         span = set(range(start.year, end.year + 1))
         with self.changing(span, span | {p.made_on.year for p in promises}):
-            self.entries.replace_range(start, end, entries)
-            self.promises.replace_range(start, end, promises)
+            with self.store.all_or_nothing():
+                self.entries.replace_range(start, end, entries)
+                self.promises.replace_range(start, end, promises)

@@ -10,7 +10,8 @@ from pathlib import Path
 import msgspec
 
 from journal.errors import InvalidInput, NotFound
-from journal.store.files import atomic_write, unwritable
+from journal.store.disk import atomic_write, make_folder
+from journal.store.files import unwritable
 
 
 class KeyFile(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -46,7 +47,7 @@ class KeyStore:
         folder = self.path.parent
         data = msgspec.json.format(msgspec.json.encode(record))
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_folder(folder)
             os.chmod(folder, 0o700)
             try:
                 atomic_write(self.path, data, exclusive=True)

@@ -9,7 +9,8 @@ import msgspec
 from journal.errors import CorruptFile
 from journal.model import describe
 from journal.settings import Settings
-from journal.store.files import atomic_write, unwritable
+from journal.store.disk import atomic_write, make_folder
+from journal.store.files import unwritable
 
 
 class SettingsFile:
@@ -34,7 +35,7 @@ class SettingsFile:
 
     def save(self, settings: Settings) -> None:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_folder(self.path.parent)
             atomic_write(self.path, msgspec.json.format(msgspec.json.encode(settings)))
         except OSError as exc:
             raise unwritable(self.path.parent, exc, "your settings") from None

@@ -77,35 +77,25 @@ def saver(home: Path, day: dt.date, count: int) -> None:
 
 
 def stall(home: Path, day: dt.date, where: str) -> None:
-    """Hang inside the save of the day's file (the history, written first, goes through)."""
-    import os
+    """Hang inside the save of the day's file (the history, written first, goes through):
+    before its temp file is synced ("file"), or after its rename, before the folder is synced
+    ("folder")."""
+    from journal.store.disk import set_fault_hook
 
-    import journal.store.files as storage
-    import journal.store.history as history
+    folder = home / "journal"
 
-    real_fsync, real_fsync_dir, real_write = os.fsync, storage.fsync_dir, storage.atomic_write
-
-    def hang(*_: object) -> None:
-        say("STALLED")
-        time.sleep(60)
-
-    def hinder() -> None:
-        if where == "file":
-            os.fsync = hang  # type: ignore[assignment]  # the temp file is fsynced first
-        else:
-            storage.fsync_dir = hang  # type: ignore[assignment]
-
-    def history_unhindered(path: Path, data: bytes, **kwargs: bool) -> None:
-        os.fsync, storage.fsync_dir = real_fsync, real_fsync_dir
-        try:
-            real_write(path, data, **kwargs)
-        finally:
-            hinder()
+    def hang(step: str, path: Path) -> None:
+        if step != "fsync":
+            return
+        if (where == "file" and path.name.startswith(".entries-")) or (
+            where == "folder" and path == folder
+        ):
+            say("STALLED")
+            time.sleep(60)
 
     svc = Home(home).journal
     svc.entries()
-    history.atomic_write = history_unhindered  # type: ignore[assignment]
-    hinder()
+    set_fault_hook(hang)
     say("READY")
     sys.stdin.readline()
     svc.set_intent(day, "after the stall")
@@ -117,23 +107,21 @@ CORRECTED_DAY = dt.date(2026, 6, 15)
 
 def correct(home: Path, kind: str, hang_at: int) -> None:
     """Make one correction of CORRECTED_DAY, hanging before the ``hang_at``-th file it writes
-    (history and records alike) and saying ``STALLED``, so the test can kill it there."""
-    import journal.store.files as storage
-    import journal.store.history as history
+    (history, commit file and records alike) and saying ``STALLED``, so the test can kill it
+    there."""
+    from journal.store.disk import set_fault_hook
 
-    real = storage.atomic_write
     writes = 0
 
-    def counted(path: Path, data: bytes, **kwargs: bool) -> None:
+    def counted(step: str, path: Path) -> None:
         nonlocal writes
-        writes += 1
-        if writes == hang_at:
-            say("STALLED")
-            time.sleep(60)
-        real(path, data, **kwargs)
+        if step == "write":
+            writes += 1
+            if writes == hang_at:
+                say("STALLED")
+                time.sleep(60)
 
-    storage.atomic_write = counted  # type: ignore[assignment]
-    history.atomic_write = counted  # type: ignore[assignment]
+    set_fault_hook(counted)
     run_correction(Home(home), kind)
     say("DONE")
 

@@ -19,10 +19,10 @@ from journal.app.corrections import (
 )
 from journal.app.home import Home
 from journal.app.service import JournalService
-from journal.errors import InvalidInput, NotFound
+from journal.errors import InvalidInput, JournalError, NotFound
 from journal.model import IntentFor
-from journal.store import files as storage
 from journal.store import history as history_store
+from tests.disk_faults import failing
 
 DAY = dt.date(2026, 3, 4)
 NEXT = dt.date(2026, 3, 5)
@@ -123,18 +123,11 @@ def test_a_change_that_failed_to_write_leaves_no_history(
 ) -> None:
     j = journal(home)
     j.set_intent(DAY, "kept")
-    real = storage.atomic_write
-
-    def full_disk(path: Path, data: bytes, **kwargs: object) -> None:
-        if "entries-" in path.name:
-            raise OSError(28, "No space left on device")
-        real(path, data, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(storage, "atomic_write", full_disk)
-    monkeypatch.setattr(history_store, "atomic_write", full_disk)
-    with pytest.raises(Exception, match="No space left"):
+    with (
+        failing(lambda step, path: "entries-" in path.name),
+        pytest.raises(Exception, match="No space left"),
+    ):
         j.set_text(NEXT, "reflection", "never saved")
-    monkeypatch.undo()
     assert [c.what for c in history(journal(home))] == ["intent on Wed 04 Mar 2026"]
 
 
@@ -261,29 +254,38 @@ def test_typing_erased_again_is_no_change(home: Path) -> None:
     assert [c.what for c in history(j)] == ["intent on Wed 04 Mar 2026"]
 
 
-def test_a_change_that_failed_between_its_files_is_rolled_back(
-    home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A renegotiation writes last year's file and this year's: when the second fails, the
-    first goes back, the change is forgotten, and the earlier one can still be undone."""
+def test_a_change_that_failed_before_its_files_is_forgotten(home: Path) -> None:
+    """A renegotiation writes last year's file and this year's, through one commit file:
+    when that cannot be written, no file changes, the change is forgotten, and the earlier
+    one can still be undone."""
     j = journal(home)
     old = j.add_promise(dt.date(2025, 12, 30), "write the review", "commitment")
     before = state(home)
-    real = storage.atomic_write
-
-    def full_disk(path: Path, data: bytes, **kwargs: object) -> None:
-        if path.name == "promises-2026.json":
-            raise OSError(28, "No space left on device")
-        real(path, data, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(storage, "atomic_write", full_disk)
-    with pytest.raises(Exception, match="No space left"):
+    with (
+        failing(lambda step, path: step == "write" and ".commit" in path.name),
+        pytest.raises(JournalError, match="No space left on device; nothing was saved"),
+    ):
         renegotiate(j, Renegotiation(ref=old.id, due=NEXT, on=DAY))
-    monkeypatch.undo()
     assert state(home) == before
     assert [c.what for c in history(journal(home))] == [f"promise: {old.text}"]
     undo(journal(home))
     assert journal(home).all_promises() == []
+
+
+def test_a_change_that_failed_between_its_files_is_finished_next_time(home: Path) -> None:
+    """Once its commit file is whole the change is made: a failure while its files are put in
+    place says so, and the next opening has all of it."""
+    j = journal(home)
+    old = j.add_promise(dt.date(2025, 12, 30), "write the review", "commitment")
+    with (
+        failing(lambda step, path: step == "rename" and path.name == "promises-2026.json"),
+        pytest.raises(JournalError, match="finishes it the next time it opens"),
+    ):
+        renegotiate(j, Renegotiation(ref=old.id, due=NEXT, on=DAY))
+    again = journal(home)
+    assert again.find_promise(old.id).status == "renegotiated"
+    assert [p.text for p in again.open_promises()] == ["write the review"]
+    assert len(history(again)) == 2, "the change is kept, so it can be undone"
 
 
 def test_an_undo_cut_short_after_earlier_undos_is_finished(home: Path) -> None:

@@ -18,6 +18,7 @@ from journal.errors import CorruptFile, JournalError, NewerSchema
 from journal.model import SCHEMA_VERSION, Entry, Promise
 from journal.store import files as storage
 from journal.store.files import AtomicStorage, PlainCodec, ReadCache, ShardedStore
+from tests.disk_faults import failing
 
 DAY = dt.date(2026, 3, 4)
 OTHER_YEAR_DAY = dt.date(2025, 6, 1)
@@ -350,16 +351,16 @@ def test_reader_during_a_failed_save_never_sees_the_unsaved_change(
     svc.set_intent(DAY, "saved")
     seen: list[str] = []
 
-    def read_then_fail(path: Path, data: bytes) -> None:
+    def read_then_fail(step: str, path: Path) -> bool:
+        if step != "write" or "entries-" not in path.name:
+            return False
         entry = svc.entry(DAY)
         seen.append(entry.intent if entry else "")
         seen.extend(e.intent for e in svc.entries())
-        raise OSError(28, "No space left on device")
+        return True
 
-    monkeypatch.setattr(storage, "atomic_write", read_then_fail)
-    with pytest.raises((OSError, JournalError)):
+    with failing(read_then_fail), pytest.raises((OSError, JournalError)):
         svc.set_intent(DAY, "never saved")
-    monkeypatch.undo()
     assert seen == ["saved", "saved"]
     entry = svc.entry(DAY)
     assert entry is not None and entry.intent == "saved"
