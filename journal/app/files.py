@@ -8,7 +8,7 @@ from pathlib import Path
 
 from journal.errors import InvalidInput, JournalError
 from journal.sharing.envelope import read_bundle
-from journal.store.files import atomic_write
+from journal.store.disk import atomic_write
 
 
 def user_path(given: str | Path) -> Path:
