@@ -42,7 +42,6 @@ class Home:
     @cached_property
     def journal(self) -> JournalService:
         files = JournalFiles(self.layout.journal, history=self.layout.history)
-        files.finish_interrupted()  # a change a crash cut short is completed before any read
         return JournalService(files, self.today)
 
     # ----- settings ------------------------------------------------------------------------

@@ -73,8 +73,13 @@ def restore(home: Home, raw: bytes, source: str) -> Restored:
         new_promises = [p for p in backup.promises if p.id not in promise_ids]
         with home.feedback.locked():
             check_pins(home.feedback.all(), backup.comments, source)  # before anything is written
-            journal.write_bulk(new_entries, new_promises, f"imported {one_line(source, 60)}")
-            merge_feedback(home, backup.comments, source)
+
+            def comments_too() -> None:  # in the same all-or-nothing change as the days
+                with home.feedback.joined(journal.files.store):
+                    merge_feedback(home, backup.comments, source)
+
+            what = f"imported {one_line(source, 60)}"
+            journal.write_bulk(new_entries, new_promises, what, also=comments_too)
     already = len(backup.entries) - len(new_entries) - len(kept)
     already += len(backup.promises) - len(new_promises)
     return Restored(len(new_entries), len(new_promises), already, kept)

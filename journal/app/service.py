@@ -401,11 +401,15 @@ class JournalService:
     # ----- many records --------------------------------------------------------------------
 
     def write_bulk(
-        self, entries: Iterable[Entry], promises: Iterable[Promise], what: str = ""
+        self,
+        entries: Iterable[Entry],
+        promises: Iterable[Promise],
+        what: str = "",
+        also: Callable[[], None] | None = None,
     ) -> None:
         """Many records with one save per year: demo data, or (named by ``what``, and kept in
-        the history) an import."""
-        self.files.write_bulk(entries, promises, what)
+        the history) an import, whose other saves ``also`` makes in the same change."""
+        self.files.write_bulk(entries, promises, what, also)
 
     def replace_range(
         self, start: dt.date, end: dt.date, entries: list[Entry], promises: list[Promise]

@@ -41,6 +41,10 @@ class CommentRepository:
             if (c.on == "day" and c.date == day) or (c.on == "week" and c.date == week)
         ]
 
+    def joined(self, change: ShardedStore) -> contextlib.AbstractContextManager[None]:
+        """Merges made inside are written with the change ``change`` is making."""
+        return self.store.joined(change)
+
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """For a check that must hold until the write it guards (pins on a coach's name)."""

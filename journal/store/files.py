@@ -42,9 +42,9 @@ from journal.store.disk import (
 
 Tables = dict[str, dict[str, Any]]
 StatKey = tuple[int, int, int, int]
-Staged = dict[Path, tuple[Tables | None, bytes]]
+Staged = dict[Path, tuple[Tables | None, bytes | None]]
 """A change's saves not yet written: each file's tables (None for a file that is not one
-of the store's) and its bytes."""
+of the store's) and its bytes (None to remove it)."""
 
 META_TABLE = "meta"
 SHARD_NAME = re.compile(r"^([a-z]+)-(\d{4})\.json$")
@@ -277,12 +277,30 @@ class ShardedStore:
         else:
             staged[edit.storage.path] = (edit.tables, edit.storage.encode(edit.tables))
 
-    def stage(self, path: Path, raw: bytes) -> None:
-        """Another file (a coach's record of a client) written with the change being made."""
+    def stage(self, path: Path, raw: bytes | None) -> None:
+        """Another file (a history record, a coach's record of a client) written (or, for
+        None, removed) with the change being made."""
         staged = self._staged()
         if staged is None:
             raise RuntimeError("a file joins a change only while one is being made")
         staged[path] = (None, raw)
+
+    def changing_now(self) -> bool:
+        """Whether this thread is making an ``all_or_nothing`` change."""
+        return self._staged() is not None
+
+    @contextlib.contextmanager
+    def joined(self, change: ShardedStore) -> Iterator[None]:
+        """Saves made here (with this store's lock held) become part of the change the other
+        store is making, and are written with it."""
+        staged = change._staged()
+        if staged is None or not self.holding():
+            raise RuntimeError("joining needs a change being made and this store's lock")
+        self._held.staged = staged
+        try:
+            yield
+        finally:
+            self._held.staged = None
 
     def _staged(self) -> Staged | None:
         staged: Staged | None = getattr(self._held, "staged", None)
@@ -315,7 +333,7 @@ class ShardedStore:
                 self.cache.entries.pop(path, None)
             raise
         for path, (tables, raw) in staged.items():
-            if tables is not None:
+            if tables is not None and raw is not None:
                 AtomicStorage(path, cache=self.cache, codec=self.codec).written(tables, raw)
 
     def stamp(self, kind: str, year: int) -> StatKey | None:

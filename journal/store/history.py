@@ -2,8 +2,9 @@
 never rewrites the history and reading the latest changes costs the same after a year as after
 a day. The oldest go once there are more than KEEP.
 
-Files live in the journal folder's ``history/`` and are written under the journal's lock, like
-every other file of it.
+Files live in the journal folder's ``history/`` and are written under the journal's lock, in
+the same all-or-nothing change as the records they describe: a change is in the history exactly
+when it is in the journal.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import contextlib
 import datetime as dt
 import itertools
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import msgspec
@@ -68,7 +69,17 @@ class HistoryRepository:
 
     def _write(self, path: Path, change: Change) -> None:
         make_folder(self.folder)
-        atomic_write(path, msgspec.json.encode(change))
+        self._put(path, msgspec.json.encode(change))
+
+    def _put(self, path: Path, data: bytes | None) -> None:
+        """With the change being made to the journal when there is one (always, but for a
+        purge), else at once."""
+        if self.store.changing_now():
+            self.store.stage(path, data)
+        elif data is None:
+            remove(path)
+        else:
+            atomic_write(path, data)
 
     def _newest_first(self) -> Iterator[tuple[Path, Change]]:
         for name in reversed(self._names()):
@@ -99,10 +110,9 @@ class HistoryRepository:
 
     # ----- changes, under the journal's lock ----------------------------------------------
 
-    def record(self, change: Change) -> Callable[[], None]:
+    def record(self, change: Change) -> None:
         """Add a change, or fold it into the last one when both belong to one group (a field
-        typed into for a while is undone in one step). Returns how to take it back, for a
-        change whose records could not be written after all."""
+        typed into for a while is undone in one step)."""
         self._require_lock()
         newest = next(self._newest_first(), None) if change.group else None
         if newest is not None:
@@ -114,18 +124,16 @@ class HistoryRepository:
             ):
                 merged = merge(previous, change)
                 if unchanged(merged):
-                    remove(path)
+                    self._put(path, None)
                 else:
                     self._write(path, merged)
-                return lambda: self._write(path, previous)
+                return
         names = self._names()
         number = int(names[-1][:-5]) + 1 if names else 1
         path = self.folder / f"{number:0{NAME_DIGITS}d}.json"
         self._write(path, change)
         for old in names[: max(0, len(names) + 1 - KEEP)]:
-            with contextlib.suppress(FileNotFoundError):
-                remove(self.folder / old)
-        return lambda: remove(path)
+            self._put(self.folder / old, None)
 
     def mark_undone(self, path: Path, change: Change) -> Change:
         self._require_lock()

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import msgspec
 
-from journal.errors import CorruptFile, InvalidInput, JournalError, NotFound
+from journal.errors import InvalidInput, NotFound
 from journal.model import Change, Entry, Promise, new_id, now, to_builtins, validate
-from journal.store.commit import Unfinished
 from journal.store.entries import ENTRIES, EntryRepository
 from journal.store.files import Codec, ShardedStore
 from journal.store.history import HistoryRepository
@@ -30,16 +29,6 @@ class Batch(msgspec.Struct, kw_only=True):
 
 Writes = tuple[dict[dt.date, Entry | None], dict[str, Promise | None]]
 """Days and promises to put (or delete, None), as one batch writes them."""
-
-
-def kept_in_history(exc: BaseException, folder: Path) -> JournalError:
-    """A change that could not be written, nor taken out of the history again: it is not
-    lost, and not silently half there either."""
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return JournalError(
-        f"cannot write the journal in {folder}: {reason}; the change is kept in its history "
-        "and Coach finishes it the next time it opens the journal"
-    )
 
 
 def _years(change: Change) -> dict[str, int]:
@@ -79,13 +68,22 @@ class JournalFiles:
             self.promises.check(promise_years)
             yield
 
-    def commit(self, batch: Batch, what: str, group: str = "") -> Change | None:
-        """Write a batch, with its change kept in the history first: should the writes be cut
-        short, undo finds each record as it was before or after, and puts back the before.
-        Returns the change, or None when the batch changes nothing."""
+    def commit(
+        self,
+        batch: Batch,
+        what: str,
+        group: str = "",
+        also: Callable[[], None] | None = None,
+    ) -> Change | None:
+        """Write a batch and its record in the history (for undo) as one change: all of it
+        or none, whatever stops the writing. ``also`` makes more saves in the same change
+        (the comments of an imported backup). Returns the change, or None when the batch
+        changes nothing."""
         promises = [*batch.promises, *batch.deleted]
-        with self.changing({day.year for day in batch.entries}, {p.made_on.year for p in promises}):
-            self._finish_locked()  # one another process left cut short comes first
+        with (
+            self.changing({day.year for day in batch.entries}, {p.made_on.year for p in promises}),
+            self.store.all_or_nothing(),
+        ):
             entries_before = {day: self.entries.get(day) for day in batch.entries}
             promises_before = {
                 p.id: self.promises.find_current(p.id, p.made_on.year) for p in promises
@@ -93,6 +91,8 @@ class JournalFiles:
             promises_after: dict[str, Promise | None] = {p.id: p for p in batch.promises}
             promises_after.update((p.id, None) for p in batch.deleted)
             if entries_before == batch.entries and promises_before == promises_after:
+                if also is not None:
+                    also()
                 return None
             change = Change(
                 id=new_id(),
@@ -110,56 +110,12 @@ class JournalFiles:
                 validate(to_builtins(entry), Entry)
             for promise in change.promises_after:
                 validate(to_builtins(promise), Promise)
-            forget = self.history.record(change) if self.history is not None else None
-            years = {p.id: p.made_on.year for p in promises}
-            try:
-                self._write(batch.entries, promises_after, years)
-            except Unfinished:
-                raise  # decided: the next opening puts its files in place
-            except BaseException as exc:
-                # No file was written (they are written all or none): forget the change.
-                if forget is not None:
-                    try:
-                        forget()
-                    except OSError:
-                        raise kept_in_history(exc, self.folder) from None
-                raise
+            if self.history is not None:
+                self.history.record(change)
+            self._write(batch.entries, promises_after, {p.id: p.made_on.year for p in promises})
+            if also is not None:
+                also()
             return change
-
-    def finish_interrupted(self) -> Change | None:
-        """The last change or undo cut short (the process died between its files) is
-        completed. The history holds a change whole before any of its records is written,
-        and an undo is marked before its records are put back, so each record is found as it
-        was before or after, and those not there yet are brought along. Returns what was
-        finished, or None when nothing was cut short (the usual case, seen without taking
-        the lock)."""
-        if self.history is None or self._unfinished() is None:
-            return None
-        with self.store.locked():
-            return self._finish_locked()
-
-    def _finish_locked(self) -> Change | None:
-        found = self._unfinished()
-        if found is None:
-            return None
-        change, writes = found
-        self._write(*writes, _years(change))
-        return change
-
-    def _unfinished(self) -> tuple[Change, Writes] | None:
-        if self.history is None:
-            return None
-        try:
-            last = self.history.last_operation()
-        except CorruptFile:
-            return None  # a damaged history costs undo, never the journal itself
-        if last is None:
-            return None
-        change = last[1]
-        writes = self._toward(change, before=change.undone is not None)
-        if writes is None or not any(writes):
-            return None  # whole, or changed since by something else: left alone
-        return change, writes
 
     def _toward(self, change: Change, before: bool) -> Writes | None:
         """What to write so every record of ``change`` is as it was before it (or after);
@@ -200,13 +156,15 @@ class JournalFiles:
         if self.history is None or self.history.last_active() is None:
             raise nothing  # said before the lock is taken, so nothing is touched
         with self.store.locked():
-            self._finish_locked()  # one another process left cut short comes first
             found = self.history.last_active()
             if found is None:
                 raise nothing
             path, change = found
             years = _years(change)
-            with self.changing({d.year for d in change.days}, set(years.values())):
+            with (
+                self.changing({d.year for d in change.days}, set(years.values())),
+                self.store.all_or_nothing(),
+            ):
                 writes = self._toward(change, before=True)
                 if writes is None:
                     raise InvalidInput(
@@ -237,13 +195,18 @@ class JournalFiles:
                 self.promises.apply(year, promise_changes)
 
     def write_bulk(
-        self, entries: Iterable[Entry], promises: Iterable[Promise], what: str = ""
+        self,
+        entries: Iterable[Entry],
+        promises: Iterable[Promise],
+        what: str = "",
+        also: Callable[[], None] | None = None,
     ) -> None:
         """Many records with one save per year: a demo journal, or (with ``what``, kept in
-        the history and so undoable) an import."""
+        the history and so undoable) an import, whose other saves ``also`` makes."""
         entries, promises = list(entries), list(promises)
         if what:
-            self.commit(Batch(entries={e.date: e for e in entries}, promises=promises), what)
+            batch = Batch(entries={e.date: e for e in entries}, promises=promises)
+            self.commit(batch, what, also=also)
             return
         with (
             self.changing({e.date.year for e in entries}, {p.made_on.year for p in promises}),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -351,12 +352,17 @@ def test_reader_during_a_failed_save_never_sees_the_unsaved_change(
     svc.set_intent(DAY, "saved")
     seen: list[str] = []
 
-    def read_then_fail(step: str, path: Path) -> bool:
-        if step != "write" or "entries-" not in path.name:
-            return False
+    def read() -> None:
         entry = svc.entry(DAY)
         seen.append(entry.intent if entry else "")
         seen.extend(e.intent for e in svc.entries())
+
+    def read_then_fail(step: str, path: Path) -> bool:
+        if step != "write" or ".commit" not in path.name:  # before the change is made
+            return False
+        reader = threading.Thread(target=read)  # as the app's workers read
+        reader.start()
+        reader.join()
         return True
 
     with failing(read_then_fail), pytest.raises((OSError, JournalError)):
