@@ -11,6 +11,7 @@ removes it. A change of one file needs no commit file: its rename is already all
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -47,19 +48,38 @@ class CommitLog:
             put(path, data)
             return
         puts = [Put(os.path.relpath(p, self.folder), d) for p, d in files.items()]
-        atomic_write(self.path, msgspec.msgpack.encode(puts))
+        try:
+            atomic_write(self.path, msgspec.msgpack.encode(puts))
+        except OSError as exc:
+            self._withdraw(exc)
+            raise
         try:
             self._put(puts)
         except OSError as exc:
             try:  # one more time: a passing failure need not leave the change hanging
                 self._put(puts)
             except OSError:
-                reason = exc.strerror or exc.__class__.__name__
-                raise Unfinished(
-                    f"the change is kept in {self.path} but could not be put in place "
-                    f"({reason}); Coach finishes it the next time it opens {self.folder}"
-                ) from None
-        remove(self.path)
+                raise self._unfinished(exc) from None
+        with contextlib.suppress(OSError):
+            # Done either way: a commit file left behind is replayed (to the same bytes) and
+            # removed by whoever takes the lock next, before any change of theirs.
+            remove(self.path)
+
+    def _withdraw(self, exc: OSError) -> None:
+        """The commit file failed after its rename (its folder could not be synced): take it
+        back, so "nothing was saved" stays true; if even that fails, say what will happen."""
+        if os.path.lexists(self.path):
+            try:
+                remove(self.path)
+            except OSError:
+                raise self._unfinished(exc) from None
+
+    def _unfinished(self, exc: OSError) -> Unfinished:
+        reason = exc.strerror or exc.__class__.__name__
+        return Unfinished(
+            f"the change is kept in {self.path} but could not be put in place "
+            f"({reason}); Coach finishes it the next time it opens {self.folder}"
+        )
 
     def pending(self) -> bool:
         """Whether a change was decided and not finished (one stat; the usual answer is no)."""

@@ -114,7 +114,15 @@ def atomic_write(path: Path, data: bytes, *, exclusive: bool = False) -> None:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    fsync_dir(path.parent)
+    try:
+        fsync_dir(path.parent)
+    except OSError as exc:
+        raise Unsynced(exc.errno, exc.strerror, str(path)) from None
+
+
+class Unsynced(OSError):
+    """The new file is in place, but its folder could not be synced: it is there now, and
+    might not be after a power cut. Not "nothing was saved"."""
 
 
 def remove(path: Path) -> None:

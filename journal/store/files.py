@@ -33,6 +33,7 @@ from journal.store.commit import CommitLog
 from journal.store.disk import (
     FILE_MODE,
     TEMP_SUFFIX,
+    Unsynced,
     atomic_write,
     dangling,
     make_folder,
@@ -101,6 +102,11 @@ def stat_key(path: Path) -> StatKey | None:
 def unwritable(where: Path, exc: OSError, what: str = "the journal") -> JournalError:
     """Disk full, no permission, a file where a folder should be: say so in one line."""
     reason = exc.strerror or exc.__class__.__name__
+    if isinstance(exc, Unsynced):
+        return JournalError(
+            f"{what} in {where} was saved, but the disk did not confirm it ({reason}); "
+            "it may not survive a power cut"
+        )
     return JournalError(f"cannot write {what} in {where}: {reason}; nothing was saved")
 
 
@@ -217,6 +223,8 @@ class ShardedStore:
 
     def years(self, kind: str) -> list[int]:
         """Years that have a file of this kind, oldest first."""
+        if not self._settled and not self._depth():
+            self.settle()
         names = [p.name for p in self.root.iterdir()] if self.root.is_dir() else []
         names += [p.name for p in self._staged() or ()]  # new files of a change being made
         found = (SHARD_NAME.match(name) for name in names)
