@@ -114,13 +114,9 @@ def export(
 @click.pass_obj
 def import_backup(obj: Context, file: Path) -> None:
     """Restore a JSON backup, or merge it into this journal (matched by id, no duplicates)."""
-    from journal.app.restore import restore
+    from journal.app.restore import restore_file
 
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        fail(f"cannot read {file}: {exc.strerror}")
-    done = restore(obj.home, raw, str(file))
+    done = restore_file(obj.home, file)
     click.echo(
         one_line(
             f"Imported {count(done.entries, 'day')} and {count(done.promises, 'promise')} "

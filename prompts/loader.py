@@ -20,6 +20,7 @@ import msgspec
 
 from journal.errors import PackError
 from journal.model import PROMISE_KINDS, RATING_NAMES, RESOLUTIONS
+from journal.store.disk import read_capped
 
 STEP_KINDS: tuple[str, ...] = (
     "intent",
@@ -137,11 +138,9 @@ def check_pack_file(path: pathlib.Path) -> Pack:
     """Validate one pack file (for `coach packs check` and user overrides); raises `PackError`."""
     label = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_PACK_BYTES:
-            limit = f"expected at most {MAX_PACK_BYTES} bytes, got {size}"
-            raise PackError(f"{label}: too large: {limit}")
-        data = path.read_bytes()
+        data = read_capped(path, MAX_PACK_BYTES)
+        if data is None:
+            raise PackError(f"{label}: too large: a pack holds at most {MAX_PACK_BYTES} bytes")
     except OSError as exc:
         raise PackError(f"{label}: cannot read: {exc.strerror or exc}") from None
     return _parse(data, label, path.stem, label)

@@ -8,15 +8,18 @@ the one in the journal, and the summary says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
 
+from journal.app.files import user_path
 from journal.app.sharing import merge_feedback
 from journal.errors import InvalidInput
 from journal.export.backup import FORMAT
 from journal.model import Comment, Entry, Promise, check_schema, validate
 from journal.sharing.share import check_pins
+from journal.store.disk import read_capped
 from journal.text import one_line
 
 if TYPE_CHECKING:
@@ -58,6 +61,25 @@ def read_backup(raw: bytes, source: str) -> Backup:
     if len(set(dates)) != len(dates):
         raise InvalidInput(f"{source} has two entries for the same day")
     return backup
+
+
+MAX_BACKUP_BYTES = 256 * 1024 * 1024
+"""Far more than a lifetime's journal (thirty years is a few dozen MB); a file past it is not
+a backup of ours, and is refused before it fills the memory."""
+
+
+def restore_file(home: Home, path: Path) -> Restored:
+    """`coach import FILE`: the backup is read no further than the limit."""
+    try:
+        raw = read_capped(user_path(path), MAX_BACKUP_BYTES)
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+    if raw is None:
+        raise InvalidInput(
+            f"{path} is larger than {MAX_BACKUP_BYTES // (1024 * 1024)} MB, more than any "
+            "Coach backup; nothing was imported"
+        )
+    return restore(home, raw, str(path))
 
 
 def restore(home: Home, raw: bytes, source: str) -> Restored:

@@ -9,12 +9,12 @@ before and after decompression.
 
 from __future__ import annotations
 
-import os
 import zlib
 from pathlib import Path
 
 from journal.errors import InvalidInput
 from journal.sharing.keys import Identity, verify
+from journal.store.disk import read_capped
 
 MAGIC = b"coach-bundle/1\n"
 KEY_LEN, SIG_LEN = 32, 64
@@ -34,10 +34,10 @@ def too_large(source: str) -> InvalidInput:
 def read_bundle(path: Path) -> bytes:
     """A bundle file, refused by its size before it is read (a device, which has no size,
     is read no further than the limit)."""
-    with path.open("rb") as handle:
-        if os.fstat(handle.fileno()).st_size > MAX_BUNDLE_BYTES:
-            raise too_large(str(path))
-        return handle.read(MAX_BUNDLE_BYTES + 1)
+    raw = read_capped(path, MAX_BUNDLE_BYTES)
+    if raw is None:
+        raise too_large(str(path))
+    return raw
 
 
 def seal(payload: bytes, identity: Identity, recipient_age: str) -> bytes:

@@ -144,6 +144,16 @@ def read_file(path: Path) -> bytes | None:
         raise CorruptFile(f"{path} cannot be read: {exc.strerror}") from None
 
 
+def read_capped(path: Path, limit: int) -> bytes | None:
+    """A file a person names, or None when it holds more than ``limit`` bytes: refused by its
+    size before it is read, and a device with no size (/dev/zero) is read no further."""
+    with path.open("rb") as handle:
+        if os.fstat(handle.fileno()).st_size > limit:
+            return None
+        raw = handle.read(limit + 1)
+    return None if len(raw) > limit else raw
+
+
 def decode_json(path: Path, raw: bytes, kind: type[T]) -> T:
     """A JSON file of ours as ``kind``; anything else (not JSON, not UTF-8, records that fail
     validation) is one line naming the file, and the file is left as it is."""

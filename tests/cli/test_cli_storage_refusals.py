@@ -114,3 +114,17 @@ def test_nothing_is_left_half_done_on_disk(seeded: Cli) -> None:
     seeded.run("checkin", "--intent", "x", "--promise", "best_effort: two files at once")
     left = [p.name for p in snapshot(seeded.home) and (seeded.home / "journal").iterdir()]
     assert not [n for n in left if n.startswith(".") and n != ".lock"], left
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("import", "/dev/zero"), "/dev/zero is larger than 256 MB, more than any Coach backup"),
+        (("prompts", "check", "/dev/zero"), "/dev/zero: too large: a pack holds at most"),
+    ],
+    ids=["import", "prompts check"],
+)
+def test_an_endless_input_file_is_refused_by_its_size(
+    seeded: Cli, args: tuple[str, ...], said: str
+) -> None:
+    assert said in seeded.fails(*args)

@@ -281,7 +281,7 @@ def test_unreadable_or_huge_files_are_one_clear_line(tmp_path: pathlib.Path) -> 
     assert str(caught.value) == f"{missing}: cannot read: No such file or directory"
 
     huge = write(tmp_path, VALID + "# " + "x" * 300_000 + "\n")
-    with pytest.raises(PackError, match=r"too large: expected at most 262144 bytes, got 3\d{5}$"):
+    with pytest.raises(PackError, match=r"too large: a pack holds at most 262144 bytes$"):
         check_pack_file(huge)
 
 
