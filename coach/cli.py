@@ -87,7 +87,7 @@ def checkin(
     from journal.app.checkin import CheckinAnswers, record_checkin
     from journal.parse import parse_help, parse_promise, parse_rating, parse_serves
 
-    date = obj.date(day)
+    date = obj.date(day, "--date")
     due_from = max(date, obj.home.today())
     answers = CheckinAnswers(
         day=date,
@@ -166,7 +166,7 @@ def show(obj: Context, day: str | None, as_json: bool) -> None:
     """Show one day's entry (today by default)."""
     from journal.model import full_record
 
-    date = obj.date(day)
+    date = obj.date(day, "DAY")
     entry = obj.journal.entry(date)
     promises = obj.journal.promises_made_on(date)
     comments = obj.home.feedback.about(date)
@@ -318,11 +318,22 @@ def prompts_check(file: Path) -> None:
 def register_reports() -> None:
     from coach.cli_completion import completion
     from coach.cli_corrections import COMMANDS as CORRECTIONS
+    from coach.cli_doctor import doctor
     from coach.cli_edit import edit
     from coach.cli_reports import export, import_backup, settings, stats
     from coach.cli_sharing import COMMANDS
 
-    commands = (stats, export, import_backup, settings, *COMMANDS, *CORRECTIONS, edit, completion)
+    commands = (
+        stats,
+        export,
+        import_backup,
+        settings,
+        *COMMANDS,
+        *CORRECTIONS,
+        edit,
+        completion,
+        doctor,
+    )
     for command in commands:
         main.add_command(command)
 
