@@ -11,12 +11,12 @@ import sys
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 from click.shell_completion import CompletionItem
 
-from coach.failure import fail
+from coach.failure import fail, is_utf8, shown
 from coach.render import one_line
 from journal.errors import JournalError
 
@@ -35,9 +35,12 @@ class Context:
     @cached_property
     def home(self) -> Home:
         from journal.app.home import Home
-        from journal.paths import data_home
+        from journal.paths import HOME_ENV, data_home
 
-        return Home(data_home(self.home_option))
+        root = data_home(self.home_option)
+        if not is_utf8(str(root)):  # --home is checked with the other arguments
+            fail(f"${HOME_ENV} '{shown(str(root))}' {NOT_UTF8}")
+        return Home(root)
 
     @property
     def journal(self) -> JournalService:
@@ -55,13 +58,111 @@ class Context:
 
 
 class Group(click.Group):
-    """Turns every JournalError into one clear line and exit status 2: never a traceback."""
+    """The root command: turns every JournalError and every usage error into one clear line
+    and exit status 2 (never a traceback, never click's usage block); and before any command
+    runs, refuses the arguments none could use (not UTF-8, an empty file or folder name)."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            refuse_usage(exc)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None and not ctx.resilient_parsing:
+            refuse_unusable_arguments(self, ctx.info_name, args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except JournalError as exc:
             fail(str(exc))
+        except click.UsageError as exc:
+            refuse_usage(exc)
+
+
+def refuse_usage(exc: click.UsageError) -> NoReturn:
+    """click's usage error as one line, with where to read more, instead of its usage block.
+    A group run without its command still shows its help: that is what the person wants."""
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        raise exc
+    message = exc.format_message().strip()
+    ctx = exc.ctx
+    if ctx is not None and ctx.command.get_help_option(ctx) is not None:
+        names = ctx.command.get_help_option_names(ctx)
+        message = f"{message.removesuffix('.')} (see {ctx.command_path} {max(names, key=len)})"
+    fail(message)
+
+
+def refuse_unusable_arguments(root: click.Group, name: str | None, args: list[str]) -> None:
+    """Refuse, before any command runs, an argument that is not UTF-8 (nothing could store or
+    print it) and an empty folder or file name (it would mean the current folder, or the
+    default one): one line naming the option. One look at every command's arguments, here,
+    rather than a check in each command."""
+    empty = [i for i, arg in enumerate(args) if arg == "" or (arg[:2] == "--" and arg[-1] == "=")]
+    broken = [i for i, arg in enumerate(args) if not is_utf8(arg)]
+    if not empty and not broken:
+        return
+    marked = list(args)
+    for i in (*empty, *broken):
+        head, sep, _ = args[i].partition("=")
+        keep = f"{head}{sep}" if args[i][:2] == "--" and sep and is_utf8(head) else ""
+        marked[i] = f"{keep}{MARK}{i}{MARK}"
+    for param, i in parameters_given(root, name, marked):
+        label = param_label(param)
+        if i in broken:
+            value = args[i].partition("=")[2] if marked[i][:2] == "--" else args[i]
+            fail(f"{label} '{shown(value)}' {NOT_UTF8}")
+        if isinstance(param.type, click.Path):
+            what = "a file name" if param.type.file_okay else "a folder"
+            fail(f"{label} is empty: give {what}")
+    if broken:  # not an option's value: a command or option name
+        fail(f"'{shown(args[broken[0]])}' {NOT_UTF8}")
+
+
+MARK = "\ue000"
+"""Stands in for an argument while finding which option it belongs to: a private-use
+character, which nobody types, and which no conversion changes."""
+MARKED = re.compile(f"{MARK}([0-9]+){MARK}")
+NOT_UTF8 = "is not valid UTF-8: set your terminal or script to UTF-8 and give it again"
+
+
+def parameters_given(
+    root: click.Group, name: str | None, args: list[str]
+) -> list[tuple[click.Parameter, int]]:
+    """Which parameter, of the root and of the command it names, took each marked argument:
+    the command line parsed as shell completion does, without running anything."""
+    found: list[tuple[click.Parameter, int]] = []
+    ctx = root.make_context(name, list(args), resilient_parsing=True)
+    while True:
+        for param in ctx.command.get_params(ctx):
+            value = ctx.params.get(param.name or "")
+            values = value if isinstance(value, tuple | list) else (value,)
+            for v in values:
+                marked = MARKED.fullmatch(str(v)) if v is not None else None
+                if marked:
+                    found.append((param, int(marked[1])))
+        rest = [*ctx._protected_args, *ctx.args]  # as click's own shell completion reads them
+        if not isinstance(ctx.command, click.Group) or not rest:
+            return found
+        sub_name, command, sub_args = ctx.command.resolve_command(ctx, rest)
+        if command is None:
+            return found
+        ctx = command.make_context(sub_name, sub_args, parent=ctx, resilient_parsing=True)
+
+
+def param_label(param: click.Parameter) -> str:
+    """How the person typed it: an option's longest name, an argument's placeholder."""
+    if isinstance(param, click.Option):
+        return max(param.opts, key=len)
+    return param.human_readable_name
 
 
 JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -91,6 +192,8 @@ def check_output(fmt: str, output: str | None) -> None:
     """Called before the work: a PDF or a bundle would garble a terminal."""
     from journal.export import TEXT_FORMATS
 
+    if output == "":
+        fail("-o is empty: give a file name, or - for standard output")
     if output == "-" and fmt not in TEXT_FORMATS:
         what = "bundle" if fmt == "age" else fmt.upper()
         fail(f"a {what} is not text: give a file name with -o instead of -")

@@ -10,13 +10,16 @@ import os
 import sys
 from pathlib import Path
 
+from coach.failure import is_utf8
+
 COMPLETE_VAR = "_COACH_COMPLETE"
 """As in coach/cli_completion.py, which this module cannot import without loading click."""
 
 
 def bare_home(args: list[str]) -> tuple[bool, str | None]:
-    """Whether ``args`` just open the app, and the --home they give. Anything unusual (a file
-    where the home should be, other options) is left to click so its messages stay the same."""
+    """Whether ``args`` just open the app, and the --home they give. Anything unusual (an
+    empty home, one whose name is not UTF-8, a file where the home should be, other options)
+    is left to click, which refuses it with the same message as after any command."""
     home: str | None = None
     if len(args) == 2 and args[0] == "--home":
         home = args[1]
@@ -24,7 +27,9 @@ def bare_home(args: list[str]) -> tuple[bool, str | None]:
         home = args[0].removeprefix("--home=")
     elif args:
         return False, None
-    if home is not None and (not home or (Path(home).exists() and not Path(home).is_dir())):
+    if home is not None and (
+        not home or not is_utf8(home) or (Path(home).exists() and not Path(home).is_dir())
+    ):
         return False, None
     return True, home
 

@@ -16,7 +16,15 @@ from journal.periods import months_back
 
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-OFFSET = re.compile(r"^([+-]?\d{1,4})([dwmy])$")
+OFFSET = re.compile(r"^([+-]?[0-9]{1,4})([dwmy])$")
+WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+"""Digits 0-9 only: int() and \\d also take other scripts' digits (٣, ３), which nobody means
+in a rating or a date typed here."""
+DIGITS_ONLY = "write it with the digits 0-9"
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2999, 12, 31)
+"""The dates a person can give: anything outside is a typo (0001 for 2001, -2000y), and near
+the ends of Python's range the arithmetic of weeks and months would fail."""
 KIND_ALIASES: dict[str, PromiseKind] = {
     "commitment": "commitment",
     "commit": "commitment",
@@ -44,8 +52,29 @@ def date_examples(today: dt.date) -> str:
 
 def parse_date(text: str, today: dt.date, what: str = "date") -> dt.date:
     """ISO dates, today / yesterday / tomorrow, an offset such as +3d, -2w, -6m or -3y, or a
-    weekday name (``fri``, ``friday``: the next one, today included), as people say due dates."""
+    weekday name (``fri``, ``friday``: the next one, today included), as people say due dates;
+    only dates from 1900 to 2999."""
     value = text.strip().lower()
+    try:
+        day = _read_date(value, today)
+    except (ValueError, OverflowError):  # an offset past the ends of the calendar
+        day = dt.date.max
+    if day is None:
+        other_digits = not value.isascii() and any(c.isdigit() for c in value)
+        hint = (
+            DIGITS_ONLY
+            if other_digits
+            else "use YYYY-MM-DD, today, tomorrow, +3d, -6m or a weekday"
+        )
+        raise InvalidInput(f"{what} {text!r} is not a date: {hint}")
+    if not EARLIEST <= day <= LATEST:
+        raise InvalidInput(
+            f"{what} {text!r} is out of range: give a date from {EARLIEST.year} to {LATEST.year}"
+        )
+    return day
+
+
+def _read_date(value: str, today: dt.date) -> dt.date | None:
     if value in RELATIVE_DAYS:
         return today + dt.timedelta(days=RELATIVE_DAYS[value])
     named = [i for i, name in enumerate(WEEKDAYS) if len(value) >= 3 and name.startswith(value)]
@@ -57,12 +86,12 @@ def parse_date(text: str, today: dt.date, what: str = "date") -> dt.date:
         if unit in "dw":
             return today + dt.timedelta(days=n * (7 if unit == "w" else 1))
         return months_back(today, -n * (12 if unit == "y" else 1))
+    if not value.isascii():
+        return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput(
-            f"{what} {text!r} is not a date: use YYYY-MM-DD, today, tomorrow, +3d, -6m or a weekday"
-        ) from None
+        return None
 
 
 def parse_kind(text: str) -> PromiseKind:
@@ -96,8 +125,12 @@ def parse_promise(spec: str, today: dt.date) -> PromiseSpec:
     to = ""
     due: dt.date | None = None
     for word in rest.split():
-        if word.startswith("@") and len(word) > 1:
-            to = word[1:].replace("_", " ")
+        if word.startswith("@"):
+            to = word[1:].replace("_", " ").strip()
+            if not to:
+                raise InvalidInput(
+                    f"promise {spec!r}: @ needs a name right after it, e.g. @Ana or @Ana_Lopez"
+                )
         elif word.lower().startswith("due:"):
             due = parse_date(word[4:], today, "due date")
         else:
@@ -125,10 +158,10 @@ def parse_rating(spec: str) -> tuple[str, int]:
         raise InvalidInput(
             f"rating {spec!r} should look like credibility=7, with one of {', '.join(RATING_NAMES)}"
         )
-    try:
-        score = int(value)
-    except ValueError:
-        raise InvalidInput(f"rating {spec!r}: {value.strip()!r} is not a whole number") from None
+    if not WHOLE_NUMBER.fullmatch(value.strip()):
+        hint = f": {DIGITS_ONLY}" if value.strip().isdecimal() else ""
+        raise InvalidInput(f"rating {spec!r}: {value.strip()!r} is not a whole number{hint}")
+    score = int(value)
     if not 0 <= score <= 10:
         raise InvalidInput(f"rating {spec!r}: {score} is outside 0–10")
     return matches[0], score
