@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from coach import messages as msg
-from coach.cli_support import Context, Group, print_json
+from coach.cli_support import Context, Group, WholeNumber, print_json
 from coach.failure import fail
 from coach.render import clean, one_line
 from journal.wording import chain_text, count
@@ -40,9 +40,10 @@ def main(ctx: click.Context, home: str | None, day: str | None) -> None:
     """Coach: a daily journal for becoming more trustworthy. Run without a command to open it."""
     ctx.obj = Context(home)
     if ctx.invoked_subcommand is None:
+        root, on_day = ctx.obj.root, ctx.obj.date(day, "--date") if day else None
         from coach.app import open_app
 
-        open_app(home, ctx.obj.date(day, "--date") if day else None)
+        open_app(str(root), on_day)
     elif day is not None:
         fail("--date before a command opens the app; give it after the command instead")
 
@@ -257,11 +258,19 @@ def promises(obj: Context, only_open: bool, show_all: bool, as_json: bool) -> No
 
 
 @main.command()
-@click.option("--years", default=1, show_default=True, help="How many years of history.")
-@click.option("--seed", default=7, show_default=True, help="Random seed (same seed, same journal).")
+@click.option(
+    "--years", type=WholeNumber(), default=1, show_default=True, help="How many years of history."
+)
+@click.option(
+    "--seed",
+    type=WholeNumber(),
+    default=7,
+    show_default=True,
+    help="Random seed (same seed, same journal).",
+)
 @click.option(
     "--clients",
-    type=int,
+    type=WholeNumber(),
     help="Instead of your journal, fill a coach's workspace with this many sample clients "
     "(1-500), each with --years of history.",
 )
@@ -320,6 +329,7 @@ def register_reports() -> None:
     from coach.cli_corrections import COMMANDS as CORRECTIONS
     from coach.cli_doctor import doctor
     from coach.cli_edit import edit
+    from coach.cli_encryption import COMMANDS as ENCRYPTION
     from coach.cli_reports import export, import_backup, settings, stats
     from coach.cli_sharing import COMMANDS
 
@@ -333,6 +343,7 @@ def register_reports() -> None:
         edit,
         completion,
         doctor,
+        *ENCRYPTION,
     )
     for command in commands:
         main.add_command(command)

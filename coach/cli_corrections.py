@@ -7,7 +7,7 @@ from typing import cast
 
 import click
 
-from coach.cli_support import Context, complete_promise_ids, confirm, print_json
+from coach.cli_support import Context, WholeNumber, complete_promise_ids, confirm, print_json
 from coach.failure import fail
 from coach.render import one_line
 from journal.model import PromiseStatus, full_record
@@ -154,7 +154,7 @@ def undo(obj: Context) -> None:
 
 
 @click.command()
-@click.option("-n", "count", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("-n", "count", type=WholeNumber(low=1), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Every change with its records, as JSON.")
 @click.option("--purge", is_flag=True, help="Forget every change for good (deleted text too).")
 @click.option("--yes", is_flag=True, help="--purge: do not ask first.")

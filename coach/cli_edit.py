@@ -57,6 +57,7 @@ def edit(obj: Context, day: str | None) -> None:
     """Edit a whole day (today by default) in $VISUAL or $EDITOR, every field in its own
     section; what you type is checked before anything is stored."""
     from journal.app.corrections import apply_day_edit
+    from journal.app.encryption import edit_folder
     from journal.app.files import write_file
     from journal.day_text import is_blank, render_day
     from journal.day_text_parse import parse_day
@@ -65,7 +66,7 @@ def edit(obj: Context, day: str | None) -> None:
     command = editor_command()
     date = obj.date(day, "DAY")
     journal = obj.journal
-    recovery = obj.home.layout.recovery / f"edit-{date.isoformat()}.txt"
+    recovery = edit_folder(obj.home) / f"edit-{date.isoformat()}.txt"
     base = recovery.with_name(f"edit-{date.isoformat()}.base")
     fresh = render_day(date, journal.entry(date), journal.promises_made_on(date), note_keys(obj))
     kept = recovery.read_text(encoding="utf-8", errors="replace") if recovery.is_file() else None

@@ -17,6 +17,7 @@ import click
 from click.shell_completion import CompletionItem
 
 from coach.failure import fail, is_utf8, shown
+from coach.passphrase import terminal_ask
 from coach.render import one_line
 from journal.errors import JournalError
 
@@ -33,14 +34,21 @@ class Context:
         self.home_option = home_option
 
     @cached_property
-    def home(self) -> Home:
-        from journal.app.home import Home
+    def root(self) -> Path:
+        """The home folder; one whose name is not UTF-8 (from $COACH_HOME: --home is checked
+        with the other arguments) is refused before anything reads or writes it."""
         from journal.paths import HOME_ENV, data_home
 
         root = data_home(self.home_option)
-        if not is_utf8(str(root)):  # --home is checked with the other arguments
+        if not is_utf8(str(root)):
             fail(f"${HOME_ENV} '{shown(str(root))}' {NOT_UTF8}")
-        return Home(root)
+        return root
+
+    @cached_property
+    def home(self) -> Home:
+        from journal.app.home import Home
+
+        return Home(self.root, ask=terminal_ask(), use_keyring=True)
 
     @property
     def journal(self) -> JournalService:
@@ -163,6 +171,29 @@ def param_label(param: click.Parameter) -> str:
     if isinstance(param, click.Option):
         return max(param.opts, key=len)
     return param.human_readable_name
+
+
+class WholeNumber(click.ParamType[int]):
+    """An integer option written with the digits 0-9: click's own INT converts with int(),
+    which also takes other scripts' digits (٣, ３) and 1_000. A bad value is one line naming
+    the option, like every other refusal; ``low`` and ``high`` bound it when given."""
+
+    name = "integer"
+
+    def __init__(self, low: int | None = None, high: int | None = None) -> None:
+        self.low = low
+        self.high = high
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        from journal.parse import whole_number
+
+        label = param_label(param) if param is not None else "number"
+        try:
+            return whole_number(str(value), label, self.low, self.high)
+        except JournalError as exc:
+            if ctx is not None and ctx.resilient_parsing:
+                self.fail(str(exc), param, ctx)  # while completing, click drops it quietly
+            fail(str(exc))
 
 
 JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

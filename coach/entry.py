@@ -18,8 +18,9 @@ COMPLETE_VAR = "_COACH_COMPLETE"
 
 def bare_home(args: list[str]) -> tuple[bool, str | None]:
     """Whether ``args`` just open the app, and the --home they give. Anything unusual (an
-    empty home, one whose name is not UTF-8, a file where the home should be, other options)
-    is left to click, which refuses it with the same message as after any command."""
+    empty home, one whose name is not UTF-8, from --home or $COACH_HOME, a file where the home
+    should be, other options) is left to click, which refuses it with the same message as
+    after any command."""
     home: str | None = None
     if len(args) == 2 and args[0] == "--home":
         home = args[1]
@@ -27,9 +28,11 @@ def bare_home(args: list[str]) -> tuple[bool, str | None]:
         home = args[0].removeprefix("--home=")
     elif args:
         return False, None
-    if home is not None and (
-        not home or not is_utf8(home) or (Path(home).exists() and not Path(home).is_dir())
-    ):
+    if home is None:
+        from journal.paths import HOME_ENV  # the app loads it anyway
+
+        return is_utf8(os.environ.get(HOME_ENV, "")), None
+    if not home or not is_utf8(home) or (Path(home).exists() and not Path(home).is_dir()):
         return False, None
     return True, home
 

@@ -50,7 +50,14 @@ from journal.model import (
     new_id,
     validate,
 )
-from journal.parse import parse_date, parse_kind, parse_serves, parse_tag
+from journal.parse import (
+    RATING_RANGE,
+    parse_date,
+    parse_kind,
+    parse_serves,
+    parse_tag,
+    whole_number,
+)
 
 QUOTED = r'"(?:[^"\\\n]|\\.)*"'
 MARKERS = re.compile(
@@ -398,12 +405,8 @@ def _ratings(section: Section) -> Ratings:
         seen[rating] = number
         if not value:
             continue
-        if not re.fullmatch(r"[+-]?\d+", value):
-            at.fail(f"{name} {value!r} is not a whole number from 0 to 10")
-        score = int(value)
-        if not 0 <= score <= 10:
-            at.fail(f"{name} {score} is outside 0–10")
-        given[rating] = score
+        with at.checking():
+            given[rating] = whole_number(value, name, *RATING_RANGE)
     with At(section.line, section.title).checking():
         return validate(given, Ratings, "ratings")
 

@@ -51,6 +51,11 @@ Id = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 NoteKey = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 Stamp = Annotated[dt.datetime, msgspec.Meta(tz=True)]
 """Timestamps always carry their UTC offset, so they stay meaningful across time zones."""
+EARLIEST_DAY = dt.date(1900, 1, 1)
+LATEST_DAY = dt.date(2999, 12, 31)
+"""The dates Coach takes, typed or in a bundle: anything outside is a typo (0001 for 2001,
+-2000y) or a forgery, and near the ends of Python's range the arithmetic of weeks and months
+would fail."""
 TAG_PATTERN = r"^[^\s,#\x00-\x1f\x7f-\x9f]+$"
 Tag = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=TAG_PATTERN)]
 

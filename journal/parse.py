@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass
 
 from journal.errors import InvalidInput
-from journal.model import PROMISE_KINDS, RATING_NAMES, TAG_PATTERN, IntentFor, PromiseKind
+from journal.model import (
+    EARLIEST_DAY,
+    LATEST_DAY,
+    PROMISE_KINDS,
+    RATING_NAMES,
+    TAG_PATTERN,
+    IntentFor,
+    PromiseKind,
+)
 from journal.periods import months_back
 
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
@@ -19,12 +27,12 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 OFFSET = re.compile(r"^([+-]?[0-9]{1,4})([dwmy])$")
 WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 """Digits 0-9 only: int() and \\d also take other scripts' digits (٣, ３), which nobody means
-in a rating or a date typed here."""
+in a rating, a count or a date typed here."""
+LONGEST_NUMBER = 20
+"""Digits enough for any count or seed (2**64 has 20); int() refuses past 4300."""
 DIGITS_ONLY = "write it with the digits 0-9"
-EARLIEST = dt.date(1900, 1, 1)
-LATEST = dt.date(2999, 12, 31)
-"""The dates a person can give: anything outside is a typo (0001 for 2001, -2000y), and near
-the ends of Python's range the arithmetic of weeks and months would fail."""
+RATING_RANGE = (0, 10)
+"""As journal.model's Rating, said here so a typed 11 gets its own message."""
 KIND_ALIASES: dict[str, PromiseKind] = {
     "commitment": "commitment",
     "commit": "commitment",
@@ -60,18 +68,49 @@ def parse_date(text: str, today: dt.date, what: str = "date") -> dt.date:
     except (ValueError, OverflowError):  # an offset past the ends of the calendar
         day = dt.date.max
     if day is None:
-        other_digits = not value.isascii() and any(c.isdigit() for c in value)
         hint = (
             DIGITS_ONLY
-            if other_digits
+            if _other_digits(value)
             else "use YYYY-MM-DD, today, tomorrow, +3d, -6m or a weekday"
         )
         raise InvalidInput(f"{what} {text!r} is not a date: {hint}")
-    if not EARLIEST <= day <= LATEST:
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
         raise InvalidInput(
-            f"{what} {text!r} is out of range: give a date from {EARLIEST.year} to {LATEST.year}"
+            f"{what} {text!r} is out of range: "
+            f"give a date from {EARLIEST_DAY.year} to {LATEST_DAY.year}"
         )
     return day
+
+
+def _other_digits(text: str) -> bool:
+    """Digits of another script: the person meant a number, so say how to write it."""
+    return not text.isascii() and any(c.isdigit() for c in text)
+
+
+def whole_number(text: str, what: str, low: int | None = None, high: int | None = None) -> int:
+    """A whole number written with the digits 0-9 (a sign allowed, spaces around ignored),
+    from ``low`` to ``high`` when given; ``what`` starts each message (``--years``,
+    ``rating 'self=11':``)."""
+    value = text.strip()
+    if not WHOLE_NUMBER.fullmatch(value):
+        span = {
+            (True, True): f" from {low} to {high}",
+            (True, False): f" of at least {low}",
+            (False, True): f" of at most {high}",
+            (False, False): "",
+        }[low is not None, high is not None]
+        hint = f": {DIGITS_ONLY}" if _other_digits(value) else ""
+        raise InvalidInput(f"{what} {value!r} is not a whole number{span}{hint}")
+    if len(value.lstrip("+-")) > LONGEST_NUMBER:
+        raise InvalidInput(f"{what} {value!r} is too long: give at most {LONGEST_NUMBER} digits")
+    number = int(value)
+    if low is not None and high is not None and not low <= number <= high:
+        raise InvalidInput(f"{what} {number} is outside {low}–{high}")
+    if low is not None and number < low:
+        raise InvalidInput(f"{what} {number} is less than {low}")
+    if high is not None and number > high:
+        raise InvalidInput(f"{what} {number} is more than {high}")
+    return number
 
 
 def _read_date(value: str, today: dt.date) -> dt.date | None:
@@ -158,13 +197,7 @@ def parse_rating(spec: str) -> tuple[str, int]:
         raise InvalidInput(
             f"rating {spec!r} should look like credibility=7, with one of {', '.join(RATING_NAMES)}"
         )
-    if not WHOLE_NUMBER.fullmatch(value.strip()):
-        hint = f": {DIGITS_ONLY}" if value.strip().isdecimal() else ""
-        raise InvalidInput(f"rating {spec!r}: {value.strip()!r} is not a whole number{hint}")
-    score = int(value)
-    if not 0 <= score <= 10:
-        raise InvalidInput(f"rating {spec!r}: {score} is outside 0–10")
-    return matches[0], score
+    return matches[0], whole_number(value, f"rating {spec!r}:", *RATING_RANGE)
 
 
 def parse_serves(text: str) -> IntentFor:
@@ -215,4 +248,5 @@ __all__ = [
     "parse_serves",
     "parse_tag",
     "serves_text",
+    "whole_number",
 ]

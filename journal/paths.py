@@ -74,6 +74,17 @@ class HomeLayout(msgspec.Struct, frozen=True):
         return self.keys / "shared.json"
 
     @property
+    def encryption(self) -> Path:
+        """Present only in an encrypted home."""
+        return self.root / "encryption"
+
+    @property
+    def identity(self) -> Path:
+        """The home's own age identity, locked with the person's passphrase: every other file
+        of an encrypted home is encrypted to it."""
+        return self.encryption / "identity.age"
+
+    @property
     def feedback(self) -> Path:
         """Comments imported from coaches' feedback bundles."""
         return self.root / "feedback"

@@ -20,10 +20,12 @@ from pathlib import Path
 from journal.app.home import Home
 from journal.errors import JournalError
 from journal.model import Change, Client, Comment, Entry, Promise, validate
+from journal.paths import HomeLayout
 from journal.settings import Settings
 from journal.store.commit import COMMIT_FILE
-from journal.store.disk import FILE_MODE, FOLDER_MODE, TEMP_SUFFIX, decode_json, read_file
-from journal.store.files import SHARD_NAME, PlainCodec, ShardedStore, decode_tables
+from journal.store.crypt import Codec
+from journal.store.disk import FILE_MODE, FOLDER_MODE, TEMP_SUFFIX, load_json, read_file
+from journal.store.files import SHARD_NAME, ShardedStore, decode_tables
 from journal.store.keys import KeyFile
 
 RECORDS: dict[str, type[Entry] | type[Promise] | type[Comment]] = {
@@ -57,20 +59,21 @@ def check_home(home: Home) -> Checkup:
     if not home.root.exists():
         return found
     layout = home.layout
-    checkers: dict[Path, Callable[[Path], None]] = {
-        layout.settings: lambda p: _json(p, Settings),
-        layout.key_file: lambda p: _json(p, KeyFile),
-        layout.shared_log: lambda p: _json(p, dict[str, dt.date]),
+    codec = home.codec
+    checkers: dict[Path, Callable[[Path], object]] = {
+        layout.settings: lambda p: load_json(p, Settings, codec),
+        layout.key_file: lambda p: load_json(p, KeyFile, codec),
+        layout.shared_log: lambda p: load_json(p, dict[str, dt.date], codec),
     }
     stores = [layout.journal, layout.feedback]
     for client in sorted(layout.clients.iterdir()) if layout.clients.is_dir() else []:
         if not client.name.startswith("."):
             where = layout.client(client.name)
-            checkers[where.record] = lambda p: _json(p, Client)
+            checkers[where.record] = lambda p: load_json(p, Client, codec)
             stores += [where.journal, where.comments]
     for path in _walk(home.root):
         found.files += path.is_file() or path.is_symlink()
-        for problem in _check(path, checkers, stores, layout.history, layout.packs):
+        for problem in _check(path, checkers, stores, layout, codec):
             found.problems.append(problem)
     return found
 
@@ -122,10 +125,10 @@ def _walk(root: Path) -> Iterator[Path]:
 
 def _check(
     path: Path,
-    checkers: dict[Path, Callable[[Path], None]],
+    checkers: dict[Path, Callable[[Path], object]],
     stores: list[Path],
-    history: Path,
-    packs: Path,
+    layout: HomeLayout,
+    codec: Codec,
 ) -> Iterator[Problem]:
     if path.is_symlink() and not path.exists():
         yield Problem(path, f"a link to {os.readlink(path)}, which is missing")
@@ -145,10 +148,10 @@ def _check(
         elif path in checkers:
             checkers[path](path)
         elif path.parent in stores and (match := SHARD_NAME.match(path.name)):
-            _shard(path, match.group(1))
-        elif path.parent == history and path.suffix == ".json":
-            _json(path, Change)
-        elif path.parent == packs and path.suffix == ".toml":
+            _shard(path, match.group(1), codec)
+        elif path.parent == layout.history and path.suffix == ".json":
+            load_json(path, Change, codec)
+        elif path.parent == layout.packs and path.suffix == ".toml":
             from prompts.loader import check_pack_file
 
             check_pack_file(path)
@@ -156,17 +159,11 @@ def _check(
         yield Problem(path, _without_path(str(exc), path))
 
 
-def _json(path: Path, kind: type[object]) -> None:
-    raw = read_file(path)
-    if raw is not None:
-        decode_json(path, raw, kind)
-
-
-def _shard(path: Path, kind: str) -> None:
+def _shard(path: Path, kind: str, codec: Codec) -> None:
     raw = read_file(path)
     if raw is None:
         return
-    tables = decode_tables(path, PlainCodec().decode(raw))
+    tables = decode_tables(path, codec.decode(raw, path))
     record = RECORDS.get(kind)
     if record is None:
         return

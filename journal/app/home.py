@@ -24,24 +24,42 @@ if TYPE_CHECKING:
     from journal.app.workspace import Workspace
     from journal.sharing.keys import Identity
     from journal.store.comments import CommentRepository
+    from journal.store.crypt import Codec
     from journal.store.keys import KeyStore
     from journal.store.settings import SettingsFile
     from prompts.loader import Pack, PackInfo
 
 
 class Home:
-    def __init__(self, root: Path, today: Callable[[], dt.date] | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        today: Callable[[], dt.date] | None = None,
+        ask: Callable[[str], str] | None = None,
+        use_keyring: bool = False,
+    ) -> None:
+        """``ask`` prompts for the passphrase of an encrypted home (None: there is nobody to
+        ask); ``use_keyring`` keeps the unlocked identity in the system's keyring."""
         self.root = root
         self.layout = HomeLayout(root)
         self._today = today or dt.date.today
+        self.ask = ask
+        self.use_keyring = use_keyring
 
     def today(self) -> dt.date:
         """The one clock of everything under this home (tests pin it here)."""
         return self._today()
 
     @cached_property
+    def codec(self) -> Codec:
+        """How this home's files are kept: in the clear, or encrypted (unlocked here, once)."""
+        from journal.app.encryption import codec_for
+
+        return codec_for(self)
+
+    @cached_property
     def journal(self) -> JournalService:
-        files = JournalFiles(self.layout.journal, history=self.layout.history)
+        files = JournalFiles(self.layout.journal, self.codec, history=self.layout.history)
         return JournalService(files, self.today)
 
     # ----- settings ------------------------------------------------------------------------
@@ -50,7 +68,7 @@ class Home:
     def settings_file(self) -> SettingsFile:
         from journal.store.settings import SettingsFile
 
-        return SettingsFile(self.layout.settings)
+        return SettingsFile(self.layout.settings, self.codec)
 
     def settings(self) -> Settings:
         return self.settings_file.load()
@@ -74,7 +92,7 @@ class Home:
     def keys(self) -> KeyStore:
         from journal.store.keys import KeyStore
 
-        return KeyStore(self.layout.key_file, self.layout.shared_log)
+        return KeyStore(self.layout.key_file, self.layout.shared_log, self.codec)
 
     def identity(self) -> Identity:
         """The person's keys; NotFound (with how to make them) when there are none yet."""
@@ -93,7 +111,7 @@ class Home:
         """Comments imported from coaches, shown beside the days they are about."""
         from journal.store.comments import CommentRepository
 
-        return CommentRepository(self.layout.feedback)
+        return CommentRepository(self.layout.feedback, self.codec)
 
     @cached_property
     def workspace(self) -> Workspace:
@@ -101,4 +119,4 @@ class Home:
         from journal.app.workspace import Workspace
         from journal.store.clients import ClientRepository
 
-        return Workspace(ClientRepository(self.layout), self.today)
+        return Workspace(ClientRepository(self.layout, self.codec), self.today)

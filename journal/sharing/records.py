@@ -10,7 +10,17 @@ from typing import Annotated, Final, Literal, TypeVar
 import msgspec
 
 from journal.errors import InvalidInput, NewerSchema
-from journal.model import Comment, Entry, Promise, Record, Short, Stamp, describe
+from journal.model import (
+    EARLIEST_DAY,
+    LATEST_DAY,
+    Comment,
+    Entry,
+    Promise,
+    Record,
+    Short,
+    Stamp,
+    describe,
+)
 
 SHARE: Final = "coach-share"
 FEEDBACK: Final = "coach-feedback"
@@ -60,14 +70,9 @@ class FeedbackBundle(Record):
     comments: list[Comment]
 
 
-EARLIEST = dt.date(1900, 1, 1)
-LATEST = dt.date(2999, 12, 31)
-"""Dates a bundle may carry: anything outside is a forgery or a typo, and would break the
-calendar arithmetic of weeks and months at the ends of Python's date range."""
-
-
 def check_dates(dates: Iterable[dt.date | None], source: str) -> None:
-    odd = next((d for d in dates if d is not None and not EARLIEST <= d <= LATEST), None)
+    """Dates a bundle may carry: the same range as dates typed (see EARLIEST_DAY)."""
+    odd = next((d for d in dates if d is not None and not EARLIEST_DAY <= d <= LATEST_DAY), None)
     if odd is not None:
         raise InvalidInput(f"{source} has a date out of range ({odd.isoformat()}); not opened")
 

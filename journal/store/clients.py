@@ -10,12 +10,13 @@ from collections.abc import Iterator
 
 import msgspec
 
-from journal.errors import CorruptFile, JournalBusy
-from journal.model import Client, validate
+from journal.errors import JournalBusy
+from journal.model import Client
 from journal.paths import HomeLayout
 from journal.store.comments import CommentRepository
 from journal.store.commit import CommitLog
-from journal.store.disk import FILE_MODE, atomic_write, make_folder
+from journal.store.crypt import Codec, PlainCodec
+from journal.store.disk import FILE_MODE, atomic_write, load_json, make_folder
 from journal.store.files import unwritable
 from journal.store.journal_files import JournalFiles
 from journal.text import name_key
@@ -24,8 +25,9 @@ LOCK_TIMEOUT_S = 15.0
 
 
 class ClientRepository:
-    def __init__(self, layout: HomeLayout) -> None:
+    def __init__(self, layout: HomeLayout, codec: Codec | None = None) -> None:
         self.layout = layout
+        self.codec: Codec = codec or PlainCodec()
 
     def all(self) -> list[Client]:
         """Every client, by name."""
@@ -38,24 +40,17 @@ class ClientRepository:
                 continue  # a removal a crash interrupted
             if CommitLog(self.layout.client(sub.name).journal).pending():
                 self.journal(sub.name).store.settle()  # a bundle's writing, cut short
-            path = self.layout.client(sub.name).record
-            if not path.is_file():
-                continue
-            try:
-                raw = path.read_bytes()
-                found.append(validate(msgspec.json.decode(raw), Client, str(path)))
-            except msgspec.DecodeError:
-                raise CorruptFile(f"{path} is not valid JSON; Coach left it untouched") from None
-            except OSError as exc:
-                raise CorruptFile(f"{path} cannot be read: {exc.strerror}") from None
+            client = load_json(self.layout.client(sub.name).record, Client, self.codec)
+            if client is not None:
+                found.append(client)
         return sorted(found, key=lambda c: name_key(c.name))
 
     def journal(self, client_id: str) -> JournalFiles:
         """The client's shared days, in the same storage as one's own journal."""
-        return JournalFiles(self.layout.client(client_id).journal)
+        return JournalFiles(self.layout.client(client_id).journal, self.codec)
 
     def comments(self, client_id: str) -> CommentRepository:
-        return CommentRepository(self.layout.client(client_id).comments)
+        return CommentRepository(self.layout.client(client_id).comments, self.codec)
 
     def save(self, client: Client, journal: JournalFiles | None = None) -> None:
         """With ``journal`` (the client's days, in the middle of a change to them), the
@@ -63,11 +58,11 @@ class ClientRepository:
         of them never disagree, whatever stops the writing."""
         path = self.layout.client(client.id).record
         if journal is not None:
-            journal.store.stage(path, msgspec.json.encode(client))
+            journal.store.stage(path, self.codec.encode(msgspec.json.encode(client)))
             return
         try:
             make_folder(path.parent)
-            atomic_write(path, msgspec.json.encode(client))
+            atomic_write(path, self.codec.encode(msgspec.json.encode(client)))
         except OSError as exc:
             raise unwritable(path.parent, exc, "the coach workspace") from None
 

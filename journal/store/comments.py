@@ -14,14 +14,15 @@ from pathlib import Path
 
 from journal.model import Comment, to_builtins, validate
 from journal.periods import period_start
+from journal.store.crypt import Codec
 from journal.store.files import ShardedStore
 
 COMMENTS = "comments"
 
 
 class CommentRepository:
-    def __init__(self, folder: Path) -> None:
-        self.store = ShardedStore(folder)
+    def __init__(self, folder: Path, codec: Codec | None = None) -> None:
+        self.store = ShardedStore(folder, codec)
 
     def all(self) -> list[Comment]:
         """Oldest first by the day or week they are about."""

@@ -85,6 +85,17 @@ class CommitLog:
         """Whether a change was decided and not finished (one stat; the usual answer is no)."""
         return os.path.lexists(self.path)
 
+    def touches(self, path: Path) -> bool:
+        """Whether a pending change writes ``path`` (an unreadable one is said to)."""
+        raw = read_file(self.path)
+        if raw is None:
+            return False
+        try:
+            puts = msgspec.msgpack.decode(raw, type=list[Put])
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            return True
+        return any(Path(os.path.normpath(self.folder / p.path)) == path for p in puts)
+
     def roll_forward(self) -> list[Path]:
         """Finish a change a crash (or a failure) left decided; the files it put in place.
         Call it holding the folder's lock."""

@@ -15,12 +15,15 @@ import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import msgspec
 
 from journal.errors import CorruptFile
 from journal.model import describe
+
+if TYPE_CHECKING:
+    from journal.store.crypt import Codec
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
@@ -152,6 +155,13 @@ def read_capped(path: Path, limit: int) -> bytes | None:
             return None
         raw = handle.read(limit + 1)
     return None if len(raw) > limit else raw
+
+
+def load_json(path: Path, kind: type[T], codec: Codec) -> T | None:
+    """One of Coach's JSON files (settings, keys, a client's record), or None when there is
+    none: opened with the home's codec, then checked whole."""
+    raw = read_file(path)
+    return None if raw is None else decode_json(path, codec.decode(raw, path), kind)
 
 
 def decode_json(path: Path, raw: bytes, kind: type[T]) -> T:

@@ -22,7 +22,7 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import msgspec
 from tinydb.storages import Storage
@@ -30,6 +30,7 @@ from tinydb.storages import Storage
 from journal.errors import CorruptFile, JournalBusy, JournalError
 from journal.model import SCHEMA_VERSION, check_schema
 from journal.store.commit import CommitLog
+from journal.store.crypt import Codec, PlainCodec
 from journal.store.disk import (
     FILE_MODE,
     TEMP_SUFFIX,
@@ -50,22 +51,6 @@ of the store's) and its bytes (None to remove it)."""
 META_TABLE = "meta"
 SHARD_NAME = re.compile(r"^([a-z]+)-(\d{4})\.json$")
 LOCK_TIMEOUT_S = 15.0
-
-
-class Codec(Protocol):
-    """Turns stored bytes into JSON bytes and back (identity now; age encryption later)."""
-
-    def encode(self, data: bytes) -> bytes: ...
-
-    def decode(self, data: bytes) -> bytes: ...
-
-
-class PlainCodec:
-    def encode(self, data: bytes) -> bytes:
-        return data
-
-    def decode(self, data: bytes) -> bytes:
-        return data
 
 
 class Parsed(msgspec.Struct, frozen=True):
@@ -160,7 +145,7 @@ class AtomicStorage(Storage):
         if cached is not None and sum_ is not None and cached.digest == sum_:
             data = cached.data
         else:
-            data = decode_tables(self.path, self.codec.decode(raw))
+            data = decode_tables(self.path, self.codec.decode(raw, self.path))
         parsed = self.cache.entries[self.path] = Parsed(key, data, sum_)
         return parsed
 

@@ -19,8 +19,8 @@ from pathlib import Path
 import msgspec
 
 from journal.errors import CorruptFile
-from journal.model import Change, Entry, Promise, describe, now, to_builtins
-from journal.store.disk import atomic_write, make_folder, remove
+from journal.model import Change, Entry, Promise, now, to_builtins
+from journal.store.disk import atomic_write, decode_json, make_folder, read_file, remove
 from journal.store.files import ShardedStore
 
 KEEP = 200
@@ -56,20 +56,14 @@ class HistoryRepository:
         return [self.folder / n for n in self._names()]
 
     def _read(self, path: Path) -> Change:
-        try:
-            return msgspec.json.decode(path.read_bytes(), type=Change)
-        except FileNotFoundError:
-            raise
-        except OSError as exc:
-            raise CorruptFile(f"{path} cannot be read: {exc.strerror}") from None
-        except msgspec.ValidationError as exc:
-            raise CorruptFile(describe(exc, str(path))) from None
-        except msgspec.DecodeError:
-            raise CorruptFile(f"{path} is not valid JSON; Coach left it untouched") from None
+        raw = read_file(path)
+        if raw is None:
+            raise FileNotFoundError(path)
+        return decode_json(path, self.store.codec.decode(raw, path), Change)
 
     def _write(self, path: Path, change: Change) -> None:
         make_folder(self.folder)
-        self._put(path, msgspec.json.encode(change))
+        self._put(path, self.store.codec.encode(msgspec.json.encode(change)))
 
     def _put(self, path: Path, data: bytes | None) -> None:
         """With the change being made to the journal when there is one (always, but for a

@@ -12,8 +12,9 @@ import msgspec
 
 from journal.errors import InvalidInput, NotFound
 from journal.model import Change, Entry, Promise, new_id, now, to_builtins, validate
+from journal.store.crypt import Codec
 from journal.store.entries import ENTRIES, EntryRepository
-from journal.store.files import Codec, ShardedStore
+from journal.store.files import ShardedStore
 from journal.store.history import HistoryRepository
 from journal.store.promises import PROMISES, PromiseRepository
 

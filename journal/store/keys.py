@@ -9,8 +9,9 @@ from pathlib import Path
 
 import msgspec
 
-from journal.errors import InvalidInput, NotFound
-from journal.store.disk import atomic_write, make_folder
+from journal.errors import CorruptFile, InvalidInput, NotFound
+from journal.store.crypt import Codec, PlainCodec
+from journal.store.disk import atomic_write, load_json, make_folder
 from journal.store.files import unwritable
 
 
@@ -22,21 +23,19 @@ class KeyFile(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class KeyStore:
-    def __init__(self, key_file: Path, shared_log: Path) -> None:
+    def __init__(self, key_file: Path, shared_log: Path, codec: Codec | None = None) -> None:
         self.path = key_file
         self.shared_log = shared_log
+        self.codec: Codec = codec or PlainCodec()
 
     def read(self) -> KeyFile:
         try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            raise NotFound("you have no keys yet: run `coach keys init --name NAME`") from None
-        except OSError as exc:
-            raise InvalidInput(f"cannot read {self.path}: {exc.strerror}") from None
-        try:
-            return msgspec.json.decode(raw, type=KeyFile)
-        except (msgspec.DecodeError, msgspec.ValidationError):
-            raise InvalidInput(f"{self.path} is damaged; restore it from a backup") from None
+            found = load_json(self.path, KeyFile, self.codec)
+        except CorruptFile as exc:
+            raise InvalidInput(f"{exc}; restore your keys from a backup") from None
+        if found is None:
+            raise NotFound("you have no keys yet: run `coach keys init --name NAME`")
+        return found
 
     def create(self, record: KeyFile) -> None:
         """Refuses to replace existing keys, which would orphan every bundle and every pin
@@ -45,7 +44,7 @@ class KeyStore:
         if self.path.exists():
             raise taken
         folder = self.path.parent
-        data = msgspec.json.format(msgspec.json.encode(record))
+        data = self.codec.encode(msgspec.json.format(msgspec.json.encode(record)))
         try:
             make_folder(folder)
             os.chmod(folder, 0o700)
@@ -64,10 +63,10 @@ class KeyStore:
         log = self._shared()
         if log.get(coach_id) is None or log[coach_id] < end:
             log[coach_id] = end
-            atomic_write(self.shared_log, msgspec.json.encode(log))
+            atomic_write(self.shared_log, self.codec.encode(msgspec.json.encode(log)))
 
     def _shared(self) -> dict[str, dt.date]:
         try:
-            return msgspec.json.decode(self.shared_log.read_bytes(), type=dict[str, dt.date])
-        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            return load_json(self.shared_log, dict[str, dt.date], self.codec) or {}
+        except (OSError, CorruptFile):
             return {}  # no log (or a damaged one) only means carrying fewer old promises

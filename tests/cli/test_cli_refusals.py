@@ -28,12 +28,22 @@ REFUSED: list[tuple[list[str], str]] = [
     (["--home", "/tmp/\udcff", "list"], f"--home '/tmp/\\xff' {NOT_UTF8}"),
     (["checkin", "--in\udcfftent", "x"], f"'--in\\xfftent' {NOT_UTF8}"),
     # Digits of other scripts: int() and \d take them; a rating or a date does not.
-    (["checkin", "--rate", "self=\u0663"], "'\u0663' is not a whole number: write it with"),
-    (["checkin", "--rate", "credibility=\uff17"], "is not a whole number: write it with"),
+    (["checkin", "--rate", "self=\u0663"], "'\u0663' is not a whole number from 0 to 10: write"),
+    (["checkin", "--rate", "credibility=\uff17"], "is not a whole number from 0 to 10: write"),
     (["checkin", "--rate", "credibility=1_0"], "'1_0' is not a whole number"),
     (["checkin", "--promise", "c: x due:+\u0663d"], "due date '+\u0663d' is not a date"),
     (["checkin", "--date", "\u0662\u0660\u0662\u0666-11-20", "--intent", "x"], "is not a date"),
     (["show", "\u0662\u0660\u0662\u0666-11-20"], "DAY '\u0662\u0660\u0662\u0666-11-20'"),
+    (["checkin", "--rate", "self=" + "9" * 5000], "is too long: give at most 20 digits"),
+    # Integer options: click's own INT reads them with int(), which takes the same digits.
+    (["demo", "--years", "\u0663"], "--years '\u0663' is not a whole number: write it with"),
+    (["demo", "--seed", "\uff17"], "--seed '\uff17' is not a whole number: write it with"),
+    (["demo", "--clients", "\u0663"], "--clients '\u0663' is not a whole number: write"),
+    (["demo", "--years", "1_0"], "--years '1_0' is not a whole number"),
+    (["demo", "--seed", ""], "--seed '' is not a whole number"),
+    (["demo", "--seed", "9" * 5000], "is too long: give at most 20 digits"),
+    (["history", "-n", "\u0663"], "-n '\u0663' is not a whole number of at least 1: write"),
+    (["history", "-n", "0"], "-n 0 is less than 1"),
     # A person marker with nobody after it.
     (["checkin", "--promise", "commitment: x @"], "promise 'commitment: x @': @ needs a name"),
     (["checkin", "--promise", "commitment: x @ "], "@ needs a name"),
@@ -88,11 +98,13 @@ def test_a_due_date_out_of_range_is_refused_when_correcting(seeded: Cli) -> None
     assert "--due '1800-01-01' is out of range" in line
 
 
+@pytest.mark.parametrize("args", [["checkin", "--intent", "x"], []], ids=["checkin", "bare"])
 def test_a_home_from_the_environment_that_is_not_utf8(
-    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
 ) -> None:
+    """Bare `coach` too: the app never opens on a home nothing could name."""
     monkeypatch.setenv("COACH_HOME", f"{tmp_path}/\udcff")
-    line = cli.fails("checkin", "--intent", "x")
+    line = cli.fails(*args)
     assert f"$COACH_HOME '{tmp_path}/\\xff' {NOT_UTF8}" in line
     assert not Path(f"{tmp_path}/\udcff").exists()
 
@@ -104,6 +116,7 @@ def test_a_home_from_the_environment_that_is_not_utf8(
         ["show", "--", "2026-11-20"],
         ["checkin", "--intent", "x", "--rate", "credibility= 7 ", "--rate", "self=+3"],
         ["checkin", "--promise", "c: mail ana@example.com @Ana due:2999-12-31"],
+        ["history", "-n", " 007 "],
     ],
 )
 def test_what_is_still_fine(seeded: Cli, args: list[str]) -> None:
@@ -126,12 +139,23 @@ def test_bare_coach_leaves_an_odd_home_to_the_command_line(args: list[str]) -> N
     assert bare_home(args) == (False, None)
 
 
-def run_coach(*args: str | bytes) -> subprocess.CompletedProcess[bytes]:
+def test_bare_coach_leaves_an_odd_home_from_the_environment_to_the_command_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COACH_HOME", "/tmp/\udcff")
+    assert bare_home([]) == (False, None)
+    assert bare_home(["--home", "/tmp/fine"]) == (True, "/tmp/fine")  # --home wins
+
+
+def run_coach(
+    *args: str | bytes, env: dict[bytes, bytes] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """The real thing, with real bytes in argv: what a shell hands over for $'\\xff'."""
     return subprocess.run(
         [sys.executable, "-m", "coach", *args],
         capture_output=True,
         stdin=subprocess.DEVNULL,
+        env=env,
         timeout=60,
         check=False,
     )
@@ -162,5 +186,16 @@ def test_bare_coach_with_a_home_that_is_not_utf8_does_not_open_the_app(tmp_path:
     assert (done.returncode, done.stdout) == (EXIT_BAD_INPUT, b"")
     assert done.stderr == b"coach: --home '" + bytes(tmp_path) + b"/\\xff' is not valid UTF-8: " + (
         b"set your terminal or script to UTF-8 and give it again\n"
+    )
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows keeps the environment as text, not bytes")
+def test_bare_coach_with_a_home_from_the_environment_that_is_not_utf8(tmp_path: Path) -> None:
+    home = bytes(tmp_path) + b"/\xff"
+    done = run_coach(env={**os.environb, b"COACH_HOME": home})
+    assert (done.returncode, done.stdout) == (EXIT_BAD_INPUT, b"")
+    assert done.stderr == b"coach: $COACH_HOME '" + bytes(tmp_path) + b"/\\xff' " + (
+        b"is not valid UTF-8: set your terminal or script to UTF-8 and give it again\n"
     )
     assert os.listdir(tmp_path) == []

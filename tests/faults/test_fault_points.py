@@ -27,8 +27,10 @@ from pathlib import Path
 import msgspec
 import pytest
 
+from journal.app import encryption
 from journal.app.checkin import CheckinAnswers, record_checkin
 from journal.app.corrections import Renegotiation, apply_day_edit, delete_day, renegotiate, undo
+from journal.app.encryption import PASSPHRASE_FILE, decrypt_home, encrypt_home, encrypted
 from journal.app.exporting import ExportRequest, export
 from journal.app.home import Home
 from journal.app.restore import restore
@@ -40,6 +42,7 @@ from journal.day_text_parse import parse_day
 from journal.errors import JournalError
 from journal.parse import PromiseSpec
 from journal.store.commit import COMMIT_FILE
+from journal.store.crypt import lock_identity, new_identity
 from journal.store.disk import set_fault_hook
 
 TODAY = dt.date(2026, 1, 6)
@@ -95,11 +98,18 @@ class Homes:
     bundle: Path
     client: Path
     feedback: Path
+    encrypted: Path
+
+
+PASSPHRASE = "a passphrase for the fault tests"
+IDENTITY: list = []
 
 
 @pytest.fixture(scope="module")
 def homes(tmp_path_factory: pytest.TempPathFactory) -> Homes:
     base = tmp_path_factory.mktemp("fault-points")
+    identity = new_identity()
+    IDENTITY[:] = [identity, lock_identity(identity, PASSPHRASE)]
     client, coach = base / "client", base / "coach"
     fill_journal(client)
     create_keys(home(client), "Noor")
@@ -129,7 +139,22 @@ def homes(tmp_path_factory: pytest.TempPathFactory) -> Homes:
     backup.write_bytes(export(home(with_comments), request).data)
     empty = base / "other"
     home(empty).journal.set_intent(dt.date(2025, 6, 1), "A day of my own")
-    return Homes(client, empty, backup, coach, bundle, client, feedback)
+    encrypted = base / "encrypted"
+    shutil.copytree(empty, encrypted, symlinks=True)
+    change_settings(home(encrypted), SettingsChange(show_streak=False))
+    encrypt_home(home(encrypted), PASSPHRASE)
+    return Homes(client, empty, backup, coach, bundle, client, feedback, encrypted)
+
+
+@pytest.fixture(autouse=True)
+def passphrase(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Encrypted homes open with it; each new encryption reuses one locked identity, so the
+    runs pay scrypt's second once, not once per fault."""
+    path = tmp_path / "passphrase"
+    path.write_text(PASSPHRASE)
+    monkeypatch.setenv(PASSPHRASE_FILE, str(path))
+    monkeypatch.setattr(encryption, "new_identity", lambda: IDENTITY[0])
+    monkeypatch.setattr(encryption, "lock_identity", lambda identity, words: IDENTITY[1])
 
 
 @dataclass(frozen=True)
@@ -174,6 +199,9 @@ CHANGES = [
     Change(
         "import of feedback", lambda h: h.client, lambda h, r: import_feedback(home(r), h.feedback)
     ),
+    Change("encrypt", lambda h: h.empty, lambda h, r: encrypt_home(home(r), PASSPHRASE)),
+    Change("decrypt", lambda h: h.encrypted, lambda h, r: decrypt_home(home(r))),
+    Change("check-in, encrypted", lambda h: h.encrypted, lambda h, r: checkin(r, TODAY)),
     Change(
         "settings",
         lambda h: h.journal,
@@ -187,6 +215,7 @@ def state(root: Path) -> str:
     h = home(root)
     j = h.journal
     seen: dict[str, object] = {
+        "encrypted": encrypted(h),
         "days": j.all_entries(),
         "promises": j.all_promises(),
         "feedback": h.feedback.all(),

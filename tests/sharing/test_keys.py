@@ -104,7 +104,7 @@ def test_create_refuses_to_replace_keys_even_when_called_directly(tmp_path: Path
 def test_a_damaged_key_file_is_reported_not_replaced(tmp_path: Path, content: bytes) -> None:
     create_keys(Home(tmp_path), "Ana")
     Home(tmp_path).layout.key_file.write_bytes(content)
-    with pytest.raises(InvalidInput, match="is damaged; restore it from a backup"):
+    with pytest.raises(InvalidInput, match="; restore your keys from a backup"):
         Home(tmp_path).identity()
 
 

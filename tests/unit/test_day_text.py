@@ -327,6 +327,11 @@ def test_text_before_the_first_section(doc: str) -> None:
         ("credibility: -1", "credibility -1 is outside 0–10"),
         ("credibility: seven", "credibility 'seven' is not a whole number from 0 to 10"),
         ("credibility: 7.5", "is not a whole number"),
+        # Other scripts' digits: int() and \d take them; nobody means them here.
+        ("credibility: \u0663", "'\u0663' is not a whole number from 0 to 10: write it with the"),
+        ("credibility: \uff17", "'\uff17' is not a whole number from 0 to 10: write it with"),
+        ("credibility: 1_0", "credibility '1_0' is not a whole number from 0 to 10"),
+        ("credibility: " + "9" * 5000, "is too long: give at most 20 digits"),
         (
             "warmth: 5",
             "with one of credibility, reliability, intimacy, character, self-orientation",
@@ -339,6 +344,12 @@ def test_ratings_are_whole_numbers_0_to_10_with_known_names(
 ) -> None:
     text = replace(doc, "credibility: 7", line)
     refused(text, line_of(text, line), "Ratings", message)
+
+
+def test_a_rating_may_carry_a_sign_and_leading_zeros() -> None:
+    assert parse("## Ratings\ncredibility: +07\nintimacy: -0\n").ratings == Ratings(
+        credibility=7, intimacy=0
+    )
 
 
 def test_a_rating_given_twice(doc: str) -> None:

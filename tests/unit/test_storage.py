@@ -440,12 +440,12 @@ class XorCodec:
     def encode(self, data: bytes) -> bytes:
         return bytes(b ^ 0x5A for b in data)
 
-    def decode(self, data: bytes) -> bytes:
+    def decode(self, data: bytes, where: Path) -> bytes:
         return bytes(b ^ 0x5A for b in data)
 
 
 def test_codec_wraps_the_bytes_on_disk(tmp_path: Path) -> None:
-    """Encryption will sit in the codec, so nothing may bypass it on the way to disk."""
+    """Encryption sits in the codec, so nothing may bypass it on the way to disk."""
     store = ShardedStore(tmp_path / "journal", codec=XorCodec())
     with store.locked():
         edit = store.edit("entries", 2026)
