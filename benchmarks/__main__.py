@@ -17,7 +17,17 @@ import time
 import traceback
 from collections.abc import Callable
 
-from benchmarks import analytics, clients, corrections, export, imports, listing, save, startup
+from benchmarks import (
+    analytics,
+    clients,
+    corrections,
+    encryption,
+    export,
+    imports,
+    listing,
+    save,
+    startup,
+)
 from benchmarks.common import BENCH_DIR, Homes, Row, fmt_ms
 
 SUITES: dict[str, Callable[[Homes], list[Row]]] = {
@@ -28,6 +38,7 @@ SUITES: dict[str, Callable[[Homes], list[Row]]] = {
     analytics.SUITE: analytics.run,
     export.SUITE: export.run,
     clients.SUITE: clients.run,
+    encryption.SUITE: encryption.run,
 }
 DIAGNOSTICS = "imports"
 RESULTS = BENCH_DIR / "results.json"

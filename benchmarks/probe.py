@@ -52,13 +52,18 @@ def minimal_app() -> App[None]:
 
 
 def coach_app(home: Path) -> App[None]:
-    """The app as `coach` starts it: the console script's module is imported first, then
-    the same factory it calls."""
+    """The app as `coach` starts it: the console script's module is imported first, then the
+    home is opened (and unlocked, when encrypted) and the app built as open_app does."""
     import coach.entry  # noqa: F401  (its import cost is part of starting `coach`)
-    from coach.app import build_app
+    from coach.app import CoachApp
+    from journal.app.home import Home
 
     phase("imports")
-    return build_app(home)
+    opened = Home(home)
+    phase("unlocking")  # an encrypted home's passphrase (scrypt), timed apart; plain: nothing
+    opened.codec  # noqa: B018
+    phase("unlocked")
+    return CoachApp(opened)  # as coach.app.open_app builds it
 
 
 def problem(kind: str, app: App[Any]) -> str | None:
