@@ -3,6 +3,8 @@ journal, as a script runs them (COACH_PASSPHRASE_FILE) and as a person without o
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import os
 import subprocess
 import sys
@@ -116,3 +118,41 @@ def test_editing_an_encrypted_day_keeps_the_editor_copy_in_memory(
     for path in seeded.home.rglob("*"):
         if path.is_file():
             assert CANARY.encode() not in path.read_bytes(), path
+
+
+class Typed(io.StringIO):
+    """A terminal's standard input: what the person types, line by line."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("answer", ["y", "n"])
+def test_the_first_run_on_a_terminal_offers_encryption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], answer: str
+) -> None:
+    from coach import passphrase
+    from journal.app.home import Home
+
+    typed = iter(["", "one", "two", "one", "one"])  # empty, then a mismatch, then agreed
+    monkeypatch.setattr(passphrase.sys, "stdin", Typed(f"{answer}\n"))
+    monkeypatch.setattr(passphrase, "ask_on_terminal", lambda prompt: next(typed))
+    home = Home(tmp_path / "new")
+    passphrase.offer_encryption(home)
+    shown = capsys.readouterr().out
+    assert "Encrypt it with a passphrase, so nobody else can read it? [y/N]" in shown
+    if answer == "y":
+        assert "It cannot be empty." in shown and "once more" in shown
+        assert (home.root / "encryption" / "identity.age").is_file()
+        home.journal.set_intent(dt.date(2026, 11, 20), CANARY)  # opens with what was typed
+        assert CANARY.encode() not in b"".join(
+            p.read_bytes() for p in home.root.rglob("*") if p.is_file()
+        )
+    else:
+        assert "`coach encrypt` turns encryption on any time" in shown
+        assert not home.root.exists()
+    monkeypatch.setattr(passphrase.sys, "stdin", Typed("y\n"))
+    home.root.mkdir(exist_ok=True)
+    (home.root / "settings.json").write_text("{}")
+    passphrase.offer_encryption(Home(home.root))  # not the first run: nothing asked
+    assert "Encrypt it" not in capsys.readouterr().out
