@@ -117,6 +117,28 @@ class MarksAnswer(msgspec.Struct, frozen=True):
 Answer = TextAnswer | IntentAnswer | RatingsAnswer | MarksAnswer
 
 
+ANSWER_NAMES = {"self_focus": "self-focus", "reflection": "reflection", "intent": "intent"}
+
+
+def unsaved(answer: Answer, day: dt.date) -> str:
+    """An answer that could not be saved, said so the person can type it again elsewhere."""
+    when = f"{day:%a %d %b %Y}"
+    if isinstance(answer, IntentAnswer):
+        return f"your intent for {when}: {answer.text}"
+    if isinstance(answer, RatingsAnswer):
+        given = ", ".join(
+            f"{k.replace('_', '-')} {v}" for k, v in answer.ratings.items() if v is not None
+        )
+        return f"your ratings for {when}: {given or 'cleared'}"
+    if isinstance(answer, MarksAnswer):
+        marks = [m for m, on in (("starred", answer.starred), ("private", answer.private)) if on]
+        return (
+            f"the marks of {when}: tags {answer.tags or 'none'}{''.join(', ' + m for m in marks)}"
+        )
+    name = ANSWER_NAMES.get(answer.field, answer.field.removeprefix("notes:"))
+    return f"your {name} for {when}: {answer.text}"
+
+
 def save_answer(journal: JournalService, day: dt.date, answer: Answer) -> Entry:
     """Save one step's answer; an answer equal to what is stored writes nothing."""
     if isinstance(answer, IntentAnswer):

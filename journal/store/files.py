@@ -37,6 +37,7 @@ from journal.store.disk import (
     Unsynced,
     atomic_write,
     dangling,
+    decode_json,
     make_folder,
     read_file,
     remove,
@@ -99,14 +100,7 @@ def decode_tables(path: Path, raw: bytes) -> Tables:
     """Parse and sanity-check one file; refuse rather than guess when anything is off."""
     if not raw.strip():
         raise CorruptFile(f"{path} is empty; Coach left it untouched (restore it from a backup)")
-    try:
-        data = msgspec.json.decode(raw)
-    except msgspec.DecodeError as exc:
-        raise CorruptFile(f"{path} is not valid JSON ({exc}); Coach left it untouched") from None
-    except UnicodeDecodeError:
-        raise CorruptFile(
-            f"{path} holds bytes that are not UTF-8 text; Coach left it untouched"
-        ) from None
+    data = decode_json(path, raw, object)
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptFile(f"{path} is not a TinyDB journal file; Coach left it untouched")
     for row in data.get(META_TABLE, {}).values():
