@@ -29,7 +29,7 @@ from tinydb.storages import Storage
 
 from journal.errors import CorruptFile, JournalBusy, JournalError
 from journal.model import SCHEMA_VERSION, check_schema
-from journal.store.commit import CommitLog
+from journal.store.commit import CommitLog, put
 from journal.store.crypt import Codec, PlainCodec
 from journal.store.disk import (
     FILE_MODE,
@@ -45,9 +45,10 @@ from journal.store.disk import (
 
 Tables = dict[str, dict[str, Any]]
 StatKey = tuple[int, int, int, int]
-Staged = dict[Path, tuple[Tables | None, bytes | None]]
+Staged = dict[Path, tuple[Tables | None, bytes | None, bool]]
 """A change's saves not yet written: each file's tables (None for a file that is not one
-of the store's) and its bytes (None to remove it)."""
+of the store's), its bytes (None to remove it), and whether it is the change's own record
+(in the undo history) rather than part of the journal."""
 
 META_TABLE = "meta"
 SHARD_NAME = re.compile(r"^([a-z]+)-(\d{4})\.json$")
@@ -229,7 +230,7 @@ class ShardedStore:
                 self.settle()
             return storage.load()
         staged = self._staged()
-        tables = staged.get(storage.path, (None, b""))[0] if staged is not None else None
+        tables = staged.get(storage.path, (None, b"", False))[0] if staged is not None else None
         if tables is not None:  # saved earlier in the change being made, not yet written
             return Parsed((0, 0, 0, 0), tables)
         checked: set[Path] = self._held.checked
@@ -262,15 +263,15 @@ class ShardedStore:
         if staged is None:
             edit.storage.write(edit.tables)
         else:
-            staged[edit.storage.path] = (edit.tables, edit.storage.encode(edit.tables))
+            staged[edit.storage.path] = (edit.tables, edit.storage.encode(edit.tables), False)
 
-    def stage(self, path: Path, raw: bytes | None) -> None:
-        """Another file (a history record, a coach's record of a client) written (or, for
-        None, removed) with the change being made."""
+    def stage(self, path: Path, raw: bytes | None, record: bool = False) -> None:
+        """Another file written (or, for None, removed) with the change being made: a coach's
+        record of a client, or (``record``) the change's own record in the undo history."""
         staged = self._staged()
         if staged is None:
             raise RuntimeError("a file joins a change only while one is being made")
-        staged[path] = (None, raw)
+        staged[path] = (None, raw, record)
 
     def changing_now(self) -> bool:
         """Whether this thread is making an ``all_or_nothing`` change."""
@@ -311,17 +312,46 @@ class ShardedStore:
         self._write_together(staged)
 
     def _write_together(self, staged: Staged) -> None:
+        """Several files of the journal: through a commit file. One file (the common save:
+        one year's days) needs none: its record in the history is written first, then the
+        file. A crash between them leaves the journal exactly as it was, and a record of a
+        change that never happened, which undo passes over (it finds nothing to put back)."""
         if not staged:
             return
+        records = {p: raw for p, (_, raw, record) in staged.items() if record}
+        files = {p: raw for p, (_, raw, record) in staged.items() if not record}
         try:
-            self.commits.apply({path: raw for path, (_, raw) in staged.items()})
+            if len(files) > 1:
+                self.commits.apply({**records, **files})
+            else:
+                self._record_then_write(records, files)
         except BaseException:
             for path in staged:  # whatever is on disk now, it is read afresh
                 self.cache.entries.pop(path, None)
             raise
-        for path, (tables, raw) in staged.items():
+        for path, (tables, raw, _) in staged.items():
             if tables is not None and raw is not None:
                 AtomicStorage(path, cache=self.cache, codec=self.codec).written(tables, raw)
+
+    @staticmethod
+    def _record_then_write(
+        records: dict[Path, bytes | None], files: dict[Path, bytes | None]
+    ) -> None:
+        """The history first, then the one file; should the file fail, the history goes back
+        to what it was (a crash instead leaves a record undo passes over)."""
+        before = {path: read_file(path) for path in records}
+        for path, raw in sorted(records.items(), key=lambda pr: pr[1] is None):
+            put(path, raw)  # new records first, old ones pruned after
+        try:
+            for path, raw in files.items():
+                put(path, raw)
+        except Unsynced:
+            raise  # the file is in place: the change was made
+        except OSError:
+            with contextlib.suppress(OSError):
+                for path, raw in before.items():
+                    put(path, raw)
+            raise
 
     def stamp(self, kind: str, year: int) -> StatKey | None:
         return stat_key(self.shard_path(kind, year))

@@ -69,7 +69,7 @@ class HistoryRepository:
         """With the change being made to the journal when there is one (always, but for a
         purge), else at once."""
         if self.store.changing_now():
-            self.store.stage(path, data)
+            self.store.stage(path, data, record=True)
         elif data is None:
             remove(path)
         else:

@@ -124,7 +124,7 @@ def test_a_change_that_failed_to_write_leaves_no_history(
     j = journal(home)
     j.set_intent(DAY, "kept")
     with (
-        failing(lambda step, path: step == "write" and ".commit" in path.name),
+        failing(lambda step, path: step == "write" and "entries-" in path.name),
         pytest.raises(JournalError, match="No space left on device; nothing was saved"),
     ):
         j.set_text(NEXT, "reflection", "never saved")

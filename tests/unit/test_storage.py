@@ -358,7 +358,7 @@ def test_reader_during_a_failed_save_never_sees_the_unsaved_change(
         seen.extend(e.intent for e in svc.entries())
 
     def read_then_fail(step: str, path: Path) -> bool:
-        if step != "write" or ".commit" not in path.name:  # before the change is made
+        if step != "write" or "entries-" not in path.name:
             return False
         reader = threading.Thread(target=read)  # as the app's workers read
         reader.start()
