@@ -230,3 +230,46 @@ def test_no_plaintext_reaches_the_disk_through_edits_undo_or_a_crash(
     assert CANARY.encode() not in every_byte(encrypted)
     assert home(encrypted).journal.entry(DAY + dt.timedelta(days=2)) is not None
     assert CANARY.encode() not in every_byte(encrypted)
+
+
+def test_the_keyring_keeps_the_identity_so_the_next_command_need_not_ask(
+    encrypted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from journal.store import crypt
+
+    class Backend(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+        kept: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.kept.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.kept[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.kept.pop((service, username), None)
+
+    monkeypatch.setattr(keyring, "get_keyring", lambda: Backend())
+    monkeypatch.setattr(keyring.core, "_keyring_backend", Backend())
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "memory")
+    monkeypatch.delenv(PASSPHRASE_FILE)
+    monkeypatch.setattr(crypt, "_unlocked", {})  # a new command: nothing unlocked yet
+    asked: list[str] = []
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return PASSPHRASE
+
+    first = Home(encrypted, today=lambda: DAY, ask=ask, use_keyring=True)
+    assert len(first.journal.all_entries()) == 3 and len(asked) == 1
+    assert [v.startswith("AGE-SECRET-KEY-") for v in Backend.kept.values()] == [True]
+    monkeypatch.setattr(crypt, "_unlocked", {})
+    later = Home(encrypted, today=lambda: DAY, ask=None, use_keyring=True)
+    assert len(later.journal.all_entries()) == 3, "opened from the keyring, nobody asked"
+    assert len(asked) == 1
+    decrypt_home(later)
+    assert Backend.kept == {}, "decrypting forgets the identity"
