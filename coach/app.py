@@ -87,6 +87,7 @@ class CoachApp(App[None]):
     def action_open_checkin(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        self.checkin.back_to = None
 
     def open_screen(self, name: str, build: Callable[[], Screen[None]]) -> None:
         """Journal and trends are installed once, so their search, zoom and place survive a
@@ -104,7 +105,11 @@ class CoachApp(App[None]):
 
         day = dt.date.fromisoformat(iso)
         if day == self.checkin.day:
+            from_journal = self.is_screen_installed("journal") and (
+                self.screen is self.get_screen("journal")
+            )
             self.action_open_checkin()
+            self.checkin.back_to = "journal" if from_journal else None
             return
         try:
             screen = DayScreen(self.home, day)
@@ -282,9 +287,13 @@ def build_app(
 def open_app(home_option: str | None, day: dt.date | None = None) -> None:
     """Bare `coach` (or `coach --date D`): the app on the home given (or the default one); a
     journal that cannot be read is one line on stderr, not a traceback."""
+    from coach.passphrase import offer_encryption, terminal_ask
     from journal.paths import data_home
 
     try:
-        build_app(data_home(home_option), day=day).run()
+        home = Home(data_home(home_option), ask=terminal_ask())
+        offer_encryption(home)
+        home.codec  # noqa: B018  (an encrypted journal is unlocked before the first screen)
+        CoachApp(home, day).run()
     except JournalError as exc:
         fail(str(exc))

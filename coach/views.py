@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual.content import Content
 
@@ -32,7 +32,34 @@ def comment_lines(comments: Sequence[Comment]) -> list[Content]:
     ]
 
 
-def entry_view(entry: Entry, promises: list[Promise], comments: Sequence[Comment] = ()) -> Content:
+Find = Callable[[str], "Promise | None"]
+"""A promise by its id, or None when it cannot be read (deleted since, a file in trouble)."""
+
+
+def terms(p: Promise) -> str:
+    return f"“{one_line(p.text, 50)}”" + (f" due {p.due:%a %d %b %Y}" if p.due else "")
+
+
+def chain(p: Promise, find: Find | None) -> str:
+    """Where a renegotiated promise went, or came from, in its terms rather than an id."""
+    if find is None:
+        return chain_text(p)
+    parts = []
+    if p.renegotiated_from:
+        old = find(p.renegotiated_from)
+        parts.append(f"renegotiated from {terms(old)}" if old else "renegotiated")
+    if p.renegotiated_to:
+        new = find(p.renegotiated_to)
+        parts.append(f"now {terms(new)}" if new else "renegotiated")
+    return ", ".join(dict.fromkeys(parts))
+
+
+def entry_view(
+    entry: Entry,
+    promises: list[Promise],
+    comments: Sequence[Comment] = (),
+    find: Find | None = None,
+) -> Content:
     """One day as a person reads it: intent first, then help, promises, ratings, words."""
     lines: list[Content] = [Content.styled(entry.date.strftime("%A %d %B %Y"), "bold")]
     marks = day_marks(entry)
@@ -61,7 +88,9 @@ def entry_view(entry: Entry, promises: list[Promise], comments: Sequence[Comment
                 content(f" → {p.to}" if p.to else ""),
                 (f"  due {p.due.isoformat()}" if p.due else "", "dim"),
                 (f"  [{p.status}]", "green" if p.status == "kept" else "dim"),
-                (f"  {chain_text(p)}" if chain_text(p) else "", "dim"),
+                content(
+                    f"  {chain(p, find)}" if p.renegotiated_from or p.renegotiated_to else "", "dim"
+                ),  # fmt: skip
             )
             for p in promises
         ],

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from coach.render import content
 
@@ -21,16 +21,21 @@ class Field:
 
 
 class FormScreen(ModalScreen[dict[str, str] | None]):
-    """Enter on the last line (or Ctrl+S) gives every line, keyed; Escape gives None."""
+    """Enter on the last line (or Ctrl+S) gives every line, keyed; Escape gives None.
+
+    Each label sits in its field's border, as in the check-in, so four fields fit an 80×24
+    terminal; on a smaller one the fields scroll and the keys stay in sight below them."""
 
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
     FormScreen > Vertical {
-        width: 76; max-width: 100%; height: auto;
-        border: round $accent; background: $surface; padding: 1 2;
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1;
     }
-    FormScreen Label { margin-top: 1; color: $text-muted; }
-    FormScreen .hint { color: $text-muted; margin-top: 1; }
+    FormScreen .heading { margin: 1 0; }
+    FormScreen #form-fields { height: auto; }
+    FormScreen Input { border-title-color: $text-muted; }
+    FormScreen .hint { color: $text-muted; dock: bottom; margin-bottom: 1; }
     """
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="form.cancel"),
@@ -45,12 +50,19 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(content(self.heading, "bold"))
-            for f in self.fields:
-                yield Label(content(f.label))
-                yield Input(f.value, placeholder=f.placeholder, id=f"field-{f.key}")
-            yield Static(content(self.hint or "Enter on the last line saves · Esc cancels"),
-                         classes="hint")  # fmt: skip
+            yield Static(content(self.heading, "bold"), classes="heading")
+            with VerticalScroll(id="form-fields", can_focus=False):
+                for f in self.fields:
+                    field = Input(
+                        f.value,
+                        placeholder=f.placeholder,
+                        id=f"field-{f.key}",
+                        select_on_focus=False,  # what is there is added to, not replaced
+                    )
+                    field.border_title = f.label
+                    yield field
+            said = self.hint or "Enter on the last line or Ctrl+S saves · Esc cancels"
+            yield Static(content(said), classes="hint")
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:

@@ -52,7 +52,8 @@ class LineInputScreen(ModalScreen[str | None]):
             yield Static(content(self.heading, "bold"))
             if self.hint:
                 yield Static(content(self.hint), classes="hint")
-            line = Input(self.value, placeholder=self.placeholder, id="line")
+            # What is there (a day's tags) is added to, not replaced by the first key.
+            line = Input(self.value, placeholder=self.placeholder, id="line", select_on_focus=False)
             yield line
         if self.suggest is not None:
             from coach.widgets.suggest import Suggest

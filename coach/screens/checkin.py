@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 from typing import TYPE_CHECKING
@@ -12,30 +13,18 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header, Static
 
 from coach import messages as msg
 from coach.events import JournalChanged
 from coach.render import clean, content, one_line
+from coach.screens.checkin_changes import StepChanges
 from coach.widgets.footer import KeyBar
-from coach.widgets.step_base import (
-    AnswerEdited,
-    DayState,
-    HelpAsked,
-    HelpChanged,
-    NextStep,
-    PromiseEditWanted,
-    PromiseMade,
-    PromiseRemoved,
-    PromiseResolved,
-    StepView,
-)
+from coach.widgets.step_base import AnswerEdited, DayState, NextStep, StepView
 from journal.app.checkin import Answer, save_answer
 from journal.errors import JournalError
 from journal.model import STAR_TAGS
-from journal.parse import parse_date
 
 if TYPE_CHECKING:
     from journal.app.home import Home
@@ -48,6 +37,9 @@ SAVE_DELAY_S = 0.6
 
 SHORT_TERMINAL = 30
 """Rows below which the check-in drops its spacing and the why line."""
+
+NARROW_TERMINAL = 100
+"""Columns below which the title names the day the short way, so it is never cut."""
 
 STEP_TEXT_IDS = ("#progress", "#step-title", "#step-prompt", "#step-why")
 
@@ -91,7 +83,7 @@ def day_marks(entry: Entry | None) -> Content:
     return Content.assemble("   ", Content("  ").join(Content.styled(t, s) for t, s in marks))
 
 
-class CheckinScreen(Screen[None]):
+class CheckinScreen(StepChanges):
     DEFAULT_CSS = """
     #checkin { padding: 1 2; }
     #progress { color: $text-muted; margin-bottom: 1; }
@@ -115,6 +107,7 @@ class CheckinScreen(Screen[None]):
         Binding("ctrl+n", "next", "Next step", id="checkin.next", priority=True),
         Binding("ctrl+b", "back", "Back", id="checkin.back", priority=True),
         Binding("ctrl+t", "switch_pack", "Morning/evening", id="checkin.switch"),
+        Binding("escape", "go_back", "Journal", id="checkin.back_to_journal"),
     ]
 
     pack_name: reactive[str] = reactive("morning", init=False)
@@ -122,6 +115,10 @@ class CheckinScreen(Screen[None]):
 
     index: reactive[int] = reactive(0, init=False)
     """The step on screen."""
+
+    back_to: reactive[str | None] = reactive(None, init=False, bindings=True)
+    """The screen this one was opened from (today's row in the journal), which Escape goes
+    back to; None when it was opened as itself (F2, or at start)."""
 
     def __init__(self, home: Home, day: dt.date | None = None) -> None:
         super().__init__()
@@ -137,10 +134,16 @@ class CheckinScreen(Screen[None]):
         self._pending: Answer | None = None
         self.views: dict[str, StepView] = {}
         self.state = self.load_state()
+        self.read_at: object = self.journal.revision()
+        """The journal's revision when the steps last read it (or saved to it)."""
         self.sub_title = self.heading()
 
-    def heading(self) -> str:
-        return f"{self.pack.title} · {self.day.strftime('%A %d %B %Y')}"
+    def heading(self, narrow: bool = False) -> str:
+        day = f"{self.day:%a %d %b %Y}" if narrow else f"{self.day:%A %d %B %Y}"
+        return f"{self.pack.title} · {day}"
+
+    def show_heading(self) -> None:
+        self.sub_title = self.heading(0 < self.size.width < NARROW_TERMINAL)
 
     def compose(self) -> ComposeResult:
         """The first step is composed with the screen: one layout pass at startup, not two."""
@@ -164,6 +167,28 @@ class CheckinScreen(Screen[None]):
     def on_resize(self) -> None:
         """On a short terminal the why of each step gives its lines to the answers."""
         self.set_class(self.size.height < SHORT_TERMINAL, "-short")
+        self.show_heading()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape goes back only where there is somewhere to go back to."""
+        if action == "go_back":
+            return self.back_to is not None
+        return True
+
+    async def action_go_back(self) -> None:
+        back, self.back_to = self.back_to, None
+        if back is not None:
+            await self.app.run_action(f"app.open_{back}")
+
+    def on_screen_suspend(self) -> None:
+        """What was typed is saved before another screen can change the same day."""
+        self.save_pending()
+
+    def on_screen_resume(self) -> None:
+        """Back from the journal (a star, a tag, a deleted promise), a dialog or the command
+        line: the steps show the day as it is now, so none of them saves an old copy."""
+        if self.journal.revision() != self.read_at:
+            self.refresh_steps()
 
     # ----- state ---------------------------------------------------------------------------
 
@@ -190,6 +215,7 @@ class CheckinScreen(Screen[None]):
         except JournalError as exc:
             self.report(exc)
             return
+        self.read_at = self.journal.revision()
         for view in self.views.values():
             view.show_state(self.state)
         if self.is_mounted:
@@ -199,12 +225,20 @@ class CheckinScreen(Screen[None]):
         """Switch between morning and evening: the old pack's steps go, the new one's first
         step is built."""
         self.pack = self.home.pack(self.pack_name)
-        self.sub_title = self.heading()
-        await self.query_one(ContentSwitcher).remove_children()
-        self.views = {}
+        self.show_heading()
+        await self.remove_steps()
         self.state = self.load_state()
+        self.read_at = self.journal.revision()
         self.index = 0
         await self.show_step()
+
+    async def remove_steps(self) -> None:
+        """Every step goes; those shown next are built anew. The switcher forgets what it
+        showed, or a new step with the same id would stay hidden."""
+        switcher = self.query_one(ContentSwitcher)
+        await switcher.remove_children()
+        switcher.current = None
+        self.views = {}
 
     def step_keys(self) -> str:
         """What F1 says the current step adds to the keys."""
@@ -269,14 +303,17 @@ class CheckinScreen(Screen[None]):
         if answer is None:
             return True
         try:
-            save_answer(self.journal, self.day, answer)
+            saved = save_answer(self.journal, self.day, answer)
         except JournalError as exc:
             self.report(exc)
             return False
+        self.read_at = self.journal.revision()
+        self.state.entry = saved
+        with contextlib.suppress(NoMatches):  # the app may be closing, its widgets gone
+            if view is not None:  # what the step shows as stored is now what is stored
+                view.show_state(self.state)
+            self.query_one("#progress", Static).update(self.step_texts()[0])
         return True
-
-    def report(self, exc: JournalError) -> None:
-        self.notify(one_line(str(exc)), severity="error", markup=False)
 
     def on_next_step(self, event: NextStep) -> None:
         event.stop()
@@ -290,97 +327,6 @@ class CheckinScreen(Screen[None]):
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY_S, self.save_pending)
-
-    def on_promise_made(self, event: PromiseMade) -> None:
-        event.stop()
-        try:
-            due = parse_date(event.due, self.day, "due date") if event.due.strip() else None
-            self.journal.add_promise(self.day, event.text, event.kind, event.to, due)
-        except JournalError as exc:
-            self.report(exc)
-            return
-        self.refresh_steps()
-        self.call_on_current("clear_inputs")
-
-    def on_promise_removed(self, event: PromiseRemoved) -> None:
-        from coach.screens import promise_actions
-
-        event.stop()
-        promise_actions.delete_promise(self, self.journal, event.promise_id, self.refresh_steps)
-
-    def on_promise_edit_wanted(self, event: PromiseEditWanted) -> None:
-        from coach.screens import promise_actions
-
-        event.stop()
-        promise_actions.edit_promise(self, self.journal, event.promise_id, self.refresh_steps)
-
-    def on_promise_resolved(self, event: PromiseResolved) -> None:
-        from coach.screens import promise_actions
-
-        event.stop()
-
-        def after() -> None:
-            self.refresh_steps()
-            self.call_on_current("note_used")
-
-        if event.status == "renegotiated":  # new terms first: the old promise closes on them
-            promise_actions.renegotiate(
-                self, self.journal, event.promise_id, self.day, event.note, after
-            )
-            return
-        if self.act(
-            lambda: self.journal.resolve_promise(
-                event.promise_id, event.status, event.note, self.day
-            )
-        ):
-            self.call_on_current("note_used")
-
-    def on_help_asked(self, event: HelpAsked) -> None:
-        event.stop()
-        if self.act(lambda: self.journal.add_help(self.day, event.person, event.request)):
-            self.call_on_current("clear_inputs")
-
-    def on_help_changed(self, event: HelpChanged) -> None:
-        from coach.screens import promise_actions
-
-        event.stop()
-        if event.remove:
-            entry = self.journal.entry(event.day)
-            ask = next((h for h in entry.help if h.id == event.help_id), None) if entry else None
-            who = f" of {one_line(ask.person, 40)}" if ask else ""
-            promise_actions.confirm(
-                self,
-                f"Remove the ask{who} on {event.day:%a %d %b}?",
-                lambda: self.act(lambda: self.journal.remove_help(event.day, event.help_id)),
-            )
-            return
-        if event.edit:
-            promise_actions.edit_ask(
-                self, self.journal, event.day, event.help_id, self.refresh_steps
-            )
-            return
-        fields: dict[str, object] = {}
-        if event.request is not None:
-            fields["request"] = event.request.strip()
-        if event.done is not None:
-            fields["done"] = event.done
-        self.act(lambda: self.journal.update_help(event.day, event.help_id, **fields))
-
-    def call_on_current(self, method: str) -> None:
-        """Let the step that asked for a change get ready for the next one."""
-        view = self.current()
-        if view is not None and hasattr(view, method):
-            getattr(view, method)()
-
-    def act(self, change: object) -> bool:
-        """Run one domain change, show its error if any, and redraw from the journal."""
-        try:
-            change()  # type: ignore[operator]
-        except JournalError as exc:
-            self.report(exc)
-            return False
-        self.refresh_steps()
-        return True
 
     # ----- actions -------------------------------------------------------------------------
 
@@ -417,8 +363,7 @@ class CheckinScreen(Screen[None]):
         """An undo changed the day under the steps: build them again from the journal."""
         event.stop()
         index = self.index
-        await self.query_one(ContentSwitcher).remove_children()
-        self.views = {}
+        await self.remove_steps()
         self.refresh_steps()
         self.set_reactive(CheckinScreen.index, min(index, len(self.pack.steps) - 1))
         await self.show_step()
@@ -433,5 +378,5 @@ class DayScreen(CheckinScreen):
     )
     BINDINGS = [Binding("escape", "app.pop_screen", "Close day", id="day.back")]
 
-    def heading(self) -> str:
-        return f"{self.pack.title} · {self.day.strftime('%A %d %B %Y')} (changing a past day)"
+    def heading(self, narrow: bool = False) -> str:
+        return super().heading(narrow) + (" · past day" if narrow else " (changing a past day)")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, cast
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
@@ -46,20 +46,31 @@ class ExportFailed(Message):
     reason: str
 
 
+def titled(field: Input, title: str) -> Input:
+    """The label in the field's border: it costs no line."""
+    field.border_title = title
+    return field
+
+
 class ExportScreen(ModalScreen[Path | None]):
     """Dismissed with the path written, or None when the person cancels."""
 
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     #export {
-        width: 76; max-width: 100%; height: auto;
-        border: round $accent; background: $surface; padding: 1 2;
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1;
     }
-    #export Label { margin-top: 1; color: $text-muted; }
+    #export .heading { margin-top: 1; }
+    #export-fields { height: auto; margin-top: 1; }
     #export .row { height: auto; }
-    #export .row Vertical { height: auto; width: 1fr; }
-    #problem { color: $error; height: auto; margin-top: 1; }
-    #buttons { height: auto; margin-top: 1; align-horizontal: right; }
+    #export .side { width: 9; padding-top: 1; color: $text-muted; }
+    #export Select { width: 1fr; }
+    #export Input { width: 1fr; border-title-color: $text-muted; }
+    #problem { color: $error; height: auto; display: none; }
+    #problem.-shown { display: block; }
+    #buttons { dock: bottom; height: 1; margin: 1 0; }
+    #buttons .hint { width: 1fr; color: $text-muted; }
     #buttons Button { margin-left: 2; }
     """
     BINDINGS = [
@@ -73,8 +84,10 @@ class ExportScreen(ModalScreen[Path | None]):
         self.fmt = fmt
 
     def compose(self) -> ComposeResult:
+        """One line per choice where it can be: the whole dialog fits an 80×24 terminal, and
+        on a smaller one the choices scroll while the keys stay in sight."""
         with Vertical(id="export"):
-            yield Static(content("Export", "bold"))
+            yield Static(content("Export", "bold"), classes="heading")
             yield Static(
                 content(
                     "Private days stay out of every export. The file goes to the folder Coach "
@@ -82,23 +95,25 @@ class ExportScreen(ModalScreen[Path | None]):
                     "dim",
                 )
             )
-            yield Label("What")
-            yield Select(FORMATS, value=self.fmt, allow_blank=False, id="format")
-            with Horizontal(classes="row"):
-                with Vertical():
-                    yield Label("From")
-                    yield Input(placeholder="the first entry", id="from")
-                with Vertical():
-                    yield Label("To")
-                    yield Input(placeholder="today", id="to")
-            yield Label("Charts and tables")
-            yield Select(PERIODS, value="fit", allow_blank=False, id="period")
-            yield Label("File name")
-            yield Input(placeholder="named for the format and the dates", id="file")
+            with VerticalScroll(id="export-fields", can_focus=False):
+                with Horizontal(classes="row"):
+                    yield Label("What", classes="side")
+                    yield Select(FORMATS, value=self.fmt, allow_blank=False, id="format")
+                with Horizontal(classes="row"):
+                    yield titled(Input(placeholder="the first entry", id="from"), "From")
+                    yield titled(Input(placeholder="today", id="to"), "To")
+                with Horizontal(classes="row"):
+                    yield Label("Charts", classes="side")
+                    yield Select(PERIODS, value="fit", allow_blank=False, id="period")
+                yield titled(
+                    Input(placeholder="named for the format and the dates", id="file"),
+                    "File name",
+                )
             yield Static("", id="problem")
             with Horizontal(id="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Write", variant="primary", id="write")
+                yield Static(content("Enter or Ctrl+S writes · Esc cancels"), classes="hint")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Write", variant="primary", id="write", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#format", Select).focus()
@@ -143,7 +158,9 @@ class ExportScreen(ModalScreen[Path | None]):
         self.write(request, Path(file) if file else None)
 
     def problem(self, text: str) -> None:
-        self.query_one("#problem", Static).update(content(one_line(text)))
+        said = self.query_one("#problem", Static)
+        said.update(content(one_line(text)))
+        said.set_class(bool(text), "-shown")
 
     @work(thread=True, exclusive=True, group="export")
     def write(self, request: ExportRequest, target: Path | None) -> None:

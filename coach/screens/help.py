@@ -33,18 +33,21 @@ def declared(node: DOMNode) -> Iterator[tuple[str, str]]:
     field's cursor movement, are left to the person's habits."""
     keys: dict[str, list[str]] = {}
     described: dict[str, str] = {}
+    app = node.app
     for cls in type(node).__mro__:
         if not cls.__module__.startswith(OUR_PACKAGE):
             continue
         bindings: list[BindingType] = cls.__dict__.get("BINDINGS", [])
         for binding in Binding.make_bindings(bindings):
+            if node is not app and node.check_action(binding.action, ()) is False:
+                continue  # not here now: Escape back to a journal the screen was not opened from
             if (
                 not binding.description
                 or described.get(binding.action, binding.description) != binding.description
             ):
                 continue
             described[binding.action] = binding.description
-            shown = binding.key_display or node.app.get_key_display(binding)
+            shown = binding.key_display or app.get_key_display(binding)
             if shown not in keys.setdefault(binding.action, []):
                 keys[binding.action].append(shown)
     for action, displays in keys.items():

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
@@ -29,7 +29,7 @@ from coach.views import PRIVATE_MARK, STAR_MARK, entry_view
 from coach.widgets.footer import KeyBar
 from coach.widgets.journal_filters import FilterBar, Filters
 from journal.errors import JournalError
-from journal.model import Entry
+from journal.model import Entry, Promise
 from journal.wording import count
 
 if TYPE_CHECKING:
@@ -121,6 +121,8 @@ class JournalScreen(Screen[None]):
         """What the days listed were found with (None before the first search ends)."""
         self.intent_width = 0
         self.filling = False
+        self.left = False
+        """Another screen was shown over this one (not a dialog): focus goes back to the list."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,9 +145,17 @@ class JournalScreen(Screen[None]):
         self.load()
         table.focus()
 
+    def on_screen_suspend(self) -> None:
+        self.left = not isinstance(self.app.screen, ModalScreen)
+
     def on_screen_resume(self) -> None:
-        """Come back to fresh data: the check-in may have changed today's entry."""
+        """Come back to fresh data (the check-in may have changed today's entry), and, after
+        another screen rather than a dialog, to the list: a key meant for a day (s, p) must
+        not land in a filter left focused on the last visit."""
         self.load()
+        if self.left:
+            self.left = False
+            self.query_one("#days", DataTable).focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.refit)
@@ -289,7 +299,14 @@ class JournalScreen(Screen[None]):
         except JournalError as exc:
             self.notify(one_line(str(exc)), severity="error", markup=False)
             said = []
-        view.update(entry_view(entry, promises, said))
+        view.update(entry_view(entry, promises, said, self.find_promise))
+
+    def find_promise(self, ref: str) -> Promise | None:
+        """The other end of a renegotiation, to show its terms rather than its id."""
+        try:
+            return self.journal.find_promise(ref)
+        except JournalError:
+            return None
 
     def replace_entry(self, entry: Entry) -> None:
         """The day as it is after a change made here: its row and the pane show it now."""

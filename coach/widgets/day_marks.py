@@ -6,13 +6,16 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input
 
 from coach.render import clean
-from coach.widgets.fields import Box, SuggestingInput, labelled
+from coach.widgets.fields import Box, SuggestingInput, labelled, show_text
 from coach.widgets.step_base import AnswerEdited, DayState, NextStep, StepView
 from journal.app.checkin import Answer, MarksAnswer
 from journal.model import STAR_TAGS
 
-STAR_LABEL = "★ Star this day: its reflection is one to keep"
+STAR_LABEL = "★ Star this day: a day worth rereading"
+STAR_LABEL_REFLECTED = "★ Star this day: its reflection is one to keep"
+"""Once the day has a reflection, the star is what brings it into your summaries."""
 PRIVATE_LABEL = "Private: never exported, never shared"
+FIELDS = {"tags": "#marks-tags", "star": "#marks-star", "private": "#marks-private"}
 
 
 class MarksStep(StepView):
@@ -26,32 +29,54 @@ class MarksStep(StepView):
     """
 
     def compose(self) -> ComposeResult:
-        entry = self.state.entry
-        tags = [t for t in entry.tags if t not in STAR_TAGS] if entry else []
+        stored = self.stored_values()
         field = SuggestingInput(
             self.journal,
             "tags",
-            value=clean(", ".join(tags)),
+            value=str(stored["tags"]),
             placeholder=self.step.placeholder or "e.g. work, 1on1",
             id="marks-tags",
             classes="answer",
         )
         yield labelled(field, "Tags")
-        yield Box(STAR_LABEL, bool(entry and entry.starred), id="marks-star")
-        yield Box(PRIVATE_LABEL, bool(entry and entry.private), id="marks-private")
+        yield Box(self.star_label(), bool(stored["star"]), id="marks-star")
+        yield Box(PRIVATE_LABEL, bool(stored["private"]), id="marks-private")
+
+    def star_label(self) -> str:
+        """In the morning there is no reflection yet to keep: the day itself is starred."""
+        entry = self.state.entry
+        return STAR_LABEL_REFLECTED if entry and entry.reflection.strip() else STAR_LABEL
+
+    def values(self) -> dict[str, object]:
+        return {
+            "tags": self.query_one(FIELDS["tags"], Input).value,
+            "star": self.query_one(FIELDS["star"], Checkbox).value,
+            "private": self.query_one(FIELDS["private"], Checkbox).value,
+        }
+
+    def stored_values(self) -> dict[str, object]:
+        entry = self.state.entry
+        tags = [t for t in entry.tags if t not in STAR_TAGS] if entry else []
+        return {
+            "tags": clean(", ".join(tags)),
+            "star": bool(entry and entry.starred),
+            "private": bool(entry and entry.private),
+        }
+
+    def set_values(self, values: dict[str, object]) -> None:
+        """A field being typed in keeps what is typed; the rest follow the journal (an undo,
+        the journal screen)."""
+        for key, value in values.items():
+            if key == "tags":
+                show_text(self.query_one(FIELDS[key], Input), str(value))
+                continue
+            box = self.query_one(FIELDS[key], Checkbox)
+            with box.prevent(Checkbox.Changed):
+                box.value = bool(value)
 
     def show_state(self, state: DayState) -> None:
-        """Boxes follow the journal (an undo, the journal screen); the tags field keeps what
-        is being typed."""
         super().show_state(state)
-        entry = state.entry
-        for box, value in (
-            ("#marks-star", bool(entry and entry.starred)),
-            ("#marks-private", bool(entry and entry.private)),
-        ):
-            checkbox = self.query_one(box, Checkbox)
-            with checkbox.prevent(Checkbox.Changed):
-                checkbox.value = value
+        self.query_one(FIELDS["star"], Checkbox).label = self.star_label()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -65,9 +90,6 @@ class MarksStep(StepView):
         event.stop()
         self.post_message(NextStep())
 
-    def pending(self) -> Answer | None:
-        return MarksAnswer(
-            self.query_one("#marks-tags", Input).value,
-            self.query_one("#marks-star", Checkbox).value,
-            self.query_one("#marks-private", Checkbox).value,
-        )
+    def answer(self) -> Answer | None:
+        now = self.values()
+        return MarksAnswer(str(now["tags"]), bool(now["star"]), bool(now["private"]))

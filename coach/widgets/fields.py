@@ -7,14 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.binding import Binding
 from textual.containers import Container
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, RadioButton, Static
+from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
 if TYPE_CHECKING:
-    from coach.widgets.suggest import Words
+    from coach.widgets.suggest import Suggest, Words
     from journal.app.service import JournalService
 
 
@@ -22,6 +23,13 @@ def labelled(field: Input, label: str) -> Input:
     """The label sits in the field's top border: it costs no line, and stays visible."""
     field.border_title = label
     return field
+
+
+def show_text(field: Input, value: str) -> None:
+    """Put the journal's text in a field, the cursor after it, without it counting as typing."""
+    with field.prevent(Input.Changed):
+        field.value = value
+    field.cursor_position = len(value)
 
 
 def hints(rows: Sequence[tuple[Content, Content]]) -> Container:
@@ -34,7 +42,10 @@ def hints(rows: Sequence[tuple[Content, Content]]) -> Container:
 
 class SuggestingInput(Input):
     """Suggestions are mounted the first time the field is focused, so a screen that never
-    uses them never loads the dropdown (or reads the journal for it)."""
+    uses them never loads the dropdown (or reads the journal for it).
+
+    Tab always moves on and leaves the text as typed: "Ana", Tab, "friday" typed quickly
+    must not complete to a longer name or stay in the field. ↓ and Enter take a suggestion."""
 
     def __init__(
         self,
@@ -46,18 +57,28 @@ class SuggestingInput(Input):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(value, placeholder, id=id, classes=classes)
+        super().__init__(value, placeholder, id=id, classes=classes, select_on_focus=False)
         self.journal = journal
         self.words: Words = words
-        self.offered = False
+        self.offered: Suggest | None = None
+
+    def on_key(self, event: events.Key) -> None:
+        """The dropdown hears keys after the field does: hidden now, it lets the key through
+        (textual-autocomplete takes Tab and Enter only while it is shown). Tab always moves
+        on; Enter does too when the highlighted suggestion is what was typed."""
+        offered = self.offered
+        if offered is None:
+            return
+        if event.key == "tab" or (event.key == "enter" and offered.highlighted_is_typed()):
+            offered.action_hide()
 
     def on_focus(self) -> None:
-        if self.offered or not isinstance(self.parent, Widget):
+        if self.offered is not None or not isinstance(self.parent, Widget):
             return
         from coach.widgets.suggest import Suggest
 
-        self.offered = True
-        self.parent.mount(Suggest(self, self.journal, self.words), after=self)
+        self.offered = Suggest(self, self.journal, self.words)
+        self.parent.mount(self.offered, after=self)
 
 
 class Box(Checkbox, inherit_bindings=False):
@@ -96,3 +117,16 @@ class Choice(RadioButton):
         super().watch_value()
         self.BUTTON_INNER = "●" if self.value else " "
         self.refresh()
+
+
+class ChoiceSet(RadioSet):
+    """The arrows choose, as they do in any list of options: moving a highlight that a
+    separate Space must then confirm was a step nobody saw on screen."""
+
+    def action_next_button(self) -> None:
+        super().action_next_button()
+        self.action_toggle_button()
+
+    def action_previous_button(self) -> None:
+        super().action_previous_button()
+        self.action_toggle_button()

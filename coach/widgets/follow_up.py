@@ -57,8 +57,12 @@ class FollowUpTable(RowList):
         if self.selected_key:
             self.post_message(PromiseRemoved(self.selected_key))
 
+    acted_on: str | None = None
+    """The promise the last outcome key was pressed on: the cursor goes on from it."""
+
     def action_mark(self, status: PromiseStatus) -> None:
         key = self.selected_key
+        self.acted_on = key
         if key:
             note = self.screen.query_one("#followup-note", Input).value
             self.post_message(PromiseResolved(key, status, note))
@@ -87,7 +91,11 @@ class FollowUpStep(StepView):
             ["Made", "Kind", "Promise", "To", "Due", "Outcome"], flex=2, id="followup"
         )
         yield labelled(
-            Input(placeholder="optional; it goes with the next outcome", id="followup-note"),
+            Input(
+                placeholder="optional; it goes with the next outcome",
+                id="followup-note",
+                select_on_focus=False,
+            ),
             "Note",
         )
         yield Static(id="followup-empty", classes="list-label")
@@ -126,3 +134,17 @@ class FollowUpStep(StepView):
 
     def note_used(self) -> None:
         self.query_one("#followup-note", Input).value = ""
+
+    def outcome_given(self) -> None:
+        """After an outcome the cursor goes on to the next open promise (from the top again
+        after the last), so working down the list never marks the same one twice."""
+        table = self.query_one(FollowUpTable)
+        count = len(self.state.follow_up)
+        if count < 2:
+            return
+        keys = [p.id for p in self.state.follow_up]
+        here = keys.index(table.acted_on) if table.acted_on in keys else table.cursor
+        here = min(here, count - 1)
+        after = [(here + step) % count for step in range(1, count)]
+        still_open = [i for i in after if self.state.follow_up[i].status == "open"]
+        table.cursor = still_open[0] if still_open else min(here + 1, count - 1)

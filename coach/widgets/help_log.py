@@ -77,7 +77,8 @@ class HelpStep(StepView):
             )
             yield labelled(person, "Person")
             yield labelled(
-                Input(placeholder="now, or later today", id="help-request"), "What they asked for"
+                Input(placeholder="now, or later today", id="help-request", select_on_focus=False),
+                "What they asked for",
             )
         yield Static(content("Asked today:", "dim"), classes="list-label")
         table = HelpTable(id="help-today", cursor_type="row")
@@ -132,7 +133,11 @@ class HelpDoneStep(StepView):
         table.add_columns("Day", "Person", "What they asked for", "Done")
         yield table
         yield labelled(
-            Input(placeholder="Enter saves it on the selected row", id="help-request-later"),
+            Input(
+                placeholder="Enter saves it on the selected row",
+                id="help-request-later",
+                select_on_focus=False,
+            ),
             "What they asked for",
         )
         yield Static(id="help-empty", classes="list-label")

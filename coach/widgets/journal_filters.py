@@ -100,11 +100,11 @@ class FilterBar(Vertical):
         check = [DateCheck(self.today)]
         search = Input(placeholder="words, names or #tags", id="search")
         search.border_title = "search"
-        start = Input(placeholder="-30d", id="from", validators=check, validate_on=())
+        start = Input(placeholder="e.g. -30d", id="from", validators=check, validate_on=())
         start.border_title = "from"
-        end = Input(placeholder="yesterday", id="to", validators=check, validate_on=())
+        end = Input(placeholder="e.g. -7d", id="to", validators=check, validate_on=())
         end.border_title = "to"
-        tag = Input(placeholder="work", id="tag")
+        tag = Input(placeholder="e.g. work", id="tag")
         tag.border_title = "tag"
         yield search
         with Horizontal(id="filters"):

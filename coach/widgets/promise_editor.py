@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Input, RadioSet, Static
 
 from coach.render import content, rich_text
-from coach.widgets.fields import Choice, SuggestingInput, hints, labelled
+from coach.widgets.fields import Choice, ChoiceSet, SuggestingInput, hints, labelled
 from coach.widgets.step_base import (
     DayState,
     NextStep,
@@ -75,10 +75,11 @@ class PromisesStep(StepView):
                 placeholder=self.step.placeholder or "What will you do?",
                 id="promise-text",
                 classes="answer",
+                select_on_focus=False,
             ),
             "Promise",
         )
-        with RadioSet(id="promise-kind"):
+        with ChoiceSet(id="promise-kind"):
             for i, kind in enumerate(PROMISE_KINDS):
                 yield Choice(kind_label(kind), value=i == 0, name=kind)
         yield Static(self.kind_hint(PROMISE_KINDS[0]), id="kind-hint")
@@ -86,7 +87,12 @@ class PromisesStep(StepView):
             to = SuggestingInput(self.journal, "people", placeholder="e.g. Ana", id="promise-to")
             yield labelled(to, "To whom")
             yield labelled(
-                Input(placeholder=f"e.g. {date_examples(self.state.day)}", id="promise-due"), "Due"
+                Input(
+                    placeholder=f"e.g. {date_examples(self.state.day)}",
+                    id="promise-due",
+                    select_on_focus=False,
+                ),
+                "Due",
             )
         yield Static(content("Made today:", "dim"), classes="list-label")
         table = PromiseTable(id="promises-today", cursor_type="row", zebra_stripes=True)

@@ -18,7 +18,8 @@ from journal.model import RATING_NAMES
 
 TEN_WINDOW_S = 1.0
 RATING_KEYS = (
-    "←/→ or a digit sets a rating (1 then 0 quickly for ten) · ↑/↓ move · ⌫ clears · Enter goes on"
+    "←/→ or a digit sets a rating (1 then 0 quickly for ten) · ↑/↓ move · ⌫ clears · "
+    "Enter moves to the next rating, and from the last one goes on"
 )
 LABELS = {
     "credibility": "Credibility",
@@ -58,7 +59,8 @@ class RatingRow(Widget, can_focus=True):
     def render(self) -> Content:
         label = LABELS.get(self.name or "", self.name or "")
         value = self.value
-        dots = "".join("●" if value is not None and i <= value else "○" for i in range(11))
+        # Ten circles, as many filled as the rating: a 7 looks like a 7 here and in the journal.
+        dots = "".join("●" if value is not None and i < value else "○" for i in range(10))
         shown = "–" if value is None else str(value)
         return Content.assemble(
             (f"{label:<17}", "bold"),
@@ -105,5 +107,18 @@ class RatingsStep(StepView):
         for name in RATING_NAMES:
             yield RatingRow(name, self.step.hints.get(name, ""), given.get(name))
 
-    def pending(self) -> Answer | None:
+    def values(self) -> dict[str, object]:
+        return {row.name or "": row.value for row in self.query(RatingRow)}
+
+    def stored_values(self) -> dict[str, object]:
+        given = self.state.entry.ratings.given() if self.state.entry else {}
+        return {name: given.get(name) for name in RATING_NAMES}
+
+    def set_values(self, values: dict[str, object]) -> None:
+        for row in self.query(RatingRow):
+            if row.name in values:
+                value = values[row.name]
+                row.value = value if isinstance(value, int) else None
+
+    def answer(self) -> Answer | None:
         return RatingsAnswer({row.name or "": row.value for row in self.query(RatingRow)})

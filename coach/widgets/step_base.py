@@ -42,7 +42,12 @@ class StepView(Vertical):
     """Base class: shows one pack step's inputs for the day in ``state``.
 
     Steps never write: answers and changes go up as messages for the screen to save. The
-    journal is here only for the names and tags its fields suggest."""
+    journal is here only for the names and tags its fields suggest.
+
+    A step with an answer says what its fields hold (``values``), what the journal holds as
+    they would show it (``stored_values``) and how to show that (``set_values``): a field the
+    person has not changed then follows the journal (a star set in the journal screen, an
+    undo), and a step whose fields are all untouched has nothing to save."""
 
     KEYS = ""
     """The keys this step adds, shown under it: a person should not need F1 to find them."""
@@ -52,14 +57,46 @@ class StepView(Vertical):
         self.step = step
         self.state = state
         self.journal = journal
+        self.shown: dict[str, object] = {}
+        """What the fields showed from the journal, field by field."""
+
+    def on_mount(self) -> None:
+        self.shown = self.values()
 
     def show_state(self, state: DayState) -> None:
-        """Called after every save with fresh data from the journal."""
+        """Called after every save with fresh data from the journal: fields the person has
+        not changed show it; one being changed keeps what is typed."""
         self.state = state
+        stored = self.stored_values()
+        if not stored:
+            return
+        now = self.values()
+        untouched = {k: v for k, v in stored.items() if now.get(k) == self.shown.get(k)}
+        if any(now.get(k) != v for k, v in untouched.items()):
+            self.set_values(untouched)
+        self.shown = stored
+
+    def values(self) -> dict[str, object]:
+        """The answer's fields as they are on screen."""
+        return {}
+
+    def stored_values(self) -> dict[str, object]:
+        """The answer's fields as the journal (``self.state``) has them."""
+        return {}
+
+    def set_values(self, values: dict[str, object]) -> None:
+        """Show these (some of the fields) without it counting as typing."""
+
+    def answer(self) -> Answer | None:
+        """The step's answer as it stands on screen."""
+        return None
 
     def pending(self) -> Answer | None:
-        """The answer typed so far; saved only if it differs from what is stored."""
-        return None
+        """The answer, when the person changed a field since it last showed the journal: a
+        step never saves what it only showed."""
+        if self.values() == self.shown:
+            return None
+        return self.answer()
 
     def focus_first(self) -> None:
         for widget in self.query("Input, TextArea, RadioSet, DataTable, RatingRow, RowList"):

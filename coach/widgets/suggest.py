@@ -136,6 +136,28 @@ class Suggest(AutoComplete):
     def match(self, query: str, candidate: str) -> tuple[float, tuple[int, ...]]:
         return word_match(query, candidate)
 
+    def highlighted_is_typed(self) -> bool:
+        """The suggestion under the cursor is exactly what was typed: taking it changes
+        nothing, so the key that would take it is left to the field."""
+        options = self.option_list
+        at = options.highlighted
+        if not self.display or at is None or not options.option_count:
+            return False
+        option = options.get_option_at_index(at)
+        target = self.target
+        typed = self.get_search_string(TargetState(target.value, target.cursor_position))
+        return isinstance(option, DropdownItem) and option.value == typed
+
+    def should_show_dropdown(self, search_string: str) -> bool:
+        """Not for a lone suggestion that is already what was typed (the library compares
+        it as Rich Text, which the options here are not)."""
+        options = self.option_list
+        if options.option_count == 1:
+            only = options.get_option_at_index(0)
+            if isinstance(only, DropdownItem) and only.value == search_string:
+                return False
+        return super().should_show_dropdown(search_string)
+
     def get_matches(
         self, target_state: TargetState, candidates: list[DropdownItem], search_string: str
     ) -> list[DropdownItem]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Input, Static, TextArea
 
 from coach.render import clean, content
-from coach.widgets.fields import SuggestingInput, labelled
+from coach.widgets.fields import SuggestingInput, labelled, show_text
 from coach.widgets.step_base import AnswerEdited, DayState, NextStep, StepView
 from journal.app.checkin import Answer, IntentAnswer, TextAnswer
 from journal.parse import parse_serves, serves_text
@@ -22,6 +24,35 @@ WRITING_KEYS = "Enter starts a new line · Ctrl+N goes on"
 
 
 FIELD_LABELS = {"self_focus": "Where I was self-focused", "reflection": "Reflection"}
+
+ENTER_GRACE_S = 0.6
+"""An Enter this soon after a step appears, before any other key, is one pressed too many on
+the step before (the last rating, say), not a blank line meant for this one."""
+
+
+class WritingArea(TextArea):
+    """A multi-line answer in which Enter never starts with a blank line."""
+
+    arrived_at = 0.0
+    """When the step was last shown (monotonic seconds)."""
+    typed_since = False
+    """Whether any key but Enter was pressed here since."""
+
+    def arrive(self) -> None:
+        """The step was just shown: the cursor goes after what is written, to add to it."""
+        self.move_cursor(self.document.end)
+        self.arrived_at = time.monotonic()
+        self.typed_since = False
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key != "enter":
+            self.typed_since = True
+            return
+        blank = not self.text.strip()
+        stray = not self.typed_since and time.monotonic() - self.arrived_at < ENTER_GRACE_S
+        if blank or stray:
+            event.stop()
+            event.prevent_default()  # TextArea's own key handler would insert the line
 
 
 class TextStep(StepView):
@@ -47,7 +78,7 @@ class TextStep(StepView):
         return str(getattr(entry, self.field))
 
     def compose(self) -> ComposeResult:
-        area = TextArea(
+        area = WritingArea(
             clean(self.stored()),
             placeholder=self.step.placeholder,
             id=f"{self.step.id}-text",
@@ -58,12 +89,34 @@ class TextStep(StepView):
         area.border_subtitle = WRITING_KEYS
         yield area
 
+    def focus_first(self) -> None:
+        area = self.query_one(WritingArea)
+        area.focus()
+        area.arrive()
+
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         self.post_message(AnswerEdited())
 
-    def pending(self) -> Answer | None:
-        return TextAnswer(self.field, self.query_one(TextArea).text)
+    def values(self) -> dict[str, object]:
+        return {"text": self.query_one(WritingArea).text}
+
+    def stored_values(self) -> dict[str, object]:
+        return {"text": clean(self.stored())}
+
+    def set_values(self, values: dict[str, object]) -> None:
+        area = self.query_one(WritingArea)
+        if "text" in values:
+            with area.prevent(TextArea.Changed):
+                area.load_text(str(values["text"]))
+            area.move_cursor(area.document.end)
+
+    def answer(self) -> Answer | None:
+        return TextAnswer(self.field, self.query_one(WritingArea).text)
+
+
+INTENT_FIELDS = {"intent": "intent-text", "serves": "serves"}
+"""The intent step's fields by the names its values go by."""
 
 
 class IntentStep(StepView):
@@ -75,20 +128,21 @@ class IntentStep(StepView):
     """
 
     def compose(self) -> ComposeResult:
-        entry = self.state.entry
+        stored = self.stored_values()
         yield labelled(
             Input(
-                value=clean(entry.intent if entry else ""),
+                value=str(stored["intent"]),
                 placeholder=self.step.placeholder or "I intend to…",
                 id="intent-text",
                 classes="answer",
+                select_on_focus=False,
             ),
             "Intent",
         )
         serves = SuggestingInput(
             self.journal,
             "serves",
-            value=clean(serves_text(entry.intent_for) if entry and entry.intent_for else ""),
+            value=str(stored["serves"]),
             placeholder="a name, team, team:Platform, or me",
             id="serves",
         )
@@ -105,7 +159,22 @@ class IntentStep(StepView):
         else:
             self.post_message(NextStep())
 
-    def pending(self) -> Answer | None:
+    def values(self) -> dict[str, object]:
+        return {key: self.query_one(f"#{name}", Input).value for key, name in INTENT_FIELDS.items()}
+
+    def stored_values(self) -> dict[str, object]:
+        entry = self.state.entry
+        whom = entry.intent_for if entry else None
+        return {
+            "intent": clean(entry.intent if entry else ""),
+            "serves": clean(serves_text(whom)) if whom else "",
+        }
+
+    def set_values(self, values: dict[str, object]) -> None:
+        for key, value in values.items():
+            show_text(self.query_one(f"#{INTENT_FIELDS[key]}", Input), str(value))
+
+    def answer(self) -> Answer | None:
         """Whom it serves is typed the way the CLI's --for takes it (one parser for both)."""
         text = self.query_one("#intent-text", Input).value
         whom = self.query_one("#serves", Input).value
@@ -117,7 +186,8 @@ class TipStep(StepView):
 
     KEYS = "Enter goes on"
     DEFAULT_CSS = """
-    TipStep .tip { border: round $accent; padding: 1 2; width: auto; max-width: 80; }
+    TipStep { max-width: 80; }
+    TipStep .tip { border: round $accent; padding: 1 2; width: auto; max-width: 100%; }
     TipStep:focus .tip { border: round $accent-lighten-1; }
     """
     can_focus = True
