@@ -71,7 +71,7 @@ class RatingRow(Widget, can_focus=True):
 
     def on_key(self, event: events.Key) -> None:
         character = event.character
-        if character and character.isdigit():
+        if character and character in "0123456789":
             digit = int(character)
             now = time.monotonic()
             # "1" then "0" typed quickly makes ten.

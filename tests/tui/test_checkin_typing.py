@@ -169,3 +169,21 @@ async def test_a_rating_of_seven_fills_seven_circles(
         row = step.query_one("#rating-credibility", RatingRow)
         line = row.render().plain.splitlines()[0]
         assert line.count("●") == 7 and line.count("○") == 3
+
+
+async def test_a_digit_from_another_script_leaves_a_rating_alone(
+    isolated_home: Path, service: JournalService
+) -> None:
+    """² and ٣ are digits to Python's isdigit, not ratings: typed on a row they change
+    nothing (before, ² crashed the app)."""
+    evening(service)
+    service.rate(DAY, {"credibility": 7})
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        screen = await go_to(app, pilot, "ratings")
+        row = screen.query_one(RatingsStep).query_one("#rating-credibility", RatingRow)
+        row.focus()
+        await pilot.press("²", "٣")
+        await pilot.pause()
+        assert row.value == 7
