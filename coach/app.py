@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,7 @@ from coach.failure import fail
 from coach.render import one_line
 from journal.app.home import Home
 from journal.errors import JournalError
+from journal.text import clean
 
 if TYPE_CHECKING:
     from coach.screens.trends import ReportBuilt
@@ -49,6 +51,8 @@ class CoachApp(App[None]):
         self.checkin = CheckinScreen(home, day)
         self.trends_ready: ReportBuilt | None = None
         """The trends screen's opening report, built by the warm-up."""
+        self.not_saved: dict[str, str] = {}
+        """Answers a save failed on and no later save stored, said when the app closes."""
 
     def on_ready(self) -> None:
         self.set_timer(WARM_UP_DELAY_S, self.warm_up)
@@ -294,6 +298,11 @@ def open_app(home_option: str | None, day: dt.date | None = None) -> None:
         home = Home(data_home(home_option), ask=terminal_ask())
         offer_encryption(home)
         home.codec  # noqa: B018  (an encrypted journal is unlocked before the first screen)
-        CoachApp(home, day).run()
+        app = CoachApp(home, day)
+        app.run()
     except JournalError as exc:
         fail(str(exc))
+    if app.not_saved:  # the words are printed, so the person can keep them
+        for line in app.not_saved.values():
+            sys.stderr.write(f"coach: not saved: {clean(line)}\n")
+        sys.exit(1)

@@ -22,7 +22,7 @@ from coach.render import clean, content, one_line
 from coach.screens.checkin_changes import StepChanges
 from coach.widgets.footer import KeyBar
 from coach.widgets.step_base import AnswerEdited, DayState, NextStep, StepView
-from journal.app.checkin import Answer, save_answer
+from journal.app.checkin import Answer, save_answer, unsaved
 from journal.errors import JournalError
 from journal.model import STAR_TAGS
 
@@ -302,11 +302,18 @@ class CheckinScreen(StepChanges):
         self._pending = None
         if answer is None:
             return True
+        not_saved: dict[str, str] = getattr(self.app, "not_saved", {})
+        what = unsaved(answer, self.day)
+        key = what.partition(":")[0]  # "your reflection for Wed 02 Dec 2026"
         try:
             saved = save_answer(self.journal, self.day, answer)
         except JournalError as exc:
+            # Kept, on screen and here: the next save tries it again, and quitting says it.
+            self._pending = answer
+            not_saved[key] = f"{what} ({one_line(str(exc))})"
             self.report(exc)
             return False
+        not_saved.pop(key, None)
         self.read_at = self.journal.revision()
         self.state.entry = saved
         with contextlib.suppress(NoMatches):  # the app may be closing, its widgets gone

@@ -409,7 +409,16 @@ class ShardedStore:
     def _finish_commit(self) -> None:
         """Under the lock, each time it is taken: a writer may have died since."""
         if self.commits.pending():
-            for path in self.commits.roll_forward():
+            try:
+                finished = self.commits.roll_forward()
+            except OSError as exc:
+                reason = exc.strerror or exc.__class__.__name__
+                raise JournalError(
+                    f"cannot finish a change Coach began in {self.root} ({reason}); nothing is "
+                    f"lost: it is kept in {self.commits.path} until it can be (make room, or "
+                    "allow writing, then run Coach again)"
+                ) from None
+            for path in finished:
                 self.cache.entries.pop(path, None)
         self._settled = True
 
