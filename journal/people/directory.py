@@ -17,8 +17,15 @@ import msgspec
 
 from journal.errors import NotFound
 from journal.model import Entry, HelpAsk, Promise
-from journal.people.names import TEAM_PREFIX, PersonKind, label, parse_name, person_key
-from journal.people.record import PersonRecord, new_record
+from journal.person import (
+    TEAM_PREFIX,
+    PersonKind,
+    PersonRecord,
+    label,
+    new_record,
+    parse_name,
+    person_key,
+)
 from journal.text import one_line
 
 

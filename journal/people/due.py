@@ -15,8 +15,7 @@ from typing import Literal
 import msgspec
 
 from journal.people.figures import Ledger, PersonFigures
-from journal.people.names import PersonKind
-from journal.people.record import PersonRecord
+from journal.person import PersonKind, PersonRecord
 from journal.text import name_key
 
 DueWhat = Literal["contact", "review"]

@@ -22,7 +22,7 @@ import msgspec
 
 from journal.model import PROMISE_KINDS, Entry, HelpAsk, Promise, PromiseKind
 from journal.people.directory import PeopleIndex, mentions
-from journal.people.record import PersonRecord
+from journal.person import PersonRecord
 from journal.trends import KindRecord, keep_rates
 
 

@@ -16,8 +16,7 @@ import msgspec
 from journal.model import PROMISE_KINDS, PromiseKind
 from journal.people.due import Due, next_contact_due, review_due
 from journal.people.figures import Ledger, Versus
-from journal.people.names import PersonKind
-from journal.people.record import Level, PersonRecord, Stage
+from journal.person import Level, PersonKind, PersonRecord, Stage
 from journal.text import name_key
 
 SortBy = Literal["last_contact", "review", "keep_rate", "name"]

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from journal.errors import InvalidInput
 from journal.parse import whole_number
-from journal.people.record import (
+from journal.person import (
     DECISIONS,
     LEVELS,
     MAX_CADENCE_DAYS,

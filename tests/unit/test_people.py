@@ -19,14 +19,15 @@ from journal.people.directory import PeopleIndex, auto_records, collect, find, r
 from journal.people.due import next_contact_due, people_due, review_due
 from journal.people.figures import Ledger, PersonFigures, ledger
 from journal.people.listing import SortBy, people_list
-from journal.people.names import parse_name, person_key
 from journal.people.parse import parse_cadence, parse_decision, parse_level, parse_stage
-from journal.people.record import (
+from journal.person import (
     PersonRecord,
     add_review,
     current_script,
     merge,
     new_record,
+    parse_name,
+    person_key,
     rename,
     set_cadence,
     set_level,
