@@ -14,9 +14,10 @@ import msgspec
 
 from journal.errors import InvalidInput, NewerSchema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bumped whenever stored fields are added or change meaning; older Coaches refuse newer
-files. 2: promises link to the promise they were renegotiated into (and from)."""
+files. 2: promises link to the promise they were renegotiated into (and from). 3: person
+records (journal/people.json), and their changes in the undo history."""
 
 
 def check_schema(schema: int, source: str, action: str) -> None:
@@ -161,30 +162,6 @@ class Promise(Record):
 
     def is_overdue(self, today: dt.date) -> bool:
         return self.status == "open" and self.due is not None and self.due < today
-
-
-class Change(Record):
-    """One change to the journal, as it was before and after: what undo puts back and what
-    `coach history` lists. A day or a promise absent from ``before`` did not exist; absent
-    from ``after``, it was deleted."""
-
-    id: Id
-    at: Stamp
-    what: Text
-    """In words, for the history: "reflection on Tue 24 Nov", "deleted promise 3f9c1a2b"."""
-    group: Short = ""
-    """Changes of one group in a row (typing into one field) are kept as one change."""
-    days: list[dt.date] = msgspec.field(default_factory=list)
-    entries_before: list[Entry] = msgspec.field(default_factory=list)
-    entries_after: list[Entry] = msgspec.field(default_factory=list)
-    promise_ids: list[Id] = msgspec.field(default_factory=list)
-    promises_before: list[Promise] = msgspec.field(default_factory=list)
-    promises_after: list[Promise] = msgspec.field(default_factory=list)
-    entries_prior: list[Entry] = msgspec.field(default_factory=list)
-    """For a change folded from several saves: the days as the save before the last left
-    them, so one cut short between the two is still recognised."""
-    promises_prior: list[Promise] = msgspec.field(default_factory=list)
-    undone: Stamp | None = None
 
 
 CommentOn = Literal["day", "week"]

@@ -10,9 +10,10 @@ import msgspec
 
 from journal import changes
 from journal.app.service import JournalService
+from journal.change import Change
 from journal.day_text import DayEdit
 from journal.errors import InvalidInput, NotFound
-from journal.model import Change, Entry, Promise, new_id, now
+from journal.model import Entry, Promise, new_id, now
 from journal.store.journal_files import Batch
 from journal.text import one_line
 from journal.wording import count, day_label

@@ -18,20 +18,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from journal.app.home import Home
+from journal.change import Change
 from journal.errors import JournalError
-from journal.model import Change, Client, Comment, Entry, Promise, validate
+from journal.model import Client, Comment, Entry, Promise, validate
 from journal.paths import HomeLayout
+from journal.person import PersonRecord
 from journal.settings import Settings
 from journal.store.commit import COMMIT_FILE
 from journal.store.crypt import Codec
 from journal.store.disk import FILE_MODE, FOLDER_MODE, TEMP_SUFFIX, load_json, read_file
 from journal.store.files import SHARD_NAME, ShardedStore, decode_tables
 from journal.store.keys import KeyFile
+from journal.store.people import PEOPLE, PEOPLE_FILE
 
-RECORDS: dict[str, type[Entry] | type[Promise] | type[Comment]] = {
+RECORDS: dict[str, type[Entry] | type[Promise] | type[Comment] | type[PersonRecord]] = {
     "entries": Entry,
     "promises": Promise,
     "comments": Comment,
+    PEOPLE: PersonRecord,
 }
 
 
@@ -64,6 +68,7 @@ def check_home(home: Home) -> Checkup:
         layout.settings: lambda p: load_json(p, Settings, codec),
         layout.key_file: lambda p: load_json(p, KeyFile, codec),
         layout.shared_log: lambda p: load_json(p, dict[str, dt.date], codec),
+        layout.journal / PEOPLE_FILE: lambda p: _shard(p, PEOPLE, codec),
     }
     stores = [layout.journal, layout.feedback]
     for client in sorted(layout.clients.iterdir()) if layout.clients.is_dir() else []:

@@ -32,6 +32,7 @@ from journal.store.crypt import (
 )
 from journal.store.disk import atomic_write, make_folder, read_capped, read_file
 from journal.store.files import SHARD_NAME, ShardedStore
+from journal.store.people import PEOPLE_FILE
 
 PASSPHRASE_FILE = "COACH_PASSPHRASE_FILE"
 NEW_PASSPHRASE_FILE = "COACH_NEW_PASSPHRASE_FILE"
@@ -265,6 +266,7 @@ def stored(home: Home) -> list[Path]:
     for folder in stores:
         if folder.is_dir():
             found += sorted(p for p in folder.iterdir() if SHARD_NAME.match(p.name))
+    singles.append(layout.journal / PEOPLE_FILE)
     if layout.history.is_dir():
         found += sorted(p for p in layout.history.iterdir() if p.suffix == ".json")
     found += [p for p in singles if p.is_file()]

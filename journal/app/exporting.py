@@ -15,6 +15,7 @@ from journal.errors import InvalidInput
 from journal.export import default_filename, render
 from journal.model import Client, Comment
 from journal.periods import Period, fitting_period, period_start
+from journal.person import PersonRecord
 from journal.report.selection import Selection
 
 
@@ -51,6 +52,7 @@ def select(
     show_streak: bool = True,
     comments: list[Comment] | None = None,
     title: str = "Coach progress summary",
+    people: list[PersonRecord] | None = None,
 ) -> Selection:
     """Entries oldest first and the promises made in the range (all of it by default), and
     the comments on what is shown (never on a private day)."""
@@ -93,6 +95,7 @@ def select(
         ),
         shown,
         title,
+        people or [],
     )
 
 
@@ -110,6 +113,7 @@ def export(home: Home, request: ExportRequest) -> Exported:
         include_private=request.include_private,
         show_streak=home.settings().show_streak,
         comments=home.feedback.all(),
+        people=home.journal.people() if request.fmt == "json" else None,
     )
     data = render(request.fmt, selection)
     return Exported(data, selection, default_filename(request.fmt, selection))

@@ -18,6 +18,7 @@ from journal.app.sharing import merge_feedback
 from journal.errors import InvalidInput
 from journal.export.backup import FORMAT
 from journal.model import Comment, Entry, Promise, check_schema, validate
+from journal.person import PersonRecord
 from journal.sharing.share import check_pins
 from journal.store.disk import read_capped
 from journal.text import one_line
@@ -34,6 +35,7 @@ class Backup(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     entries: list[Entry]
     promises: list[Promise]
     comments: list[Comment] = msgspec.field(default_factory=list)
+    people: list[PersonRecord] = msgspec.field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ def restore(home: Home, raw: bytes, source: str) -> Restored:
             e.date.isoformat() for e in backup.entries if e.date in mine and mine[e.date].id != e.id
         ]
         new_promises = [p for p in backup.promises if p.id not in promise_ids]
+        known_people = {r.id for r in journal.people()}
+        new_people = [r for r in backup.people if r.id not in known_people]
         with home.feedback.locked():
             check_pins(home.feedback.all(), backup.comments, source)  # before anything is written
 
@@ -101,7 +105,7 @@ def restore(home: Home, raw: bytes, source: str) -> Restored:
                     merge_feedback(home, backup.comments, source)
 
             what = f"imported {one_line(source, 60)}"
-            journal.write_bulk(new_entries, new_promises, what, also=comments_too)
+            journal.write_bulk(new_entries, new_promises, what, comments_too, new_people)
     already = len(backup.entries) - len(new_entries) - len(kept)
     already += len(backup.promises) - len(new_promises)
     return Restored(len(new_entries), len(new_promises), already, kept)

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from journal import changes
+from journal.change import Change
 from journal.errors import InvalidInput
 from journal.model import (
     RESOLUTIONS,
-    Change,
     Entry,
     HelpAsk,
     IntentFor,
@@ -30,6 +30,7 @@ from journal.model import (
     new_id,
     now,
 )
+from journal.person import PersonRecord
 from journal.search import Search
 from journal.store.journal_files import Batch, JournalFiles
 from journal.text import one_line
@@ -109,6 +110,10 @@ class JournalService:
 
     def all_promises(self) -> list[Promise]:
         return self.files.promises.all()
+
+    def people(self) -> list[PersonRecord]:
+        """The person records kept (not the people worked out from the days)."""
+        return self.files.people.all()
 
     def promises_made_on(self, day: dt.date) -> list[Promise]:
         return self.files.promises.made_on(day)
@@ -406,10 +411,11 @@ class JournalService:
         promises: Iterable[Promise],
         what: str = "",
         also: Callable[[], None] | None = None,
+        people: Iterable[PersonRecord] = (),
     ) -> None:
         """Many records with one save per year: demo data, or (named by ``what``, and kept in
         the history) an import, whose other saves ``also`` makes in the same change."""
-        self.files.write_bulk(entries, promises, what, also)
+        self.files.write_bulk(entries, promises, what, also, people)
 
     def replace_range(
         self, start: dt.date, end: dt.date, entries: list[Entry], promises: list[Promise]

@@ -26,4 +26,6 @@ def render(selection: Selection) -> bytes:
     }
     if selection.comments:  # only then: a backup without comments reads as it always did
         document["comments"] = [full_record(c) for c in selection.comments]
+    if selection.people:
+        document["people"] = [full_record(r) for r in selection.people]
     return msgspec.json.format(msgspec.json.encode(document), indent=1) + b"\n"

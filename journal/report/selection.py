@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from journal.language import WordCounts
     from journal.model import Comment, Entry, Promise
     from journal.periods import Period
+    from journal.person import PersonRecord
     from journal.stats import Report
 
 
@@ -29,6 +30,8 @@ class Selection:
     comments: list[Comment] = field(default_factory=list)
     """Coach comments on days and weeks in the range (never on private days)."""
     title: str = "Coach progress summary"
+    people: list[PersonRecord] = field(default_factory=list)
+    """The person records, for the JSON backup."""
 
     @cached_property
     def report(self) -> Report:

@@ -198,8 +198,9 @@ class ShardedStore:
         lock (nobody else can change them until it lets go), and the saves of an
         ``all_or_nothing`` change waiting to be written together."""
 
-    def shard_path(self, kind: str, year: int) -> Path:
-        return self.root / f"{kind}-{year:04d}.json"
+    def shard_path(self, kind: str, year: int | None) -> Path:
+        """``entries-2026.json``; with no year, the one file of a kind (``people.json``)."""
+        return self.root / (f"{kind}.json" if year is None else f"{kind}-{year:04d}.json")
 
     def years(self, kind: str) -> list[int]:
         """Years that have a file of this kind, oldest first."""
@@ -210,7 +211,7 @@ class ShardedStore:
         found = (SHARD_NAME.match(name) for name in names)
         return sorted({int(m.group(2)) for m in found if m and m.group(1) == kind})
 
-    def _storage(self, kind: str, year: int) -> AtomicStorage:
+    def _storage(self, kind: str, year: int | None) -> AtomicStorage:
         return AtomicStorage(self.shard_path(kind, year), cache=self.cache, codec=self.codec)
 
     def _depth(self) -> int:
@@ -220,7 +221,7 @@ class ShardedStore:
         """Whether this thread holds the lock (changes are made only then)."""
         return self._depth() > 0
 
-    def load(self, kind: str, year: int) -> Parsed | None:
+    def load(self, kind: str, year: int | None) -> Parsed | None:
         """One year's file parsed, shared with every reader of this process: never change
         it. Under the lock, what was parsed before is used only once the bytes on disk are
         known to be the same, so a change is always built on what is there."""
@@ -238,14 +239,14 @@ class ShardedStore:
         checked.add(storage.path)
         return parsed
 
-    def rows(self, kind: str, year: int) -> dict[str, Any]:
+    def rows(self, kind: str, year: int | None) -> dict[str, Any]:
         """The stored rows of one year's file (never change them): each file holds one table
         named after its kind."""
         parsed = self.load(kind, year)
         table: dict[str, Any] = parsed.data.get(kind, {}) if parsed else {}
         return table
 
-    def edit(self, kind: str, year: int) -> ShardEdit:
+    def edit(self, kind: str, year: int | None) -> ShardEdit:
         """One year's tables as they are on disk, to change and save while the lock is held.
 
         The copy is shallow: a change replaces whole rows and never edits one in place."""
@@ -353,7 +354,7 @@ class ShardedStore:
                     put(path, raw)
             raise
 
-    def stamp(self, kind: str, year: int) -> StatKey | None:
+    def stamp(self, kind: str, year: int | None) -> StatKey | None:
         return stat_key(self.shard_path(kind, year))
 
     @contextlib.contextmanager

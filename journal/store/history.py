@@ -18,8 +18,10 @@ from pathlib import Path
 
 import msgspec
 
+from journal.change import Change
 from journal.errors import CorruptFile
-from journal.model import Change, Entry, Promise, now, to_builtins
+from journal.model import Entry, Promise, now, to_builtins
+from journal.person import PersonRecord
 from journal.store.disk import atomic_write, decode_json, make_folder, read_file, remove
 from journal.store.files import ShardedStore
 
@@ -182,6 +184,16 @@ def merge(first: Change, then: Change) -> Change:
         ],
         entries_prior=then.entries_before,
         promises_prior=then.promises_before,
+        person_ids=list(dict.fromkeys([*first.person_ids, *then.person_ids])),
+        people_before=[
+            *first.people_before,
+            *(r for r in then.people_before if r.id not in set(first.person_ids)),
+        ],
+        people_after=[
+            *then.people_after,
+            *(r for r in first.people_after if r.id not in set(then.person_ids)),
+        ],
+        people_prior=then.people_before,
     )
 
 
@@ -189,9 +201,11 @@ def unchanged(change: Change) -> bool:
     """True when the change, taken whole, leaves every record as it was (the time of the
     last save apart): text typed and then erased is no change."""
 
-    def plain(records: list[Entry] | list[Promise]) -> dict[str, object]:
+    def plain(records: list[Entry] | list[Promise] | list[PersonRecord]) -> dict[str, object]:
         return {r.id: {**to_builtins(r), "updated": None} for r in records}
 
-    return plain(change.entries_before) == plain(change.entries_after) and plain(
-        change.promises_before
-    ) == plain(change.promises_after)
+    return (
+        plain(change.entries_before) == plain(change.entries_after)
+        and plain(change.promises_before) == plain(change.promises_after)
+        and plain(change.people_before) == plain(change.people_after)
+    )

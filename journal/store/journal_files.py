@@ -10,26 +10,32 @@ from pathlib import Path
 
 import msgspec
 
+from journal.change import Change
 from journal.errors import InvalidInput, NotFound
-from journal.model import Change, Entry, Promise, new_id, now, to_builtins, validate
+from journal.model import Entry, Promise, new_id, now, to_builtins, validate
+from journal.person import PersonRecord
 from journal.store.crypt import Codec
 from journal.store.entries import ENTRIES, EntryRepository
 from journal.store.files import ShardedStore
 from journal.store.history import HistoryRepository
+from journal.store.people import PEOPLE, PeopleRepository
 from journal.store.promises import PROMISES, PromiseRepository
 
 
 class Batch(msgspec.Struct, kw_only=True):
     """Records changed together: days put (an Entry) or deleted (None), promises put (added,
-    or replacing the one with their id) or deleted."""
+    or replacing the one with their id) or deleted, person records put or deleted (None)."""
 
     entries: dict[dt.date, Entry | None] = msgspec.field(default_factory=dict)
     promises: list[Promise] = msgspec.field(default_factory=list)
     deleted: list[Promise] = msgspec.field(default_factory=list)
+    people: dict[str, PersonRecord | None] = msgspec.field(default_factory=dict)
 
 
-Writes = tuple[dict[dt.date, Entry | None], dict[str, Promise | None]]
-"""Days and promises to put (or delete, None), as one batch writes them."""
+Writes = tuple[
+    dict[dt.date, Entry | None], dict[str, Promise | None], dict[str, PersonRecord | None]
+]
+"""Days, promises and person records to put (or delete, None), as one batch writes them."""
 
 
 def _years(change: Change) -> dict[str, int]:
@@ -47,15 +53,19 @@ class JournalFiles:
         self.store = ShardedStore(folder, codec)
         self.entries = EntryRepository(self.store)
         self.promises = PromiseRepository(self.store)
+        self.people = PeopleRepository(self.store)
         self.history = HistoryRepository(self.store, history) if history else None
 
     def revision(self) -> tuple[object, ...]:
         """Changes whenever any file of the journal does (a save here or in another process),
         so a figure built from the journal can tell it is still current without reading it."""
-        return tuple(
-            (kind, year, self.store.stamp(kind, year))
-            for kind in (ENTRIES, PROMISES)
-            for year in self.store.years(kind)
+        return (
+            *(
+                (kind, year, self.store.stamp(kind, year))
+                for kind in (ENTRIES, PROMISES)
+                for year in self.store.years(kind)
+            ),
+            (PEOPLE, self.store.stamp(PEOPLE, None)),
         )
 
     @contextlib.contextmanager
@@ -85,13 +95,20 @@ class JournalFiles:
             self.changing({day.year for day in batch.entries}, {p.made_on.year for p in promises}),
             self.store.all_or_nothing(),
         ):
+            if batch.people:
+                self.people.check()
             entries_before = {day: self.entries.get(day) for day in batch.entries}
             promises_before = {
                 p.id: self.promises.find_current(p.id, p.made_on.year) for p in promises
             }
             promises_after: dict[str, Promise | None] = {p.id: p for p in batch.promises}
             promises_after.update((p.id, None) for p in batch.deleted)
-            if entries_before == batch.entries and promises_before == promises_after:
+            people_before = {pid: self.people.get(pid) for pid in batch.people}
+            if (
+                entries_before == batch.entries
+                and promises_before == promises_after
+                and people_before == batch.people
+            ):
                 if also is not None:
                     also()
                 return None
@@ -106,14 +123,20 @@ class JournalFiles:
                 promise_ids=list(promises_after),
                 promises_before=[p for p in promises_before.values() if p is not None],
                 promises_after=[p for p in promises_after.values() if p is not None],
+                person_ids=list(batch.people),
+                people_before=[r for r in people_before.values() if r is not None],
+                people_after=[r for r in batch.people.values() if r is not None],
             )
             for entry in change.entries_after:  # refused whole before anything is written
                 validate(to_builtins(entry), Entry)
             for promise in change.promises_after:
                 validate(to_builtins(promise), Promise)
+            for record in change.people_after:
+                validate(to_builtins(record), PersonRecord)
             if self.history is not None:
                 self.history.record(change)
-            self._write(batch.entries, promises_after, {p.id: p.made_on.year for p in promises})
+            years = {p.id: p.made_on.year for p in promises}
+            self._write(batch.entries, promises_after, years, batch.people)
             if also is not None:
                 also()
             return change
@@ -147,7 +170,20 @@ class JournalFiles:
                 ):
                     return None
                 promises[pid] = want_p.get(pid)
-        return entries, promises
+        was_r = {r.id: r for r in change.people_before}
+        made_r = {r.id: r for r in change.people_after}
+        prior_r = {r.id: r for r in change.people_prior}
+        want_r, other_r = (was_r, made_r) if before else (made_r, was_r)
+        people: dict[str, PersonRecord | None] = {}
+        for rid in change.person_ids:
+            current_r = self.people.get(rid)
+            if current_r != want_r.get(rid):
+                if current_r != other_r.get(rid) and not (
+                    rid in prior_r and current_r == prior_r[rid]
+                ):
+                    return None
+                people[rid] = want_r.get(rid)
+        return entries, promises, people
 
     def undo(self) -> Change:
         """Put back the records of the newest change not yet undone, marked undone first. A
@@ -173,7 +209,7 @@ class JournalFiles:
                         "since (elsewhere, or by an import); nothing was undone"
                     )
                 marked = self.history.mark_undone(path, change)
-                self._write(*writes, years)
+                self._write(*writes[:2], years, writes[2])
                 return marked
 
     def _write(
@@ -181,8 +217,9 @@ class JournalFiles:
         entries: dict[dt.date, Entry | None],
         promises: dict[str, Promise | None],
         years: dict[str, int],
+        people: dict[str, PersonRecord | None] | None = None,
     ) -> None:
-        """Each year's file once, all of them or none."""
+        """Each file once, all of them or none."""
         by_year: dict[int, dict[dt.date, Entry | None]] = {}
         for day, entry in entries.items():
             by_year.setdefault(day.year, {})[day] = entry
@@ -194,6 +231,8 @@ class JournalFiles:
                 self.entries.apply(year, changes)
             for year, promise_changes in sorted(promise_years.items()):
                 self.promises.apply(year, promise_changes)
+            if people:
+                self.people.apply(people)
 
     def write_bulk(
         self,
@@ -201,12 +240,14 @@ class JournalFiles:
         promises: Iterable[Promise],
         what: str = "",
         also: Callable[[], None] | None = None,
+        people: Iterable[PersonRecord] = (),
     ) -> None:
         """Many records with one save per year: a demo journal, or (with ``what``, kept in
         the history and so undoable) an import, whose other saves ``also`` makes."""
         entries, promises = list(entries), list(promises)
+        records: dict[str, PersonRecord | None] = {r.id: r for r in people}
         if what:
-            batch = Batch(entries={e.date: e for e in entries}, promises=promises)
+            batch = Batch(entries={e.date: e for e in entries}, promises=promises, people=records)
             self.commit(batch, what, also=also)
             return
         with (
@@ -215,6 +256,8 @@ class JournalFiles:
         ):
             self.entries.put_many(entries)
             self.promises.add(promises)
+            if records:
+                self.people.apply(records)
 
     def replace_range(
         self, start: dt.date, end: dt.date, entries: list[Entry], promises: list[Promise]
