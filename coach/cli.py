@@ -123,6 +123,7 @@ def show_entry(
     entry: Entry | None, promises: list[Promise], comments: Sequence[Comment] = ()
 ) -> None:
     """A plain-text view of one day, shared by `checkin` and `show`."""
+    from journal.model import STAR_TAGS
     from journal.parse import kind_label
 
     if entry is not None:
@@ -142,8 +143,11 @@ def show_entry(
             show_block("reflection", entry.reflection)
         for key, text in entry.notes.items():
             show_block(key.replace("_", " "), text)
-        if entry.tags:
-            click.echo("  tags: " + ", ".join(clean(t) for t in entry.tags))
+        tags = [t for t in entry.tags if t not in STAR_TAGS]
+        if tags:
+            click.echo("  tags: " + ", ".join(clean(t) for t in tags))
+        if entry.starred:
+            click.echo("  starred: yes")
         if entry.private:
             click.echo("  private: yes")
     for p in promises:
@@ -208,7 +212,7 @@ def list_entries(
     as_json: bool,
 ) -> None:
     """List days, newest first."""
-    from journal.model import full_record
+    from journal.model import STAR_TAGS, full_record
 
     first, last = obj.maybe_date(start, "--from"), obj.maybe_date(end, "--to")
     if first and last and first > last:
@@ -223,9 +227,12 @@ def list_entries(
         click.echo(msg.NO_ENTRIES, err=True)
         return
     for e in found:
-        marks = f"  #{' #'.join(clean(t) for t in e.tags)}" if e.tags else ""
+        shown = [t for t in e.tags if t not in STAR_TAGS]
+        marks = f"  #{' #'.join(clean(t) for t in shown)}" if shown else ""
+        marks += "  (private)" if e.private else ""
         text = one_line(e.intent or e.reflection or e.self_focus, 70) or "(no intent)"
-        click.echo(f"{e.date.isoformat()}  {text}{marks}")
+        star = "★ " if e.starred else ""
+        click.echo(f"{e.date.isoformat()}  {star}{text}{marks}")
 
 
 @main.command()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import msgspec
 
-from journal.model import STAR, Entry
+from journal.model import STAR, Entry, Promise
 
 
 class Search(msgspec.Struct, frozen=True, kw_only=True):
@@ -15,13 +16,15 @@ class Search(msgspec.Struct, frozen=True, kw_only=True):
     tags: tuple[str, ...] = ()
     """Every one of these; ``star`` finds every starred day, however it was starred."""
     contains: str | None = None
-    """Any of the day's words, the names in it or its tags, in any case."""
+    """Any of the day's words, the names in it, its tags, or the words and names of the
+    promises made that day, in any case."""
     include_private: bool = True
 
     def covers_year(self, year: int) -> bool:
         return not ((self.start and year < self.start.year) or (self.end and year > self.end.year))
 
-    def matches(self, entry: Entry) -> bool:
+    def matches(self, entry: Entry, promised: Sequence[Promise] = ()) -> bool:
+        """``promised``: the promises made that day, searched with it."""
         if (self.start and entry.date < self.start) or (self.end and entry.date > self.end):
             return False
         if not all(entry.starred if t == STAR else t in entry.tags for t in self.tags):
@@ -30,7 +33,8 @@ class Search(msgspec.Struct, frozen=True, kw_only=True):
             return False
         if self.contains:
             needle = self.contains.casefold()
-            return any(needle in text.casefold() for text in searchable(entry))
+            texts = [*searchable(entry), *(t for p in promised for t in (p.text, p.to, p.note))]
+            return any(needle in text.casefold() for text in texts if text)
         return True
 
 

@@ -100,13 +100,20 @@ class JournalService:
             contains=contains,
             include_private=include_private,
         )
-        return [
-            entry
-            for year in reversed(self.years())
-            if search.covers_year(year)
-            for entry in reversed(self.files.entries.year(year))
-            if search.matches(entry)
-        ]
+        found = []
+        for year in reversed(self.years()):
+            if not search.covers_year(year):
+                continue
+            promised: dict[dt.date, list[Promise]] = {}
+            if contains:  # the promises made that year are searched with their days
+                for p in self.files.promises.year(year):
+                    promised.setdefault(p.made_on, []).append(p)
+            found += [
+                entry
+                for entry in reversed(self.files.entries.year(year))
+                if search.matches(entry, promised.get(entry.date, ()))
+            ]
+        return found
 
     def all_promises(self) -> list[Promise]:
         return self.files.promises.all()

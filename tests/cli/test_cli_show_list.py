@@ -20,6 +20,7 @@ def week(cli: Cli) -> Cli:
     cli.run("checkin", "--date", "2026-11-23", "--intent", "Unblock Sam", "--ask", "Ravi: a review")
     cli.run("checkin", "--date", "2026-11-21", "--reflection", "Quiet SATURDAY", "--tag", "rest")
     cli.run("checkin", "--date", "2026-11-17", "--self-focus", "I interrupted Ana", "--tag", "team")
+    cli.run("checkin", "--date", "2026-11-20", "--promise", "commitment: book the rooftop @Noor")
     return cli
 
 
@@ -135,6 +136,8 @@ def test_list_across_years(cli: Cli) -> None:
         (["--contains", "ana"], ["2026-11-17"]),
         (["--contains", "RAVI"], ["2026-11-23"]),  # the person of a help ask
         (["--contains", "a review"], ["2026-11-23"]),  # what they asked for
+        (["--contains", "ROOFTOP"], ["2026-11-20"]),  # a promise made that day
+        (["--contains", "noor"], ["2026-11-20"]),  # whom it was made to
     ],
 )
 def test_list_filters(week: Cli, args: list[str], days: list[str]) -> None:
@@ -281,3 +284,10 @@ def test_show_keeps_the_lines_of_a_reflection_and_shows_what_the_coach_said(cli:
     shown = json.loads(cli.run("show", "--json").stdout)
     assert shown["entry"]["reflection"] == "Ask first.\nThen offer.\n\nListen longer."
     assert [c["text"] for c in shown["comments"]] == ["Good catch.\nKeep going.", "A calm week"]
+
+
+def test_list_and_show_mark_a_starred_and_a_private_day(cli: Cli) -> None:
+    cli.run("checkin", "--intent", "Say no kindly", "--tag", "work", "--star", "--private")
+    assert cli.run("list").stdout == "2026-11-23  ★ Say no kindly  #work  (private)\n"
+    shown = cli.run("show").stdout.splitlines()
+    assert shown[-3:] == ["  tags: work", "  starred: yes", "  private: yes"]
