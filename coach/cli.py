@@ -337,6 +337,7 @@ def register_reports() -> None:
     from coach.cli_doctor import doctor
     from coach.cli_edit import edit
     from coach.cli_encryption import COMMANDS as ENCRYPTION
+    from coach.cli_people import COMMANDS as PEOPLE
     from coach.cli_reports import export, import_backup, settings, stats
     from coach.cli_sharing import COMMANDS
 
@@ -351,6 +352,7 @@ def register_reports() -> None:
         completion,
         doctor,
         *ENCRYPTION,
+        *PEOPLE,
     )
     for command in commands:
         main.add_command(command)

@@ -1,0 +1,161 @@
+"""People: the relationship ledger's use cases, for the command line and the app alike.
+
+Everyone named in the journal has a record, made on first use from the names already there
+(nothing to type twice); what a person records about a relationship (level, stage, their
+script, reviews, a reconnect cadence) is kept in that record, changed through the journal's
+own all-or-nothing changes, and undone like any other change. What the journal shows per
+person (contact, asks, promises and how they ended) is worked out by journal/people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import msgspec
+
+from journal.app.service import JournalService
+from journal.errors import InvalidInput
+from journal.model import now
+from journal.people.directory import auto_records, find, taken
+from journal.people.due import PersonDue, people_due
+from journal.people.figures import Ledger, PersonFigures, ledger
+from journal.people.listing import PersonRow, SortBy, people_list
+from journal.person import (
+    Decision,
+    Level,
+    PersonRecord,
+    ScriptPart,
+    Stage,
+    add_review,
+    merge,
+    rename,
+    set_cadence,
+    set_level,
+    set_script,
+    set_stage,
+)
+from journal.store.journal_files import Batch
+from journal.text import one_line
+
+
+class PersonView(msgspec.Struct, frozen=True, kw_only=True):
+    """One person's page: their record and what the journal shows about them."""
+
+    record: PersonRecord
+    figures: PersonFigures
+    overall: Ledger
+
+
+def everyone(journal: JournalService) -> list[PersonRecord]:
+    """The stored records, plus one (not yet stored) for each name the journal uses that has
+    none: a ten-year journal has its people on first look."""
+    stored = journal.people()
+    made = auto_records(journal.all_entries(), journal.all_promises(), stored, at=now())
+    return [*stored, *made]
+
+
+def people(
+    journal: JournalService, sort: SortBy = "last_contact", *, include_private: bool = True
+) -> list[PersonRow]:
+    records = everyone(journal)
+    sums = figures(journal, records, include_private)
+    return people_list(records, sums, sort=sort)
+
+
+def due(journal: JournalService) -> list[PersonDue]:
+    """Everyone due for contact or a review today, the longest overdue first."""
+    records = everyone(journal)
+    return people_due(records, figures(journal, records, True), journal.today())
+
+
+def person(journal: JournalService, name: str) -> PersonView:
+    records = everyone(journal)
+    record = find(name, records)
+    sums = figures(journal, records, True)
+    return PersonView(record=record, figures=sums.of(record), overall=sums)
+
+
+def figures(journal: JournalService, records: list[PersonRecord], private: bool) -> Ledger:
+    entries, promises = journal.all_entries(), journal.all_promises()
+    return ledger(records, entries, promises, journal.today(), include_private=private)
+
+
+# ----- what the person records --------------------------------------------------------------
+
+
+def set_level_of(journal: JournalService, name: str, level: Level, note: str = "") -> PersonRecord:
+    return _change(
+        journal, name, lambda r: set_level(r, level, journal.today(), now(), note), f"level {level}"
+    )
+
+
+def set_stage_of(journal: JournalService, name: str, stage: Stage, note: str = "") -> PersonRecord:
+    return _change(
+        journal, name, lambda r: set_stage(r, stage, journal.today(), now(), note), f"stage {stage}"
+    )
+
+
+def set_script_of(journal: JournalService, name: str, parts: dict[ScriptPart, str]) -> PersonRecord:
+    if not parts:
+        raise InvalidInput("say which part of their script: --matters, --next, --bad or --why")
+    return _change(journal, name, lambda r: set_script(r, parts, journal.today(), now()), "script")
+
+
+def review(
+    journal: JournalService,
+    name: str,
+    decision: Decision,
+    note: str = "",
+    next_review: dt.date | None = None,
+) -> PersonRecord:
+    today = journal.today()
+    return _change(
+        journal,
+        name,
+        lambda r: add_review(r, decision, today, now(), note, next_review),
+        f"review: {decision}",
+    )
+
+
+def set_cadence_of(journal: JournalService, name: str, days: int | None) -> PersonRecord:
+    said = f"every {days} days" if days else "no cadence"
+    return _change(journal, name, lambda r: set_cadence(r, days, now()), said)
+
+
+def rename_person(journal: JournalService, name: str, new_name: str) -> PersonRecord:
+    records = everyone(journal)
+    record = find(name, records)
+    renamed = rename(record, new_name, now())
+    other = taken(new_name, records, record)
+    if other is not None:
+        raise InvalidInput(
+            f"{one_line(other.label, 60)} already has that name: `coach person "
+            f"{one_line(record.label, 60)} merge {one_line(other.label, 60)}` joins them"
+        )
+    journal.commit(Batch(people={record.id: renamed}), f"renamed {one_line(record.label, 60)}")
+    return renamed
+
+
+def merge_people(journal: JournalService, name: str, other_name: str) -> PersonRecord:
+    """``other``'s history and names join ``name``'s record; ``other``'s record goes."""
+    records = everyone(journal)
+    keep, other = find(name, records), find(other_name, records)
+    if keep.id == other.id:
+        raise InvalidInput(f"{one_line(other_name, 60)} is already {one_line(keep.label, 60)}")
+    joined = merge(keep, other, now())
+    what = f"{one_line(other.label, 60)} joined {one_line(keep.label, 60)}"
+    journal.commit(Batch(people={keep.id: joined, other.id: None}), what)
+    return joined
+
+
+def _change(
+    journal: JournalService,
+    name: str,
+    edit: Callable[[PersonRecord], PersonRecord],
+    what: str,
+) -> PersonRecord:
+    record = find(name, everyone(journal))
+    changed = edit(record)
+    journal.commit(Batch(people={record.id: changed}), f"{one_line(record.label, 60)}: {what}")
+    return changed
