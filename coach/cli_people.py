@@ -9,6 +9,7 @@ import click
 
 from coach.cli_support import Context, print_json
 from coach.render import one_line
+from journal.person import label
 from journal.wording import count, day_label, pct
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def people(obj: Context, only_due: bool, sort: str, as_json: bool) -> None:
             return
         for d in found:
             said = " · ".join(w for w in (due_words(d.contact), due_words(d.review)) if w)
-            click.echo(f"{one_line(d.name, 30):<30}  {said}")
+            click.echo(f"{one_line(label(d.kind, d.name), 30):<30}  {said}")
         if not found:
             click.echo("Nobody is due for contact or a review today.", err=True)
         return
@@ -79,7 +80,8 @@ def people(obj: Context, only_due: bool, sort: str, as_json: bool) -> None:
         )
         late = " · ".join(w for w in (due_words(r.contact_due), due_words(r.review_due)) if w)
         click.echo(
-            f"{one_line(r.name, 24):<24}  {words(r.level):<16}  {words(r.stage):<9}  "
+            f"{one_line(label(r.kind, r.name), 24):<24}  "
+            f"{words(r.level):<16}  {words(r.stage):<9}  "
             f"{since(r.days_since):<13}  {kept}{'  ' + late if late else ''}"
         )
 

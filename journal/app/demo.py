@@ -18,7 +18,9 @@ from journal.demo_clients import (
     client_name,
     quiet_days,
 )
+from journal.demo_people import demo_people
 from journal.errors import InvalidInput
+from journal.model import now
 from journal.sharing.keys import Identity
 from journal.wording import count
 
@@ -33,7 +35,8 @@ def write_demo(home: Home, years: int, seed: int = 7) -> DemoSummary:
             "home (choose another folder with --home or COACH_HOME)"
         )
     entries, promises = generate(years, seed, today=home.today())
-    journal.write_bulk(entries, promises)
+    people = demo_people(entries, promises, seed, now())
+    journal.write_bulk(entries, promises, people=people)
     return DemoSummary(
         entries=len(entries),
         promises=len(promises),

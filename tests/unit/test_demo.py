@@ -262,3 +262,24 @@ def test_demo_stays_headless() -> None:
         "sys.exit(any(m in sys.modules for m in ('textual', 'rich', 'click')))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_the_demo_has_people_with_a_story(tmp_path: Path) -> None:
+    """Levels that climb and slip, stages, scripts, reviews with one overdue, cadences: a
+    newcomer's People screen is alive from the first look."""
+    from journal.app.home import Home
+    from journal.app.people import due
+    from journal.person import LEVELS
+
+    home = Home(tmp_path / "home", today=lambda: dt.date(2026, 11, 23))
+    write_demo(home, 3, seed=7)
+    records = home.journal.people()
+    told = [r for r in records if r.levels]
+    assert len(told) >= 3 and len(records) > len(told)
+    assert any(len(r.levels) >= 3 for r in told)
+    assert any(r.cadence for r in told) and all(r.reviews and r.script for r in told)
+    slipped = [
+        r for r in told if LEVELS.index(r.levels[-1].level) < LEVELS.index(r.levels[-2].level)
+    ]
+    assert slipped, "one relationship slipped back a level"
+    assert [d.review.late for d in due(home.journal) if d.review] == [7]
