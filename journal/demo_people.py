@@ -58,10 +58,12 @@ NOTES = [
 
 
 def demo_people(
-    entries: Sequence[Entry], promises: Sequence[Promise], seed: int, at: dt.datetime
+    entries: Sequence[Entry], promises: Sequence[Promise], seed: int
 ) -> list[PersonRecord]:
+    """Stamped with the journal's last save, so one seed always writes the same bytes."""
     if not entries:
         return []
+    at = max(e.updated for e in entries)
     rng = random.Random(seed * 7919 + 11)
     records = auto_records(entries, promises, at=at)
     named = sorted(collect(entries, promises), key=lambda n: -sum(n.spellings.values()))

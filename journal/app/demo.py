@@ -20,7 +20,6 @@ from journal.demo_clients import (
 )
 from journal.demo_people import demo_people
 from journal.errors import InvalidInput
-from journal.model import now
 from journal.sharing.keys import Identity
 from journal.wording import count
 
@@ -35,7 +34,7 @@ def write_demo(home: Home, years: int, seed: int = 7) -> DemoSummary:
             "home (choose another folder with --home or COACH_HOME)"
         )
     entries, promises = generate(years, seed, today=home.today())
-    people = demo_people(entries, promises, seed, now())
+    people = demo_people(entries, promises, seed)
     journal.write_bulk(entries, promises, people=people)
     return DemoSummary(
         entries=len(entries),
