@@ -25,6 +25,7 @@ from benchmarks import (
     export,
     imports,
     listing,
+    people,
     save,
     startup,
 )
@@ -39,6 +40,7 @@ SUITES: dict[str, Callable[[Homes], list[Row]]] = {
     export.SUITE: export.run,
     clients.SUITE: clients.run,
     encryption.SUITE: encryption.run,
+    people.SUITE: people.run,
 }
 DIAGNOSTICS = "imports"
 RESULTS = BENCH_DIR / "results.json"
