@@ -71,6 +71,9 @@ def stats(obj: Context, start: str | None, end: str | None, period: str, as_json
 @summary_period_option("The summary's series: one row per week, month, quarter or year.")
 @click.option("-o", "output", help="File to write (- for standard output).")
 @click.option("--include-private", is_flag=True, help="JSON only: include private entries.")
+@click.option(
+    "--people", is_flag=True, help="Summaries: a section on how each relationship stands."
+)
 @click.pass_obj
 def export(
     obj: Context,
@@ -80,6 +83,7 @@ def export(
     period: str | None,
     output: str | None,
     include_private: bool,
+    people: bool,
 ) -> None:
     """Export a progress summary or a backup. Private entries stay out unless asked for."""
     from journal.app.exporting import ExportRequest
@@ -92,6 +96,7 @@ def export(
         end=obj.maybe_date(end, "--to"),
         period=cast("Period | None", period),
         include_private=include_private,
+        people=people,
     )
     exported = export_summary(obj.home, request)
     target = write_export(exported, output)

@@ -29,6 +29,8 @@ class ExportRequest:
     period: Period | None = None
     """The summary's charts (default: fitted to the range)."""
     include_private: bool = False
+    people: bool = False
+    """Summaries: a section on how each relationship stands."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ def select(
     comments: list[Comment] | None = None,
     title: str = "Coach progress summary",
     people: list[PersonRecord] | None = None,
+    relationships: bool = False,
 ) -> Selection:
     """Entries oldest first and the promises made in the range (all of it by default), and
     the comments on what is shown (never on a private day)."""
@@ -96,6 +99,7 @@ def select(
         shown,
         title,
         people or [],
+        relationships,
     )
 
 
@@ -113,7 +117,8 @@ def export(home: Home, request: ExportRequest) -> Exported:
         include_private=request.include_private,
         show_streak=home.settings().show_streak,
         comments=home.feedback.all(),
-        people=home.journal.people() if request.fmt == "json" else None,
+        people=home.journal.people() if request.fmt == "json" or request.people else None,
+        relationships=request.people,
     )
     data = render(request.fmt, selection)
     return Exported(data, selection, default_filename(request.fmt, selection))

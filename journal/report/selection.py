@@ -31,7 +31,9 @@ class Selection:
     """Coach comments on days and weeks in the range (never on private days)."""
     title: str = "Coach progress summary"
     people: list[PersonRecord] = field(default_factory=list)
-    """The person records, for the JSON backup."""
+    """The person records: for the JSON backup, and the summary's relationships."""
+    relationships: bool = False
+    """Whether a summary shows how each relationship stands (asked for with --people)."""
 
     @cached_property
     def report(self) -> Report:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from journal.model import PROMISE_KINDS
+from journal.model import PROMISE_KINDS, now
 from journal.parse import kind_label
+from journal.person import in_force, label
 from journal.report import sections
 from journal.report.document import Chart, Document, Quote, Section, Table
 from journal.report.selection import Selection
@@ -42,6 +43,8 @@ def build(selection: Selection) -> Document:
         parts.append(chosen)
     if selection.comments:
         parts.append(coach_comments(selection))
+    if selection.relationships:
+        parts.append(relationships(selection))
     return Document(
         title=one_line(selection.title),
         span=span,
@@ -157,3 +160,65 @@ def trim(section: Section) -> Section:
         for c in section.charts
     ]
     return replace(section, charts=charts)
+
+
+MAX_PEOPLE = 12
+
+
+def relationships(selection: Selection) -> Section:
+    """How each relationship stands over the period: the people named on the most days, with
+    the level and stage the person recorded beside what the days show. Private days are left
+    out, as everywhere in a summary, so a name used only on them does not appear."""
+    from journal.people.directory import auto_records
+    from journal.people.figures import ledger
+    from journal.people.listing import people_list
+
+    records = [
+        *selection.people,
+        *auto_records(selection.entries, selection.promises, selection.people, at=now()),
+    ]
+    sums = ledger(
+        records,
+        selection.entries,
+        selection.promises,
+        selection.end,
+        include_private=selection.include_private,
+    )
+    busiest = sorted(
+        (r for r in people_list(records, sums) if r.last_contact is not None),
+        key=lambda r: -len(sums.people[r.id].days),
+    )[:MAX_PEOPLE]
+    overall = sums.overall["commitment"].keep_rate
+    rows = []
+    by_id = {record.id: record for record in records}
+    for r in busiest:
+        mine = r.keep_rates["commitment"].person
+        level = in_force(by_id[r.id].levels, selection.end)  # as it stood at the period's end
+        stage = in_force(by_id[r.id].stages, selection.end)
+        rows.append(
+            (
+                one_line(label(r.kind, r.name), 40),
+                words(level.level if level else None),
+                words(stage.stage if stage else None),
+                f"{r.last_contact:%d %b %Y}" if r.last_contact else "",
+                str(r.asks),
+                pct(mine) if mine is not None else "-",
+            )
+        )
+    lead = [
+        "The people you named on the most days, with the level and stage you had recorded "
+        "by the end of the period, and "
+        f"the commitments you kept to each (you kept {pct(overall)} of all of them)."
+        if overall is not None
+        else "The people you named on the most days, with the level and stage you recorded."
+    ]
+    table = Table(
+        ("Person", "Level", "Stage", "Last contact", "Asks", "Commitments kept"),
+        rows,
+        numeric_from=4,
+    )
+    return Section("Relationships", lead=lead, table=table if rows else None, key="people")
+
+
+def words(value: str | None) -> str:
+    return value.replace("_", " ") if value else "-"

@@ -5,10 +5,12 @@ refusal as one line with nothing written."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from tests.cli.helpers import Cli
+from tests.exports.consumers import pdf_text
 
 
 @pytest.fixture
@@ -108,3 +110,23 @@ def test_unknown_names_levels_stages_and_decisions_are_one_line(
     ledger: Cli, args: tuple[str, ...], said: str
 ) -> None:
     assert said in ledger.fails(*args)
+
+
+def test_a_summary_with_people_shows_how_each_relationship_stands(
+    ledger: Cli, tmp_path: Path
+) -> None:
+    """Ana: 2 of 3 commitments kept (67%), 2 asks; Bo: 1 of 1; overall 3 of 4 (75%). Cy is
+    named only on a private day, so not even the name leaves the machine."""
+    ledger.run("checkin", "--date", "2026-11-19", "--ask", "Cy: a secret", "--private")
+    ledger.run("person", "Ana", "level", "partner")
+    md = ledger.run("export", "--format", "md", "--people", "-o", "-").stdout
+    part = md[md.index("## Relationships") :]
+    assert "(you kept 75% of all of them)" in part
+    assert "| Ana | partner | - | 18 Nov 2026 | 2 | 67% |" in part
+    assert "| Bo | - | - | 16 Nov 2026 | 0 | 100% |" in part
+    assert "Cy" not in md
+    assert "Relationships" not in ledger.run("export", "--format", "md", "-o", "-").stdout
+    pdf = tmp_path / "summary.pdf"
+    ledger.run("export", "--format", "pdf", "--people", "-o", str(pdf))
+    text = pdf_text(pdf)
+    assert "Relationships" in text and "partner" in text and "Cy" not in text
