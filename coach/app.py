@@ -142,9 +142,22 @@ class CoachApp(App[None]):
                 "A date, or as you would say it: yesterday, -2w, monday, "
                 f"{self.home.today() - dt.timedelta(days=8)}.",
                 placeholder="yesterday",
+                enter="opens it",
             ),
             go,
         )
+
+    def save_typed(self) -> None:
+        """Save what every open screen has typed and not yet saved."""
+        for screen in self.screen_stack:
+            save_pending = getattr(screen, "save_pending", None)
+            if callable(save_pending):
+                save_pending()
+
+    async def action_quit(self) -> None:
+        """Saved while every field can still be read: once closing begins, they go first."""
+        self.save_typed()
+        await super().action_quit()
 
     def action_undo(self) -> None:
         """Take back the last change to the journal (made here or by `coach` elsewhere)."""
@@ -156,10 +169,7 @@ class CoachApp(App[None]):
         if isinstance(self.screen, ModalScreen):
             self.notify("Close this dialog first, then undo.", markup=False)
             return
-        for screen in self.screen_stack:  # what was just typed, anywhere, is the last change
-            save_pending = getattr(screen, "save_pending", None)
-            if callable(save_pending):
-                save_pending()
+        self.save_typed()  # what was just typed, anywhere, is the last change
         try:
             change = undo(self.home.journal)
         except JournalError as exc:

@@ -15,17 +15,24 @@ ALREADY_SETTLED = "Already {status}: nothing changed."
 OUTCOME_CHANGED = "“{text}” was {was}, now {now} · Ctrl+Z undoes it."
 """Said when an outcome replaces another, so a key pressed on the wrong row is noticed."""
 
-HELP_TEXT = (
+HELP_ABOUT = (
     "Trust grows with credibility, reliability and intimacy (and, for some, character), and "
     "shrinks with self-orientation: how much of your attention is on yourself. "
     "Self-orientation divides everything else, so it is worth watching most.\n"
     "\n"
     'Each morning, say your intent and whom it serves, ask someone "how can I help?", and '
-    "make promises, saying which kind each one is:\n"
-    "  commitment      it will happen: it's in your hands and your word is on it\n"
-    "  best effort     it matters and you'll try, but it may not happen\n"
-    "  good intention  you care how it turns out, but it isn't yours to control\n"
-    "\n"
+    "make promises, saying which kind each one is:"
+)
+"""One line per paragraph: the help page wraps it to its width."""
+
+HELP_KINDS = (
+    ("commitment", "it will happen: it's in your hands and your word is on it"),
+    ("best effort", "it matters and you'll try, but it may not happen"),
+    ("good intention", "you care how it turns out, but it isn't yours to control"),
+)
+"""Side by side on the help page, so a meaning that wraps stays in its column."""
+
+HELP_ABOUT_AFTER = (
     "Each evening, give each open promise an outcome, check whether you did what people "
     "asked, notice where you were self-focused, and rate yourself. Your trend against your "
     "own past matters more than any single score.\n"
@@ -33,4 +40,3 @@ HELP_TEXT = (
     "The ideas come from The Trusted Advisor (Maister, Green & Galford) and the language of "
     "promises used by reliability coaches, retold in our own words."
 )
-"""One line per paragraph (and per row of the kinds): the help page wraps it to its width."""

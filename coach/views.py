@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 
 from textual.content import Content
 
-from coach.render import content, one_line
-from journal.model import RATING_NAMES, STAR, Comment, Entry, Promise
+from coach.render import clean, content, one_line
+from journal.model import RATING_NAMES, STAR, STAR_TAGS, Comment, Entry, Promise
 from journal.parse import kind_label
 from journal.wording import chain_text
 
@@ -129,3 +129,16 @@ def day_marks(entry: Entry) -> Content | None:
     if tags:
         parts.append(content(" ".join(f"#{t}" for t in tags), "$accent"))
     return Content(" · ").join(parts) if parts else None
+
+
+def progress_marks(entry: Entry | None) -> Content:
+    """The day's star, privacy and tags beside the check-in's progress, on every step."""
+    if entry is None:
+        return Content("")
+    marks = [("★ starred", "$accent")] if entry.starred else []
+    marks += [("private", "bold")] if entry.private else []
+    tags = [t for t in entry.tags if t not in STAR_TAGS]
+    marks += [(" ".join(f"#{clean(t)}" for t in tags), "dim")] if tags else []
+    if not marks:
+        return Content("")
+    return Content.assemble("   ", Content("  ").join(Content.styled(t, s) for t, s in marks))

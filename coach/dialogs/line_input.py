@@ -27,7 +27,7 @@ class LineInputScreen(ModalScreen[str | None]):
         width: 70; max-width: 100%; height: auto;
         border: round $accent; background: $surface; padding: 1 2;
     }
-    LineInputScreen .hint { color: $text-muted; }
+    LineInputScreen .hint, LineInputScreen .keys { color: $text-muted; }
     """
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="input.cancel")]
 
@@ -38,14 +38,17 @@ class LineInputScreen(ModalScreen[str | None]):
         value: str = "",
         placeholder: str = "",
         suggest: tuple[Words, JournalService] | None = None,
+        enter: str = "saves",
     ) -> None:
-        """``suggest``: offer the tags (or names) already used in that journal as it is typed."""
+        """``suggest``: offer the tags (or names) already used in that journal as it is typed.
+        ``enter``: what Enter does, said under the field with how to cancel."""
         super().__init__()
         self.heading = title
         self.hint = hint
         self.value = value
         self.placeholder = placeholder
         self.suggest = suggest
+        self.enter = enter
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -55,6 +58,8 @@ class LineInputScreen(ModalScreen[str | None]):
             # What is there (a day's tags) is added to, not replaced by the first key.
             line = Input(self.value, placeholder=self.placeholder, id="line", select_on_focus=False)
             yield line
+            taking = "takes a suggestion or " if self.suggest is not None else ""
+            yield Static(content(f"Enter {taking}{self.enter} · Esc cancels"), classes="keys")
         if self.suggest is not None:
             from coach.widgets.suggest import Suggest
 

@@ -18,18 +18,17 @@ from textual.widgets import ContentSwitcher, Header, Static
 
 from coach import messages as msg
 from coach.events import JournalChanged
-from coach.render import clean, content, one_line
+from coach.render import content, one_line
 from coach.screens.checkin_changes import StepChanges
+from coach.views import progress_marks
 from coach.widgets.footer import KeyBar
-from coach.widgets.step_base import AnswerEdited, DayState, NextStep, StepView
+from coach.widgets.step_base import AnswerEdited, DayState, KeysChanged, NextStep, StepView
 from journal.app.checkin import Answer, save_answer, unsaved
 from journal.errors import JournalError
-from journal.model import STAR_TAGS
 
 if TYPE_CHECKING:
     from journal.app.home import Home
     from journal.app.service import JournalService
-    from journal.model import Entry
     from prompts.loader import Pack, Step
 
 SAVE_DELAY_S = 0.6
@@ -70,19 +69,6 @@ def build_step(step: Step, state: DayState, journal: JournalService) -> StepView
     return TextStep(step, state, journal, field)
 
 
-def day_marks(entry: Entry | None) -> Content:
-    """The day's star, privacy and tags beside the progress, on every step."""
-    if entry is None:
-        return Content("")
-    marks = [("★ starred", "$accent")] if entry.starred else []
-    marks += [("private", "bold")] if entry.private else []
-    tags = [t for t in entry.tags if t not in STAR_TAGS]
-    marks += [(" ".join(f"#{clean(t)}" for t in tags), "dim")] if tags else []
-    if not marks:
-        return Content("")
-    return Content.assemble("   ", Content("  ").join(Content.styled(t, s) for t, s in marks))
-
-
 class CheckinScreen(StepChanges):
     DEFAULT_CSS = """
     #checkin { padding: 1 2; }
@@ -92,6 +78,7 @@ class CheckinScreen(StepChanges):
     #step-why { color: $text-muted; margin-bottom: 1; }
     #steps { height: 1fr; overflow-y: auto; }
     #step-keys { height: auto; color: $text-muted; }
+    CheckinScreen > ToastRack { margin-bottom: 3; }  /* above the step keys, up to 2 lines */
     CheckinScreen.-short #checkin { padding: 0 2; }
     CheckinScreen.-short #progress, CheckinScreen.-short #step-prompt { margin: 0; }
     CheckinScreen.-short #step-why { display: none; }
@@ -158,7 +145,7 @@ class CheckinScreen(StepChanges):
             yield Static(why, id="step-why")
             with ContentSwitcher(id="steps", initial=view.id):
                 yield view
-            yield Static(content(view.KEYS), id="step-keys")
+            yield Static(content(view.keys()), id="step-keys")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -209,7 +196,8 @@ class CheckinScreen(StepChanges):
         return state
 
     def refresh_steps(self, state: DayState | None = None) -> None:
-        """Redraw every built step from the journal (a file may have become unreadable)."""
+        """Redraw every built step from the journal (a file may have become unreadable). An
+        answer waiting to be saved is taken again from its step, now showing the journal."""
         try:
             self.state = state or self.load_state()
         except JournalError as exc:
@@ -218,6 +206,9 @@ class CheckinScreen(StepChanges):
         self.read_at = self.journal.revision()
         for view in self.views.values():
             view.show_state(self.state)
+        current = self.current()
+        if self._pending is not None and current is not None:
+            self._pending = current.pending()
         if self.is_mounted:
             self.query_one("#progress", Static).update(self.step_texts()[0])
 
@@ -243,7 +234,7 @@ class CheckinScreen(StepChanges):
     def step_keys(self) -> str:
         """What F1 says the current step adds to the keys."""
         view = self.current()
-        return view.KEYS if view else ""
+        return view.keys() if view else ""
 
     def current(self) -> StepView | None:
         if not 0 <= self.index < len(self.pack.steps):
@@ -259,7 +250,7 @@ class CheckinScreen(StepChanges):
             content(self.pack.title, "bold"),
             f"  ·  step {self.index + 1} of {total}  ",
             (dots, "$accent"),
-            day_marks(self.state.entry),
+            progress_marks(self.state.entry),
         )
         return (
             progress,
@@ -280,7 +271,7 @@ class CheckinScreen(StepChanges):
             view.display = False  # the switcher decides what is shown
             await self.query_one(ContentSwitcher).mount(view)
         self.query_one(ContentSwitcher).current = view.id
-        self.query_one("#step-keys", Static).update(content(view.KEYS))
+        self.query_one("#step-keys", Static).update(content(view.keys()))
         view.focus_first()
 
     async def watch_index(self) -> None:
@@ -296,6 +287,10 @@ class CheckinScreen(StepChanges):
             self._save_timer = None
         view = self.current()
         try:
+            if view is not None and self.journal.revision() != self.read_at:
+                # Changed under the steps (the journal screen, the command line): they show
+                # it first, so only what the person changed here is saved over it.
+                self.refresh_steps()
             answer = view.pending() if view else self._pending
         except NoMatches:  # the app is closing and the step's inputs are already gone
             answer = self._pending
@@ -319,8 +314,15 @@ class CheckinScreen(StepChanges):
         with contextlib.suppress(NoMatches):  # the app may be closing, its widgets gone
             if view is not None:  # what the step shows as stored is now what is stored
                 view.show_state(self.state)
+                view.answer_saved()
             self.query_one("#progress", Static).update(self.step_texts()[0])
         return True
+
+    def on_keys_changed(self, event: KeysChanged) -> None:
+        event.stop()
+        view = self.current()
+        if view is not None:
+            self.query_one("#step-keys", Static).update(content(view.keys()))
 
     def on_next_step(self, event: NextStep) -> None:
         event.stop()

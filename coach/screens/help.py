@@ -8,14 +8,16 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from coach import messages as msg
 from coach.render import content
+from coach.widgets.fields import hints
 
 OUR_PACKAGE = "coach."
 
@@ -85,24 +87,28 @@ def key_groups(screen: Screen[object]) -> list[KeyGroup]:
     return groups
 
 
-def help_content(screen: Screen[object]) -> Content:
-    """The page: what the screen is for, what the current step adds, then its keys."""
+def heading(text: str) -> Static:
+    return Static(Content.styled(text, "bold $accent"), classes="heading")
+
+
+def help_page(screen: Screen[object]) -> Iterator[Widget]:
+    """The page: what the screen is for, what the current step adds, then its keys. Keys and
+    what they do sit side by side, so a line that wraps keeps its indent."""
     purpose = getattr(screen, "HELP", None) or msg.HELP_INTRO
-    lines: list[Content] = [content(purpose), Content("")]
+    yield Static(content(purpose), classes="para")
     step_keys = getattr(screen, "step_keys", None)
     if callable(step_keys) and (said := step_keys()):
-        lines += [Content.styled("On this step", "bold $accent"), content(said), Content("")]
+        yield heading("On this step")
+        yield Static(content(said), classes="para")
     for group in key_groups(screen):
-        lines.append(Content.styled(group.title, "bold $accent"))
-        width = max(len(k) for k, _ in group.keys)
-        lines += [
-            Content.assemble((f"  {keys:<{width}}  ", "bold"), content(what))
-            for keys, what in group.keys
-        ]
-        lines.append(Content(""))
-    lines.append(Content.styled("About Coach", "bold $accent"))
-    lines.append(content(msg.HELP_TEXT))
-    return Content("\n").join(lines)
+        yield heading(group.title)
+        keys = [(content(keys, "bold"), content(what)) for keys, what in group.keys]
+        yield hints(keys, classes="terms")
+    yield heading("About Coach")
+    yield Static(content(msg.HELP_ABOUT))  # its last line leads into the kinds
+    kinds = [(content(kind, "bold"), content(meaning)) for kind, meaning in msg.HELP_KINDS]
+    yield hints(kinds, classes="terms")
+    yield Static(content(msg.HELP_ABOUT_AFTER), classes="para")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -110,7 +116,14 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen { align: center middle; }
     #help {
         width: 90; max-width: 100%; height: 90%;
-        border: round $accent; background: $surface; padding: 1 2;
+        border: round $accent; background: $surface; padding: 1 0 1 2;
+        scrollbar-size-vertical: 1;
+    }
+    #help-page { height: auto; padding-right: 2; }
+    #help-page .para { margin-bottom: 1; }
+    #help-page .terms {
+        layout: grid; grid-size: 2; grid-gutter: 0 2; grid-rows: auto;
+        height: auto; padding-left: 2; margin-bottom: 1;
     }
     """
 
@@ -121,8 +134,8 @@ class HelpScreen(ModalScreen[None]):
         self.below = below
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
+        with VerticalScroll(id="help"), Vertical(id="help-page"):
             title = self.below.sub_title or self.below.title or "Coach"
             yield Static(content(f"Keys and help: {title}", "bold $accent"))
             yield Static(content("Esc closes this page.", "dim"))
-            yield Static(help_content(self.below))
+            yield from help_page(self.below)

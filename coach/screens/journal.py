@@ -92,12 +92,13 @@ class JournalScreen(Screen[None]):
     """Under the list, beside the count: the key a person needs first on this screen."""
     HELP = (
         "Every day written, newest first, with what was said on it beside the list. "
-        "Type in search, from, to or tag to narrow the list; Enter goes to the days."
+        "Ctrl+F goes to the search, from, to and tag fields above the list: what you type "
+        "there narrows it, and Enter comes back to the days."
     )
 
     SUB_TITLE = "Journal"
     BINDINGS = [
-        Binding("ctrl+f", "search", "Search", id="journal.search", show=False),
+        Binding("ctrl+f", "search", "Filter", id="journal.search"),
         Binding("escape", "app.open_checkin", "Check-in", id="journal.back", show=False),
     ]
 

@@ -27,7 +27,8 @@ class OwnJournalScreen(JournalScreen):
     LIST_HINT = "Enter opens a day"
     HELP = (
         "Your journal, newest first. Enter opens a day to change it; s stars it, t tags it, "
-        "p keeps it private; type in the fields above to narrow the list."
+        "p keeps it private. Ctrl+F goes to the fields above the list, where what you type "
+        "narrows it; Enter comes back to the days."
     )
     BINDINGS = [
         Binding("enter", "open_day", "Open", id="journal.open"),

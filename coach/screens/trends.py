@@ -94,6 +94,12 @@ class TrendsScreen(Screen[None]):
     #notes { margin-bottom: 1; }
     """
     SUB_TITLE = "Trends"
+    HELP = (
+        "Each bar is a week, month or year of your check-ins: lower self-orientation bars "
+        "mean more of your attention was on others, taller promise bars more of your word "
+        "kept. Watch which way they lean, not any one bar: the only person you are measured "
+        "against is who you were."
+    )
     BINDINGS = [
         Binding("w", "zoom('week')", "Weeks", id="trends.week"),
         Binding("m", "zoom('month')", "Months", id="trends.month"),

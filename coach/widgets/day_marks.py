@@ -7,7 +7,7 @@ from textual.widgets import Checkbox, Input
 
 from coach.render import clean
 from coach.widgets.fields import Box, SuggestingInput, labelled, show_text
-from coach.widgets.step_base import AnswerEdited, DayState, NextStep, StepView
+from coach.widgets.step_base import AnswerEdited, DayState, KeysChanged, NextStep, StepView
 from journal.app.checkin import Answer, MarksAnswer
 from journal.model import STAR_TAGS
 
@@ -16,13 +16,17 @@ STAR_LABEL_REFLECTED = "★ Star this day: its reflection is one to keep"
 """Once the day has a reflection, the star is what brings it into your summaries."""
 PRIVATE_LABEL = "Private: never exported, never shared"
 FIELDS = {"tags": "#marks-tags", "star": "#marks-star", "private": "#marks-private"}
+TAKE_KEYS = "Enter takes a suggestion · "
+"""Said only when there are tags to suggest and the field they drop from has the cursor."""
+TAGS_KEYS = "Tab moves to the boxes · Space ticks one · Enter goes on"
+BOX_KEYS = "Space ticks one · Tab and Shift+Tab move between them · Enter goes on"
 
 
 class MarksStep(StepView):
     """Tags are typed as words (suggested from the ones used before); the star and the private
     flag are boxes, so neither has to be remembered as a tag."""
 
-    KEYS = "Enter takes a suggestion · Tab moves to the boxes · Space ticks one · Enter goes on"
+    KEYS = TAGS_KEYS
     DEFAULT_CSS = """
     MarksStep Input { border-title-color: $text-muted; }
     MarksStep Checkbox { border: none; padding: 0 1; margin-top: 1; }
@@ -41,6 +45,19 @@ class MarksStep(StepView):
         yield labelled(field, "Tags")
         yield Box(self.star_label(), bool(stored["star"]), id="marks-star")
         yield Box(PRIVATE_LABEL, bool(stored["private"]), id="marks-private")
+
+    def keys(self) -> str:
+        """The cursor in a box, or on its way to the tags (the step's first field)."""
+        if isinstance(self.screen.focused, Checkbox) and self.screen.focused.parent is self:
+            return BOX_KEYS
+        field = self.query_one(FIELDS["tags"], SuggestingInput)
+        return (TAKE_KEYS if field.suggests() else "") + TAGS_KEYS
+
+    def on_descendant_focus(self) -> None:
+        self.post_message(KeysChanged())
+
+    def on_suggest_words_read(self) -> None:
+        self.post_message(KeysChanged())
 
     def star_label(self) -> str:
         """In the morning there is no reflection yet to keep: the day itself is starred."""

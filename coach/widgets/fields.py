@@ -32,10 +32,11 @@ def show_text(field: Input, value: str) -> None:
     field.cursor_position = len(value)
 
 
-def hints(rows: Sequence[tuple[Content, Content]]) -> Container:
-    """Terms and what they mean, side by side: a meaning that wraps stays in its column."""
+def hints(rows: Sequence[tuple[Content, Content]], classes: str = "hints") -> Container:
+    """Terms and what they mean, side by side: a meaning that wraps stays in its column.
+    ``classes`` lay it out (``hints`` in app.tcss: muted, as a step's aside)."""
     width = max((term.cell_length for term, _ in rows), default=0)
-    box = Container(*(Static(cell) for row in rows for cell in row), classes="hints")
+    box = Container(*(Static(cell) for row in rows for cell in row), classes=classes)
     box.styles.grid_columns = f"{width} 1fr"
     return box
 
@@ -71,6 +72,10 @@ class SuggestingInput(Input):
             return
         if event.key == "tab" or (event.key == "enter" and offered.highlighted_is_typed()):
             offered.action_hide()
+
+    def suggests(self) -> bool:
+        """Whether the dropdown has anything to offer here (once the journal is read)."""
+        return self.offered is not None and self.offered.has_words()
 
     def on_focus(self) -> None:
         if self.offered is not None or not isinstance(self.parent, Widget):
@@ -121,12 +126,25 @@ class Choice(RadioButton):
 
 class ChoiceSet(RadioSet):
     """The arrows choose, as they do in any list of options: moving a highlight that a
-    separate Space must then confirm was a step nobody saw on screen."""
+    separate Space must then confirm was a step nobody saw on screen.
 
-    def action_next_button(self) -> None:
-        super().action_next_button()
-        self.action_toggle_button()
+    The arrows have their own actions rather than RadioSet's: RadioSet calls those while
+    mounting, where choosing would switch the first option off behind its back (its dot
+    on, the set not knowing it is chosen). They go from the chosen option and switch one
+    on, never toggle, so what is highlighted, what shows a dot and what is chosen stay
+    the same option."""
 
-    def action_previous_button(self) -> None:
-        super().action_previous_button()
-        self.action_toggle_button()
+    KEYS_FOR = "a row of choices"
+
+    BINDINGS = [
+        Binding("down,right", "choose(1)", "Choose the next", show=False),
+        Binding("up,left", "choose(-1)", "Choose the one before", show=False),
+    ]
+
+    def action_choose(self, step: int) -> None:
+        options = [b for b in self.query_children(RadioButton) if not b.disabled]
+        if not options:
+            return
+        pressed = self.pressed_button
+        at = options.index(pressed) if pressed in options else (-1 if step > 0 else 0)
+        options[(at + step) % len(options)].value = True

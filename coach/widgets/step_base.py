@@ -34,6 +34,12 @@ class AnswerEdited(Message):
 
 
 @dataclass
+class KeysChanged(Message):
+    """What the step's keys do changed (focus moved, suggestions were found): the line under
+    the step says it again."""
+
+
+@dataclass
 class NextStep(Message):
     """Enter on a step's last field: save and go on, as the step keys do."""
 
@@ -63,6 +69,11 @@ class StepView(Vertical):
     def on_mount(self) -> None:
         self.shown = self.values()
 
+    def keys(self) -> str:
+        """The keys as things stand; a step whose keys depend on its focus or its data says
+        so with ``KeysChanged``."""
+        return self.KEYS
+
     def show_state(self, state: DayState) -> None:
         """Called after every save with fresh data from the journal: fields the person has
         not changed show it; one being changed keeps what is typed."""
@@ -75,6 +86,13 @@ class StepView(Vertical):
         if any(now.get(k) != v for k, v in untouched.items()):
             self.set_values(untouched)
         self.shown = stored
+
+    def answer_saved(self) -> None:
+        """What the fields hold was just saved: it is what they show of the journal now,
+        though the journal may write it its own way ("work, zeppelin," as two tags). Were
+        that difference taken for typing, every later save would store the step again, its
+        untouched fields too, over a change made elsewhere (a day made private)."""
+        self.shown = self.values()
 
     def values(self) -> dict[str, object]:
         """The answer's fields as they are on screen."""

@@ -11,6 +11,7 @@ import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
+from textual.message import Message
 from textual.widgets import Input
 from textual_autocomplete import AutoComplete, DropdownItem, TargetState
 
@@ -91,10 +92,19 @@ def word_match(typed: str, candidate: str) -> tuple[float, tuple[int, ...]]:
 class Suggest(AutoComplete):
     """Suggestions for one Input: whole names, or (for tags) the word being typed."""
 
+    DEFAULT_CSS = """
+    Suggest { margin-top: 1; }  /* the library puts it under the cursor: below the border */
+    """
+
+    class WordsRead(Message):
+        """The journal's names and tags were read: there may be something to suggest now."""
+
     def __init__(self, target: Input, journal: JournalService, kind: Words) -> None:
         super().__init__(target, candidates=None, prevent_default_tab=True)
         self.known = known_words(journal)
         self.kind = kind
+        self.taken: str | None = None
+        """The field's text just after a suggestion was taken, until the dropdown hears of it."""
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -110,8 +120,13 @@ class Suggest(AutoComplete):
         self.app.call_from_thread(self.offer_now)
 
     def offer_now(self) -> None:
+        self.post_message(self.WordsRead())
         if self.is_attached and self.target.has_focus and self.target.value:
             self._handle_target_update()
+
+    def has_words(self) -> bool:
+        """Whether there is anything to suggest (as far as the journal has been read)."""
+        return bool(self.known.words(self.kind))
 
     def get_candidates(self, target_state: TargetState) -> list[DropdownItem]:
         typed = {name_key(w) for w in self.typed_words(target_state.text)}
@@ -150,7 +165,10 @@ class Suggest(AutoComplete):
 
     def should_show_dropdown(self, search_string: str) -> bool:
         """Not for a lone suggestion that is already what was typed (the library compares
-        it as Rich Text, which the options here are not)."""
+        it as Rich Text, which the options here are not), nor again for the one just taken."""
+        taken, self.taken = self.taken, None
+        if taken is not None and taken == self.target.value:
+            return False
         options = self.option_list
         if options.option_count == 1:
             only = options.get_option_at_index(0)
@@ -164,6 +182,15 @@ class Suggest(AutoComplete):
         if not search_string.strip():
             return []
         return super().get_matches(target_state, candidates, search_string)[:SHOWN]
+
+    def post_completion(self) -> None:
+        """A suggestion taken is an edit, as typing is: the library fills the field in with
+        its Changed message held back, so the field says it changed here (and the step saves
+        it, the journal's filters apply it)."""
+        super().post_completion()
+        target = self.target
+        self.taken = target.value
+        target.post_message(Input.Changed(target, target.value))
 
     def apply_completion(self, value: str, state: TargetState) -> None:
         if self.kind != "tags":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, RadioSet, TextArea
 
 from coach.app import CoachApp, build_app
@@ -134,6 +135,51 @@ async def test_the_arrow_chooses_the_kind_of_promise(isolated_home: Path) -> Non
         await settle(app, pilot)
     (made,) = Home(isolated_home).journal.promises_made_on(DAY)
     assert made.kind == "best_effort"
+
+
+def chosen_kind(app: CoachApp) -> str:
+    """The kind the screen shows chosen: the one label with a dot, exactly one dot on."""
+    (line,) = (row for row in screen_text(app).splitlines() if "▌ good intention" in row)
+    labels = {"commitment": "commitment", "best effort": "best_effort"}
+    labels["good intention"] = "good_intention"
+    on = [kind for label, kind in labels.items() if f"▐●▌ {label}" in line]
+    assert line.count("●") == 1 and len(on) == 1, line
+    return on[0]
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ("right", "right", "left", "left"),
+        ("right", "space", "left", "space"),
+        ("space", "right", "left", "right", "right", "left", "left"),
+        ("left",),
+        ("right", "right", "left", "left", "left", "left"),
+        ("right", "right", "right", "space", "left", "left"),
+    ],
+)
+async def test_the_kind_saved_is_the_one_shown_chosen(
+    isolated_home: Path, keys: tuple[str, ...]
+) -> None:
+    """Arrowing back to commitment chooses it again: its dot once stayed on from the start
+    while the set forgot which kind was chosen, so a promise was saved as another kind."""
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        screen = await go_to(app, pilot, "promises")
+        await pilot.press(*"tidy the backlog", "tab")
+        await settle(app, pilot)
+        assert chosen_kind(app) == "commitment"
+        for key in keys:
+            await pilot.press(key)
+            await settle(app, pilot)
+            shown = chosen_kind(app)
+            pressed = screen.query_one("#promise-kind", RadioSet).pressed_button
+            assert pressed is not None and pressed.name == shown
+        await pilot.press("shift+tab", "enter")
+        await settle(app, pilot)
+    (made,) = Home(isolated_home).journal.promises_made_on(DAY)
+    assert made.kind == shown
 
 
 async def test_enter_through_the_ratings_leaves_the_reflection_empty(

@@ -268,3 +268,28 @@ async def test_any_width_truncates_or_grows_the_intent(
         await pilot.pause()
         await settle(app, pilot)
         assert row(screen, DAY)[-1] == long
+
+
+async def test_the_footer_shows_how_to_narrow_the_list(isolated_home: Path) -> None:
+    """F1 says to type in the fields above the list; the key that gets there is in the
+    footer, and typing there then Enter narrows the list and comes back to it."""
+    from tests.tui.test_newcomer import Newcomer, footer_keys
+
+    seed(Home(isolated_home, today=lambda: DAY).journal)
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_journal(app, pilot)
+        me = Newcomer(app, pilot)
+        assert footer_keys(app).get("Filter") == "^f"
+        await me.use("Help")
+        assert me.sees("Ctrl+F goes to the fields above the list")
+        assert me.sees("where what you type narrows it")
+        await pilot.press("escape")
+        await me.settle()
+        await me.use("Filter")
+        assert app.focused is screen.query_one("#search", Input)
+        await typed(app, pilot, *"budget")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.focused is screen.query_one("#days", DataTable)
+        assert days_listed(screen) == ["Wed 2026-10-14"]

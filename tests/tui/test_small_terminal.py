@@ -6,13 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from textual.containers import VerticalScroll
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input, Static
 
 from coach.app import CoachApp, build_app
 from coach.dialogs.form import FormScreen
+from coach.dialogs.line_input import LineInputScreen
 from coach.screens.checkin import CheckinScreen
 from coach.screens.own_journal import OwnJournalScreen
+from coach.widgets.suggest import Suggest
 from journal.app.corrections import Renegotiation, renegotiate
 from journal.app.service import JournalService
 from tests.conftest import DAY
@@ -92,3 +95,67 @@ async def test_a_renegotiated_promise_shows_its_new_terms(
         assert isinstance(app.screen, OwnJournalScreen)
         assert "now “send the deck” due Fri 27 Nov 2026" in said(app)
         assert made.id[:8] not in said(app)
+
+
+async def test_a_notice_leaves_the_step_keys_in_sight(
+    isolated_home: Path, service: JournalService
+) -> None:
+    service.set_tags(DAY - dt.timedelta(days=5), ["work"])  # suggested: two lines of keys
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n", "enter")  # morning done
+        await settle(app, pilot)
+        toasts = list(app.screen.query("Toast"))
+        assert toasts, "the check-in says it is saved"
+        keys = app.screen.query_one("#step-keys", Static).region
+        assert keys.height == 2  # the marks step's keys take two lines here
+        assert not any(toast.region.overlaps(keys) for toast in toasts)
+
+
+async def test_the_help_page_keeps_its_indents_and_a_gap_before_the_scrollbar(
+    isolated_home: Path,
+) -> None:
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f1", "end")
+        await settle(app, pilot)
+        page = rows(app)
+        at = next(i for i, r in enumerate(page) if "commitment" in r and "it will happen" in r)
+        meaning = page[at].index("it will happen")
+        wrapped = page[at + 1]
+        assert wrapped[meaning - 1] == " " and wrapped[meaning].isalpha(), wrapped
+        scroller = app.screen.query_one("#help", VerticalScroll)
+        assert scroller.show_vertical_scrollbar
+        bar = scroller.vertical_scrollbar.region
+        text = max(w.content_region.right for w in scroller.query(Static))
+        assert bar.x - text >= 1
+
+
+async def test_the_tags_dialog_says_its_keys(isolated_home: Path, service: JournalService) -> None:
+    service.set_tags(DAY, ["work"])
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f3")
+        await settle(app, pilot)
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LineInputScreen)
+        assert "Enter takes a suggestion or saves · Esc cancels" in said(app)
+
+
+async def test_suggestions_open_below_the_field(
+    isolated_home: Path, service: JournalService
+) -> None:
+    service.set_tags(DAY - dt.timedelta(days=5), ["zeppelin"])
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n", *"work, ze")
+        await settle(app, pilot)
+        field = app.screen.query_one("#marks-tags", Input)
+        offered = app.screen.query_one(Suggest)
+        assert offered.display and "zeppelin" in said(app)
+        assert offered.region.y == field.region.bottom  # under the border, not on it
