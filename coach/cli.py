@@ -201,6 +201,12 @@ def show(obj: Context, day: str | None, as_json: bool) -> None:
     help="Only days with this tag (repeat for all of them; star finds starred days).",
 )
 @click.option("--contains", help="Only days whose text contains this (any case).")
+@click.option(
+    "--person",
+    "people",
+    multiple=True,
+    help="Only days that name this person: an intent for them, an ask, a promise (repeat).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @click.pass_obj
 def list_entries(
@@ -209,6 +215,7 @@ def list_entries(
     end: str | None,
     tags: tuple[str, ...],
     contains: str | None,
+    people: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """List days, newest first."""
@@ -218,7 +225,7 @@ def list_entries(
     if first and last and first > last:
         fail(f"--from {first.isoformat()} is after --to {last.isoformat()}")
     found = obj.journal.entries(
-        start=first, end=last, tags=[t.lower() for t in tags], contains=contains
+        start=first, end=last, tags=[t.lower() for t in tags], contains=contains, people=people
     )
     if as_json:
         print_json([full_record(e) for e in found])

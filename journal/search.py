@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import msgspec
 
 from journal.model import STAR, Entry, Promise
+from journal.person import label_key, person_key
 
 
 class Search(msgspec.Struct, frozen=True, kw_only=True):
@@ -19,6 +20,9 @@ class Search(msgspec.Struct, frozen=True, kw_only=True):
     """Any of the day's words, the names in it, its tags, or the words and names of the
     promises made that day, in any case."""
     include_private: bool = True
+    people: tuple[frozenset[str], ...] = ()
+    """Each of these people (the name keys of one person, aliases included) is named that
+    day: in whom the intent served, an ask, or a promise made that day."""
 
     def covers_year(self, year: int) -> bool:
         return not ((self.start and year < self.start.year) or (self.end and year > self.end.year))
@@ -31,11 +35,21 @@ class Search(msgspec.Struct, frozen=True, kw_only=True):
             return False
         if not self.include_private and entry.private:
             return False
+        if self.people and not self.names_all(entry, promised):
+            return False
         if self.contains:
             needle = self.contains.casefold()
             texts = [*searchable(entry), *(t for p in promised for t in (p.text, p.to, p.note))]
             return any(needle in text.casefold() for text in texts if text)
         return True
+
+    def names_all(self, entry: Entry, promised: Sequence[Promise]) -> bool:
+        named = {person_key(h.person) for h in entry.help}
+        named |= {person_key(p.to) for p in promised if p.to}
+        serves = entry.intent_for
+        if serves and serves.name and serves.kind in ("person", "team"):
+            named.add(label_key("team" if serves.kind == "team" else "person", serves.name))
+        return all(keys & named for keys in self.people)
 
 
 def searchable(entry: Entry) -> list[str]:

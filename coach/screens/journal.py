@@ -178,7 +178,11 @@ class JournalScreen(Screen[None]):
     def search(self, filters: Filters) -> None:
         try:
             found = self.journal.entries(
-                start=filters.start, end=filters.end, tags=filters.tags, contains=filters.contains
+                start=filters.start,
+                end=filters.end,
+                tags=filters.tags,
+                contains=filters.contains,
+                people=filters.people,
             )
         except JournalError as exc:
             self.post_message(SearchFailed(str(exc)))

@@ -35,10 +35,21 @@ class Filters:
     tags: tuple[str, ...] = ()
     """Every one of these (the star tag stands for every starred day)."""
     contains: str | None = None
+    people: tuple[str, ...] = ()
+    """Names typed as @Ana (or @Ana_Lopez) among the words: days that name each of them."""
 
     @property
     def active(self) -> bool:
-        return bool(self.start or self.end or self.tags or self.contains)
+        return bool(self.start or self.end or self.tags or self.contains or self.people)
+
+
+def typed_words(text: str) -> tuple[str | None, tuple[str, ...]]:
+    """The words box as people type into it: ``@Ana`` names a person (``_`` for a space),
+    the rest is text to find."""
+    words = text.split()
+    people = tuple(w[1:].replace("_", " ") for w in words if w.startswith("@") and len(w) > 1)
+    rest = " ".join(w for w in words if not w.startswith("@")).strip()
+    return rest or None, people
 
 
 def typed_tags(text: str) -> tuple[str, ...]:
@@ -98,7 +109,7 @@ class FilterBar(Vertical):
         from coach.widgets.suggest import Suggest
 
         check = [DateCheck(self.today)]
-        search = Input(placeholder="words, names or #tags", id="search")
+        search = Input(placeholder="words, or @name for a person", id="search")
         search.border_title = "search"
         start = Input(placeholder="e.g. -30d", id="from", validators=check, validate_on=())
         start.border_title = "from"
@@ -156,11 +167,13 @@ class FilterBar(Vertical):
         hint = self.query_one("#filter-hint", Static)
         hint.update(content("\n".join(problems)))
         hint.set_class(bool(problems), "-shown")
+        contains, people = typed_words(self.query_one("#search", Input).value)
         filters = Filters(
             start,
             end,
             typed_tags(self.query_one("#tag", Input).value),
-            self.query_one("#search", Input).value.strip() or None,
+            contains,
+            people,
         )
         self.filters = filters
         self.post_message(self.Applied(filters, submitted and bad is None))

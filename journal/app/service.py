@@ -91,21 +91,24 @@ class JournalService:
         tags: Sequence[str] = (),
         contains: str | None = None,
         include_private: bool = True,
+        people: Sequence[str] = (),
     ) -> list[Entry]:
-        """Matching entries, newest first; only the years inside the range are read."""
+        """Matching entries, newest first; only the years inside the range are read.
+        ``people``: names of people every day found must name (any of their aliases)."""
         search = Search(
             start=start,
             end=end,
             tags=tuple(tags),
             contains=contains,
             include_private=include_private,
+            people=tuple(self.name_keys(name) for name in people),
         )
         found = []
         for year in reversed(self.years()):
             if not search.covers_year(year):
                 continue
             promised: dict[dt.date, list[Promise]] = {}
-            if contains:  # the promises made that year are searched with their days
+            if contains or people:  # the promises made that year are searched with their days
                 for p in self.files.promises.year(year):
                     promised.setdefault(p.made_on, []).append(p)
             found += [
@@ -117,6 +120,16 @@ class JournalService:
 
     def all_promises(self) -> list[Promise]:
         return self.files.promises.all()
+
+    def name_keys(self, name: str) -> frozenset[str]:
+        """Every name one person goes by: theirs and their aliases, if they have a record."""
+        from journal.people.directory import PeopleIndex
+        from journal.person import person_key
+
+        record = PeopleIndex(self.people()).lookup(name)
+        if record is None:
+            return frozenset({person_key(name)})
+        return frozenset({record.key, *(person_key(a) for a in record.aliases)})
 
     def people(self) -> list[PersonRecord]:
         """The person records kept (not the people worked out from the days)."""

@@ -130,3 +130,16 @@ def test_a_summary_with_people_shows_how_each_relationship_stands(
     ledger.run("export", "--format", "pdf", "--people", "-o", str(pdf))
     text = pdf_text(pdf)
     assert "Relationships" in text and "partner" in text and "Cy" not in text
+
+
+def test_list_finds_the_days_that_name_a_person_by_any_of_their_names(ledger: Cli) -> None:
+    """Ana is named on the 16th (intent, ask, promise) and the 18th (ask, promises); Bo only
+    on the 16th. After a rename the old name still finds her days."""
+    days = [line.split()[0] for line in ledger.run("list", "--person", "ana").stdout.splitlines()]
+    assert days == ["2026-11-18", "2026-11-16"]
+    both = ledger.run("list", "--person", "Ana", "--person", "bo").stdout.splitlines()
+    assert [line.split()[0] for line in both] == ["2026-11-16"]
+    ledger.run("person", "Ana", "rename", "Ana Lopez")
+    again = ledger.run("list", "--person", "Ana Lopez").stdout.splitlines()
+    assert [line.split()[0] for line in again] == ["2026-11-18", "2026-11-16"]
+    assert ledger.run("list", "--person", "Cy").stdout == ""

@@ -293,3 +293,19 @@ async def test_the_footer_shows_how_to_narrow_the_list(isolated_home: Path) -> N
         await settle(app, pilot)
         assert app.focused is screen.query_one("#days", DataTable)
         assert days_listed(screen) == ["Wed 2026-10-14"]
+
+
+async def test_at_a_name_finds_the_days_that_name_the_person(
+    isolated_home: Path, service: JournalService
+) -> None:
+    """ "ana" as words also finds "Hear Ana out" in the text; "@ana" only the day whose intent
+    served her, and a promise to her names her too."""
+    seed(service)
+    service.add_promise(EARLIER, "send the figures", "commitment", "ANA")
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_journal(app, pilot)
+        await pilot.press("ctrl+f")
+        await typed(app, pilot, *"@ana")
+        assert len(days_listed(screen)) == 2  # the intent for her, the promise to her
+        assert days_listed(screen)[-1].endswith(EARLIER.isoformat())
