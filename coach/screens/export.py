@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from coach.render import content, one_line, path_text
 from journal.errors import JournalError
@@ -66,6 +66,7 @@ class ExportScreen(ModalScreen[Path | None]):
     #export .row { height: auto; }
     #export .side { width: 9; padding-top: 1; color: $text-muted; }
     #export Select { width: 1fr; }
+    #export #people { width: auto; margin: 1 0 0 2; }
     #export Input { width: 1fr; border-title-color: $text-muted; }
     #problem { color: $error; height: auto; display: none; }
     #problem.-shown { display: block; }
@@ -105,6 +106,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 with Horizontal(classes="row"):
                     yield Label("Charts", classes="side")
                     yield Select(PERIODS, value="fit", allow_blank=False, id="period")
+                    yield Checkbox("People", id="people", compact=True)
                 yield titled(
                     Input(placeholder="named for the format and the dates", id="file"),
                     "File name",
@@ -152,6 +154,7 @@ class ExportScreen(ModalScreen[Path | None]):
             start=start,
             end=end,
             period=None if period == "fit" else cast("Period", period),
+            people=self.query_one("#people", Checkbox).value,
         )
         file = self.query_one("#file", Input).value.strip()
         self.problem("Writing…")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
@@ -159,3 +160,25 @@ async def test_suggestions_open_below_the_field(
         offered = app.screen.query_one(Suggest)
         assert offered.display and "zeppelin" in said(app)
         assert offered.region.y == field.region.bottom  # under the border, not on it
+
+
+async def test_the_export_dialog_can_add_the_relationships(
+    isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ticking People writes the summary with its Relationships section."""
+    from journal.app.home import Home
+
+    Home(isolated_home, today=lambda: DAY).journal.add_help(DAY, "Ana", "a second look")
+    monkeypatch.chdir(tmp_path)
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        app.export("md")
+        await settle(app, pilot)
+        assert "People" in said(app)
+        app.screen.query_one("#people").focus()
+        await pilot.press("space", "ctrl+s")
+        await settle(app, pilot)
+    (written,) = tmp_path.glob("*.md")
+    text = written.read_text()
+    assert "## Relationships" in text and "| Ana |" in text
