@@ -33,6 +33,7 @@ STEP_KINDS: tuple[str, ...] = (
     "ratings",
     "reflection",
     "marks",
+    "people_due",
     "text",
 )
 """Every kind of step; the TUI picks the widget for a step by its kind."""

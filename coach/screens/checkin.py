@@ -23,7 +23,7 @@ from coach.screens.checkin_changes import StepChanges
 from coach.views import progress_marks
 from coach.widgets.footer import KeyBar
 from coach.widgets.step_base import AnswerEdited, DayState, KeysChanged, NextStep, StepView
-from journal.app.checkin import Answer, save_answer, unsaved
+from journal.app.checkin import Answer, save_answer, todays_pack, unsaved
 from journal.errors import JournalError
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ STEP_WIDGETS: dict[str, tuple[str, str]] = {
     "ratings": ("coach.widgets.rating_row", "RatingsStep"),
     "tip": ("coach.widgets.text_steps", "TipStep"),
     "marks": ("coach.widgets.day_marks", "MarksStep"),
+    "people_due": ("coach.widgets.people_due", "PeopleDueStep"),
 }
 """Step kind → widget. Modules are imported when first needed, so opening the app loads only
 the first step's. Text steps (self_focus, reflection and a custom pack's own) share TextStep."""
@@ -116,7 +117,7 @@ class CheckinScreen(StepChanges):
         self.set_reactive(
             CheckinScreen.pack_name, "evening" if entry and entry.intent else "morning"
         )
-        self.pack: Pack = home.pack(self.pack_name)
+        self.pack: Pack = todays_pack(home.journal, home.pack(self.pack_name))
         self._save_timer: Timer | None = None
         self._pending: Answer | None = None
         self.views: dict[str, StepView] = {}
@@ -215,7 +216,7 @@ class CheckinScreen(StepChanges):
     async def show_pack(self) -> None:
         """Switch between morning and evening: the old pack's steps go, the new one's first
         step is built."""
-        self.pack = self.home.pack(self.pack_name)
+        self.pack = todays_pack(self.journal, self.home.pack(self.pack_name))
         self.show_heading()
         await self.remove_steps()
         self.state = self.load_state()

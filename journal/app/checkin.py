@@ -15,6 +15,7 @@ from journal import changes
 from journal.app.service import JournalService
 from journal.model import Entry, IntentFor, Promise
 from journal.parse import PromiseSpec
+from prompts.loader import Pack
 
 
 class CheckinAnswers(msgspec.Struct, frozen=True, kw_only=True):
@@ -137,6 +138,18 @@ def unsaved(answer: Answer, day: dt.date) -> str:
         )
     name = ANSWER_NAMES.get(answer.field, answer.field.removeprefix("notes:"))
     return f"your {name} for {when}: {answer.text}"
+
+
+def todays_pack(journal: JournalService, pack: Pack) -> Pack:
+    """The pack as today asks it: the step listing people due for contact or a review is
+    there only when someone is."""
+    if not any(s.kind == "people_due" for s in pack.steps):
+        return pack
+    from journal.app.people import anyone_due
+
+    if anyone_due(journal):
+        return pack
+    return msgspec.structs.replace(pack, steps=[s for s in pack.steps if s.kind != "people_due"])
 
 
 def save_answer(journal: JournalService, day: dt.date, answer: Answer) -> Entry:

@@ -69,6 +69,14 @@ def due(journal: JournalService) -> list[PersonDue]:
     return people_due(records, figures(journal, records, True), journal.today())
 
 
+def anyone_due(journal: JournalService) -> bool:
+    """Whether the morning's "who is waiting on you" step has anyone to show. Only a record
+    with a cadence or a review can fall due, so without one nothing else is read."""
+    if not any(r.cadence or r.reviews for r in journal.people()):
+        return False
+    return bool(due(journal))
+
+
 def person(journal: JournalService, name: str) -> PersonView:
     records = everyone(journal)
     record = find(name, records)

@@ -88,14 +88,15 @@ def test_morning_steps_are_the_ones_the_checkin_screen_expects() -> None:
     steps = load_pack("morning").steps
     assert [(s.id, s.kind) for s in steps] == [
         ("intent", "intent"),
+        ("people", "people_due"),
         ("help", "help"),
         ("promises", "promises"),
         ("tip", "tip"),
         ("marks", "marks"),
     ]
-    assert tuple(steps[2].hints) == PROMISE_KINDS
-    assert len(steps[3].tips) >= 10
-    assert len(set(steps[3].tips)) == len(steps[3].tips)
+    assert tuple(steps[3].hints) == PROMISE_KINDS
+    assert len(steps[4].tips) >= 10
+    assert len(set(steps[4].tips)) == len(steps[4].tips)
 
 
 def test_evening_steps_are_the_ones_the_review_screen_expects() -> None:
@@ -157,7 +158,7 @@ BAD_FILES = [
     pytest.param(
         VALID.replace('kind = "tip"', 'kind = "prayer"'),
         'step 3 ("tip"): kind: expected one of intent, help, promises, tip, follow_up, '
-        'help_done, self_focus, ratings, reflection, marks, text, got "prayer"',
+        'help_done, self_focus, ratings, reflection, marks, people_due, text, got "prayer"',
         id="unknown-kind",
     ),
     pytest.param(
