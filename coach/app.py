@@ -36,6 +36,7 @@ class CoachApp(App[None]):
         Binding("f2", "open_checkin", "Check-in", id="app.checkin", key_display="F2"),
         Binding("f3", "open_journal", "Journal", id="app.journal", key_display="F3"),
         Binding("f4", "open_trends", "Trends", id="app.trends", key_display="F4"),
+        Binding("f5", "open_people", "People", id="app.people", key_display="F5"),
         Binding("ctrl+z", "undo", "Undo the last change", id="app.undo", show=False, priority=True),
         Binding("ctrl+p", "command_palette", "Every action by name", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -85,6 +86,9 @@ class CoachApp(App[None]):
             "open_trends": lambda: (
                 self.is_screen_installed("trends") and self.screen is self.get_screen("trends")
             ),
+            "open_people": lambda: (
+                self.is_screen_installed("people") and self.screen is self.get_screen("people")
+            ),
         }
         return not here[action]() if action in here else True
 
@@ -94,8 +98,8 @@ class CoachApp(App[None]):
         self.checkin.back_to = None
 
     def open_screen(self, name: str, build: Callable[[], Screen[None]]) -> None:
-        """Journal and trends are installed once, so their search, zoom and place survive a
-        visit to the check-in."""
+        """Journal, trends and people are installed once, so their search, zoom, sort and place
+        survive a visit to the check-in."""
         if not self.is_screen_installed(name):
             self.install_screen(build(), name)
         if self.screen is self.get_screen(name):
@@ -193,6 +197,11 @@ class CoachApp(App[None]):
             "trends", lambda: TrendsScreen(self.home.journal, self.home.settings, self.trends_ready)
         )
 
+    def action_open_people(self) -> None:
+        from coach.screens.people import PeopleScreen
+
+        self.open_screen("people", lambda: PeopleScreen(self.home.journal))
+
     def export(self, fmt: str = "html") -> None:
         """The export dialog; on success, say where the file went."""
         from coach.screens.export import ExportScreen
@@ -251,6 +260,11 @@ class CoachApp(App[None]):
                 "Trends  F4",
                 "Self-orientation, promises kept and trust over time",
                 self.action_open_trends,
+            ),
+            (
+                "People  F5",
+                "Everyone your journal names: where each relationship stands, and who is due",
+                self.action_open_people,
             ),
             ("Go to a day", "Open any day to change it (g in the journal)", self.action_go_to_date),
             ("Undo  Ctrl+Z", "Take back the last change", self.action_undo),

@@ -40,3 +40,18 @@ HELP_ABOUT_AFTER = (
     "The ideas come from The Trusted Advisor (Maister, Green & Galford) and the language of "
     "promises used by reliability coaches, retold in our own words."
 )
+
+PEOPLE_HELP = (
+    "Everyone your journal names, with where each relationship stands (its level and stage, "
+    "as you judged them), when you were last in touch, and how many of your commitments to "
+    "them you kept beside your own overall rate. s sorts by last contact, review due, "
+    "keep-rate or name; Enter opens a person's page."
+)
+PERSON_HELP = (
+    "One relationship: what you record about it (level, stage, their script, reviews, how "
+    "often to reconnect) beside what your days show (contact, asks, promises and how they "
+    "ended). The evidence sits beside the level and stage; Coach never sets them. Every "
+    "change is kept with its date, and Ctrl+Z undoes it."
+)
+
+PROMISE_TO = "A best effort to {to}: its kind can change on the promises step."

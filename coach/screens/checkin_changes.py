@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from coach import messages as msg
 from coach.render import one_line
+from coach.widgets.people_due import PromiseWanted
 from coach.widgets.step_base import (
     DayState,
     HelpAsked,
@@ -122,6 +123,20 @@ class StepChanges(Screen[None]):
                 )
                 self.notify(said, markup=False)
             done()
+
+    def on_promise_wanted(self, event: PromiseWanted) -> None:
+        """From the people due: a best effort to them, its kind changed on the promises step."""
+        from coach.dialogs.line_input import LineInputScreen
+
+        event.stop()
+        to = event.to
+
+        def made(text: str | None) -> None:
+            if text and text.strip():
+                self.post_message(PromiseMade(text.strip(), "best_effort", to, ""))
+                self.notify(msg.PROMISE_TO.format(to=to), markup=False)
+
+        self.app.push_screen(LineInputScreen(f"A promise to {to}", "What will you do?"), made)
 
     def on_help_asked(self, event: HelpAsked) -> None:
         event.stop()

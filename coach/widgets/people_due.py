@@ -4,15 +4,25 @@ a promise. Nobody due: one line says so, and the step is passed in a keypress.""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from coach.render import content, rich_text
-from coach.widgets.step_base import HelpAsked, PromiseMade, StepView
+from coach.widgets.step_base import HelpAsked, StepView
 from journal.errors import JournalError
 from journal.person import label
 from journal.wording import count
+
+
+@dataclass
+class PromiseWanted(Message):
+    """A promise to this person: what it is, the screen asks."""
+
+    to: str
 
 
 def due_words(late: int, what: str) -> str:
@@ -84,17 +94,7 @@ class PeopleDueStep(StepView):
             self.notify(f'Today you ask {name} "how can I help?"', markup=False)
 
     def promise(self) -> None:
-        from coach.dialogs.line_input import LineInputScreen
-
+        """The screen asks what (a dialog is the screen's to show), then makes it."""
         name = self.chosen()
-        if name is None:
-            return
-
-        def made(text: str | None) -> None:
-            if text and text.strip():
-                self.post_message(PromiseMade(text.strip(), "best_effort", name, ""))
-                self.notify(f"A best effort to {name}; its kind can change on the promises step.")
-
-        self.app.push_screen(
-            LineInputScreen(f"A promise to {name}", "What will you do for them?"), made
-        )
+        if name is not None:
+            self.post_message(PromiseWanted(name))

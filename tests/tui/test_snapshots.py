@@ -120,3 +120,9 @@ def test_clients_dashboard(snap_compare: Any, isolated_home: Path) -> None:
 def test_trends_screen(snap_compare: Any, isolated_home: Path, size: tuple[int, int]) -> None:
     """The sections of the shared report model, each as tall as what it holds."""
     assert snap_compare(demo_app(isolated_home), terminal_size=size, run_before=keys("f4"))
+
+
+@SIZES
+def test_people_screen(snap_compare: Any, isolated_home: Path, size: tuple[int, int]) -> None:
+    """Short words and whole headers at 80×24; the full words at 120×40."""
+    assert snap_compare(demo_app(isolated_home), terminal_size=size, run_before=keys("f5"))
