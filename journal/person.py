@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-import uuid
 from collections.abc import Sequence
 from typing import Annotated, Literal, Protocol, TypeVar
 
@@ -103,7 +102,9 @@ Cadence = Annotated[int, msgspec.Meta(ge=1, le=MAX_CADENCE_DAYS)]
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
 Alias = Annotated[str, msgspec.Meta(min_length=1, max_length=520)]
 """A name as typed, so a team's keeps its ``team:`` prefix on top of the 500 of a name."""
-PEOPLE_NAMESPACE = uuid.UUID("5b0c3f3e-6a4f-4c55-9c1e-0e5a1c0ac0a1")
+PEOPLE_NAMESPACE = "5b0c3f3e-6a4f-4c55-9c1e-0e5a1c0ac0a1"
+"""Record ids are uuid5 of the name in this namespace (uuid is imported only when one is
+made: it costs a few milliseconds of every start otherwise)."""
 
 
 class LevelChange(Record):
@@ -186,7 +187,9 @@ class PersonRecord(Record):
 def record_id(key: str) -> str:
     """The id of an automatic record, drawn from its name's identity: building the people of
     a journal twice, before either is saved, gives the same ids."""
-    return uuid.uuid5(PEOPLE_NAMESPACE, key).hex
+    import uuid
+
+    return uuid.uuid5(uuid.UUID(PEOPLE_NAMESPACE), key).hex
 
 
 def checked_name(text: str) -> tuple[PersonKind, str]:

@@ -12,7 +12,6 @@ from textual.screen import Screen
 
 from coach import messages as msg
 from coach.render import one_line
-from coach.widgets.people_due import PromiseWanted
 from coach.widgets.step_base import (
     DayState,
     HelpAsked,
@@ -21,6 +20,7 @@ from coach.widgets.step_base import (
     PromiseMade,
     PromiseRemoved,
     PromiseResolved,
+    PromiseWanted,
     StepView,
 )
 from journal.errors import JournalError

@@ -4,25 +4,15 @@ a promise. Nobody due: one line says so, and the step is passed in a keypress.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from coach.render import content, rich_text
-from coach.widgets.step_base import HelpAsked, StepView
+from coach.widgets.step_base import HelpAsked, PromiseWanted, StepView
 from journal.errors import JournalError
 from journal.person import label
 from journal.wording import count
-
-
-@dataclass
-class PromiseWanted(Message):
-    """A promise to this person: what it is, the screen asks."""
-
-    to: str
 
 
 def due_words(late: int, what: str) -> str:

@@ -151,6 +151,13 @@ class PromiseResolved(Message):
 
 
 @dataclass
+class PromiseWanted(Message):
+    """A promise to this person (from the people due): what it is, the screen asks."""
+
+    to: str
+
+
+@dataclass
 class HelpAsked(Message):
     person: str
     request: str
