@@ -30,8 +30,9 @@ def keys(*pressed: str) -> Callable[[Any], Awaitable[None]]:
     async def run(pilot: Any) -> None:
         await pilot.pause()
         await pilot.press(*pressed)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(3):  # a worker's result can start another (a page of days, a warm-up)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause(0.05)
         for widget in pilot.app.screen.query(Input):
             widget.cursor_blink = False
         for area in pilot.app.screen.query(TextArea):
