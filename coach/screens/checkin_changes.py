@@ -134,9 +134,10 @@ class StepChanges(Screen[None]):
         def made(text: str | None) -> None:
             if text and text.strip():
                 self.post_message(PromiseMade(text.strip(), "best_effort", to, ""))
-                self.notify(msg.PROMISE_TO.format(to=to), markup=False)
+                self.notify(msg.PROMISE_TO.format(to=one_line(to, 40)), markup=False)
 
-        self.app.push_screen(LineInputScreen(f"A promise to {to}", "What will you do?"), made)
+        title = f"A promise to {one_line(to, 40)}"
+        self.app.push_screen(LineInputScreen(title, "What will you do?"), made)
 
     def on_help_asked(self, event: HelpAsked) -> None:
         event.stop()

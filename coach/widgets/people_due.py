@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from coach.render import content, rich_text
+from coach.render import content, one_line, rich_text
 from coach.widgets.step_base import HelpAsked, PromiseWanted, StepView
 from journal.errors import JournalError
 from journal.person import label
@@ -81,7 +81,7 @@ class PeopleDueStep(StepView):
         name = self.chosen()
         if name is not None:
             self.post_message(HelpAsked(name, ""))
-            self.notify(f'Today you ask {name} "how can I help?"', markup=False)
+            self.notify(f'Today you ask {one_line(name, 40)} "how can I help?"', markup=False)
 
     def promise(self) -> None:
         """The screen asks what (a dialog is the screen's to show), then makes it."""
