@@ -34,19 +34,19 @@ SCRIPTS: list[dict[ScriptPart, str]] = [
         "matters": "Shipping without waking anyone at night",
         "next": "A release train the team trusts",
         "bad": "Another rushed Friday deploy",
-        "why": "Her team's morale, and her own sleep",
+        "why": "Their team's morale, and their own sleep",
     },
     {
-        "matters": "Being asked before decisions land on him",
+        "matters": "Being asked before decisions land on them",
         "next": "A say in next quarter's plan",
         "bad": "Learning about changes from a ticket",
-        "why": "He carries the on-call pager",
+        "why": "They carry the on-call pager",
     },
     {
-        "matters": "Clear numbers she can take upstairs",
+        "matters": "Clear numbers to take upstairs",
         "next": "A budget that survives review",
         "bad": "Surprises in the monthly report",
-        "why": "Her credibility with the board",
+        "why": "Their credibility with the board",
     },
 ]
 NOTES = [
