@@ -70,6 +70,16 @@ def keys_show(obj: Context) -> None:
 @click.option("--until", help="Last day to share (default: today).")
 @click.option("-o", "output", type=click.Path(dir_okay=False, path_type=Path), help="File.")
 @click.option("--dry-run", is_flag=True, help="Say what would be shared, write nothing.")
+@click.option(
+    "--people",
+    is_flag=True,
+    help="Add your records of the people these days name (level, stage, script, reviews).",
+)
+@click.option(
+    "--initials",
+    is_flag=True,
+    help="Replace every name Coach knows by its initials, in your words too.",
+)
 @click.pass_obj
 def share(
     obj: Context,
@@ -78,6 +88,8 @@ def share(
     until: str | None,
     output: Path | None,
     dry_run: bool,
+    people: bool,
+    initials: bool,
 ) -> None:
     """Write an encrypted, signed bundle of your journal for your coach. Private days stay."""
     from journal.app.sharing import ShareRequest, prepare_share, write_share
@@ -93,6 +105,8 @@ def share(
         coach_key=lines[0] if lines else None,
         start=obj.maybe_date(start, "--from"),
         end=obj.maybe_date(dates[0] if dates else until, "--to"),
+        people=people,
+        initials=initials,
     )
     made = prepare_share(obj.home, request)
     click.echo(f"Sharing with {made.coach_id}: {made.describe()}.")
@@ -222,10 +236,13 @@ def clients_comment(obj: Context, name: str, day: str, text: str, week: bool) ->
 @click.option("--to", "end", help="Last day (default: the last shared day).")
 @summary_period_option("The summary's series: one row per week, month, quarter or year.")
 @click.option("-o", "output", help="File to write (- for standard output, text formats).")
+@click.option(
+    "--people", is_flag=True, help="Add how each relationship stands, if the client shared them."
+)
 @click.pass_obj
 def clients_summary(
     obj: Context, name: str, fmt: str, start: str | None, end: str | None, period: str | None,
-    output: str | None,
+    output: str | None, people: bool,
 ) -> None:  # fmt: skip
     """A client's progress summary, with your comments: the same summary clients export."""
     from journal.app.exporting import ExportRequest, client_summary
@@ -237,6 +254,7 @@ def clients_summary(
         start=obj.maybe_date(start, "--from"),
         end=obj.maybe_date(end, "--to"),
         period=cast("Period | None", period),
+        people=people,
     )
     exported = client_summary(obj.home, client, request)
     target = write_export(exported, output)

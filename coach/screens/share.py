@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from coach.render import content, one_line, path_text
 from journal.errors import JournalError
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 DIALOG_CSS = """
 {name} { align: center middle; }
 {name} > Vertical {
-    width: 80; max-width: 100%; height: auto;
+    width: 80; max-width: 100%; height: auto; max-height: 100%; overflow-y: auto;
     border: round $accent; background: $surface; padding: 1 2;
 }
 {name} Label { margin-top: 1; color: $text-muted; }
@@ -92,6 +92,10 @@ class ShareScreen(ModalScreen[Path | None]):
                 with Vertical():
                     yield Label("To")
                     yield Input(placeholder="today", id="to")
+                with Vertical():
+                    yield Label("Also")
+                    yield Checkbox("People", id="people", compact=True)
+                    yield Checkbox("Names as initials", id="initials", compact=True)
             yield Label(content(f"File, in {path_text(Path.cwd(), 50)}"))
             yield Input(placeholder="coach-share-<to>.age", id="file")
             yield Static("", classes="said", id="said")
@@ -103,6 +107,7 @@ class ShareScreen(ModalScreen[Path | None]):
         self.query_one("#said", Static).update(content(one_line(text), style))
 
     @on(Input.Changed)
+    @on(Checkbox.Changed)
     def changed(self) -> None:
         """Any change means the preview no longer describes what would be written."""
         self.generation += 1
@@ -127,6 +132,8 @@ class ShareScreen(ModalScreen[Path | None]):
                 values["key"] or None,
                 parse_date(values["from"], today, "From") if values["from"] else None,
                 parse_date(values["to"], today, "To") if values["to"] else None,
+                people=self.query_one("#people", Checkbox).value,
+                initials=self.query_one("#initials", Checkbox).value,
             )
         except JournalError as exc:
             self.say(str(exc), "$error")
@@ -168,7 +175,9 @@ class ShareScreen(ModalScreen[Path | None]):
             f"For key {event.share.coach_id}: {event.share.describe()}. "
             f"Write it to {event.target.name}?"
         )
-        self.query_one("#go", Button).label = "Write"
+        go = self.query_one("#go", Button)
+        go.label = "Write"
+        go.scroll_visible(animate=False)  # a small terminal scrolls the dialog to the answer
 
     def write(self, share: Share, target: Path) -> None:
         from journal.app.sharing import write_share

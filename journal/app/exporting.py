@@ -128,13 +128,16 @@ def client_summary(home: Home, client: Client, request: ExportRequest) -> Export
     """A client's shared days as the same summary clients export, with the coach's comments,
     titled with the client's name; by default over everything they have shared."""
     space = home.workspace
+    journal = space.journal(client)
     selection = select(
-        space.journal(client),
+        journal,
         start=request.start or client.start,
         end=request.end or client.end,
         period=request.period,
         comments=space.comments(client).all(),
         title=f"{client.name}: progress summary",
+        people=journal.people() if request.people else None,
+        relationships=request.people,
     )
     name = f"{client.id[:8]}-{default_filename(request.fmt, selection)}"
     return Exported(render(request.fmt, selection), selection, name)

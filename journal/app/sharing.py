@@ -19,6 +19,7 @@ from journal.errors import InvalidInput, JournalError
 from journal.model import Comment
 from journal.sharing.bundles import open_feedback
 from journal.sharing.keys import Identity, generate, parse_public, to_record
+from journal.sharing.people_share import Initials, shared_people
 from journal.sharing.records import WeekPoint
 from journal.sharing.share import (
     FeedbackImported,
@@ -48,6 +49,10 @@ class ShareRequest:
     """First day (default: twelve weeks ago)."""
     end: dt.date | None = None
     """Last day (default: today)."""
+    people: bool = False
+    """Add the records of the people the shared days name (level, stage, script, reviews)."""
+    initials: bool = False
+    """Every name the journal knows becomes initials, in the person's words too."""
 
 
 def coach_key(home: Home, given: str | None) -> str:
@@ -71,14 +76,25 @@ def prepare_share(home: Home, request: ShareRequest) -> Share:
     end = request.end or journal.today()
     start = request.start or journal.today() - dt.timedelta(weeks=DEFAULT_WEEKS)
     selection = select(journal, start=start, end=end, period="week")
-    private_days = {e.date for e in journal.all_entries() if e.private}
+    everything = journal.all_entries()
+    private_days = {e.date for e in everything if e.private}
+    all_promises = journal.all_promises()
     older = carried(
-        journal.all_promises(),
+        all_promises,
         selection.promises,
         selection.start,
         private_days,
         home.keys.last_shared(coach.id),
     )
+    entries, promises = selection.entries, older + selection.promises
+    people = shared_people(journal.people(), entries, promises) if request.people else None
+    if request.initials:
+        # Every name the journal holds, private days' too: a shared reflection may name
+        # someone otherwise met only on a private day.
+        short = Initials.build(journal.people(), everything, all_promises)
+        entries = [short.entry(e) for e in entries]
+        promises = [short.promise(p) for p in promises]
+        people = None if people is None else [short.record(r) for r in people]
     series = [
         WeekPoint(
             start=row.signals.start,
@@ -93,9 +109,11 @@ def prepare_share(home: Home, request: ShareRequest) -> Share:
         coach,
         selection.start,
         selection.end,
-        selection.entries,
-        older + selection.promises,
+        entries,
+        promises,
         series,
+        people,
+        initials=request.initials,
     )
 
 

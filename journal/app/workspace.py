@@ -18,6 +18,7 @@ from journal.app.service import JournalService
 from journal.errors import InvalidInput, NotFound
 from journal.model import MAX_COMMENT, Client, Comment, CommentOn, new_id, now
 from journal.periods import period_start
+from journal.person import PersonRecord
 from journal.sharing.bundles import open_share
 from journal.sharing.clients import (
     Added,
@@ -32,6 +33,7 @@ from journal.sharing.keys import Identity, parse_public
 from journal.sharing.records import BUNDLE_SCHEMA, FEEDBACK, FeedbackBundle, Sender
 from journal.store.clients import ClientRepository
 from journal.store.comments import CommentRepository
+from journal.store.journal_files import JournalFiles
 from journal.text import identity_key, one_line
 
 
@@ -118,6 +120,7 @@ class Workspace:
                 }
                 before_promises = {p.id: p for p in journal.all_promises()}
                 journal.replace_range(bundle.start, bundle.end, bundle.entries, bundle.promises)
+                _replace_people(files, bundle.people)
                 after_promises = {p.id for p in journal.all_promises()}
                 stamp = now()
                 client = Client(
@@ -144,6 +147,7 @@ class Workspace:
                 p.id in before_promises and before_promises[p.id] != p for p in bundle.promises
             ),
             promises_removed=sum(p not in after_promises for p in before_promises),
+            people=len(bundle.people),
         )
 
     def remove(self, client: Client) -> None:
@@ -205,3 +209,14 @@ class Workspace:
         )
         recipient = parse_public(client.key).age
         return Reply(client, seal(msgspec.json.encode(bundle), me, recipient), len(mine))
+
+
+def _replace_people(files: JournalFiles, people: list[PersonRecord]) -> None:
+    """The client's people are what their newest share says: a share made without
+    ``--people`` takes back the records an earlier one gave, since the client's current
+    choice about them is the one that counts."""
+    kept = {r.id for r in files.people.all()}
+    wanted: dict[str, PersonRecord | None] = {r.id: r for r in people}
+    wanted.update({i: None for i in kept - wanted.keys()})
+    if wanted:
+        files.people.apply(wanted)

@@ -31,15 +31,18 @@ class Added:
     promises_added: int
     promises_changed: int
     promises_removed: int
+    people: int = 0
+    """Person records the share carried (the client chose to share their people)."""
 
     def describe(self) -> str:
         c = self.client
         who = f"{one_line(c.name, 60)} ({c.id[:8]})"
         span = f"{c.start.isoformat()} to {c.end.isoformat()}"
+        people = f", {count(self.people, 'person record')}" if self.people else ""
         if self.new_client:
             return (
                 f"Added {who}: {count(self.days_added, 'day')} and "
-                f"{count(self.promises_added, 'promise')}, {span}."
+                f"{count(self.promises_added, 'promise')}{people}, {span}."
             )
         parts = [
             count(n, noun) + after
@@ -53,7 +56,8 @@ class Added:
             )
             if n
         ]
-        return f"Updated {who}, {span}: " + (", ".join(parts) or "nothing changed") + "."
+        said = ", ".join(parts) or "nothing changed"
+        return f"Updated {who}, {span}: {said}{people}."
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,17 @@ from journal.model import (
     Stamp,
     describe,
 )
+from journal.person import PersonRecord
 
 SHARE: Final = "coach-share"
 FEEDBACK: Final = "coach-feedback"
 BUNDLE_SCHEMA = 1
-"""Bumped when a bundle's fields change meaning; an older Coach refuses a newer bundle."""
+"""The schema bundles are written with; bumped when a bundle's fields change meaning."""
+PEOPLE_SCHEMA = 2
+"""A share holding people: only such a share says 2, so a coach whose Coach predates people
+still opens every share that does not, and is told to upgrade for one that does."""
+READABLE_SCHEMA = PEOPLE_SCHEMA
+"""The newest schema this Coach opens; an older Coach refuses a newer bundle as newer."""
 
 
 class Sender(Record):
@@ -58,6 +64,9 @@ class ShareBundle(Record):
     entries: list[Entry]
     promises: list[Promise]
     series: list[WeekPoint] = msgspec.field(default_factory=list)
+    people: list[PersonRecord] = msgspec.field(default_factory=list)
+    """The client's records of the people the shared days name, when they chose to share
+    them (`coach share --people`)."""
 
 
 class FeedbackBundle(Record):
@@ -101,10 +110,10 @@ def decode(payload: bytes, kind: type[T], expected: str, source: str) -> T:
                 f"{source} is a {head.format} bundle: open it with `{USE_INSTEAD[head.format]}`"
             )
         raise InvalidInput(f"{source} is not a {expected} bundle")
-    if head.schema > BUNDLE_SCHEMA:
+    if head.schema > READABLE_SCHEMA:
         raise NewerSchema(
             f"{source} was made by a newer Coach (bundle schema {head.schema}, this one reads up "
-            f"to {BUNDLE_SCHEMA}); upgrade Coach to open it"
+            f"to {READABLE_SCHEMA}); upgrade Coach to open it"
         )
     try:
         return msgspec.json.decode(payload, type=kind)

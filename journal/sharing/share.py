@@ -16,10 +16,12 @@ import msgspec
 
 from journal.errors import InvalidInput
 from journal.model import Comment, Entry, Promise, now
+from journal.person import PersonRecord
 from journal.sharing.envelope import seal
 from journal.sharing.keys import Identity, PublicKey, parse_public
 from journal.sharing.records import (
     BUNDLE_SCHEMA,
+    PEOPLE_SCHEMA,
     SHARE,
     FeedbackBundle,
     Sender,
@@ -37,6 +39,8 @@ class Share:
     data: bytes
     coach_key: str
     """The key line of the coach it was sealed for."""
+    initials: bool = False
+    """Names were replaced by initials before sealing."""
 
     @property
     def coach_id(self) -> str:
@@ -44,10 +48,13 @@ class Share:
 
     def describe(self) -> str:
         b = self.bundle
+        chose = b.schema == PEOPLE_SCHEMA
+        people = f", {count(len(b.people), 'person record')}" if chose else ""
+        names = "; names as initials" if self.initials else ""
         return (
-            f"{count(len(b.entries), 'day')}, {count(len(b.promises), 'promise')} and "
+            f"{count(len(b.entries), 'day')}, {count(len(b.promises), 'promise')}{people} and "
             f"{count(len(b.series), 'week')} of "
-            f"trends, {b.start.isoformat()} to {b.end.isoformat()}; private days left out"
+            f"trends, {b.start.isoformat()} to {b.end.isoformat()}; private days left out{names}"
         )
 
 
@@ -81,10 +88,15 @@ def seal_share(
     entries: list[Entry],
     promises: list[Promise],
     series: list[WeekPoint],
+    people: list[PersonRecord] | None = None,
+    *,
+    initials: bool = False,
 ) -> Share:
+    """``people``: None when the client did not choose to share them (schema 1, which any
+    Coach opens); a list, even empty, when they did."""
     bundle = ShareBundle(
         format=SHARE,
-        schema=BUNDLE_SCHEMA,
+        schema=BUNDLE_SCHEMA if people is None else PEOPLE_SCHEMA,
         created=now(),
         client=Sender(name=identity.name, key=identity.public.line()),
         coach_key=coach.line(),
@@ -93,8 +105,10 @@ def seal_share(
         entries=entries,
         promises=promises,
         series=series,
+        people=people or [],
     )
-    return Share(bundle, seal(msgspec.json.encode(bundle), identity, coach.age), coach.line())
+    sealed = seal(msgspec.json.encode(bundle), identity, coach.age)
+    return Share(bundle, sealed, coach.line(), initials)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from coach.cli import main
 from journal.sharing import envelope
 from journal.sharing.envelope import MAGIC
 from journal.sharing.keys import Identity
+from journal.sharing.records import READABLE_SCHEMA
 from tests.cli.helpers import Cli, snapshot
 from tests.conftest import DAY
 from tests.sharing import craft
@@ -189,7 +190,7 @@ CASES: dict[str, tuple[Callable[[Side], bytes], str]] = {
         lambda on: craft.sealed(b"[1, 2, 3]", on.sender, on.reader),
         "holds no readable bundle",
     ),
-    "a future schema": (lambda on: on.sealed(schema=2), "upgrade coach"),
+    "a future schema": (lambda on: on.sealed(schema=READABLE_SCHEMA + 1), "upgrade coach"),
     "an unknown format": (lambda on: on.sealed(format="coach-diary"), "is not a coach-"),
     "an unknown field": (lambda on: on.sealed(extra=1), "extra"),
     "a 200,000-character field": (huge, "expected str of length <="),

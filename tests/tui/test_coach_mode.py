@@ -4,6 +4,7 @@ and the client seeing those comments beside their own days."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -207,3 +208,36 @@ async def test_client_imports_feedback_from_the_app(homes: Homes, tmp_path: Path
         await settle(app, pilot)  # the journal screen reads its days in a worker
         view = str(app.screen.query_one("#entry-view", Static).render())
         assert "Sam Coach on the week of 23 Nov: Keep asking first." in view
+
+
+async def test_client_shares_people_as_initials_from_the_app(
+    homes: Homes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journal.app.people import everyone, set_level_of
+
+    monkeypatch.chdir(tmp_path)
+    coach = Home(homes.coach).identity()
+    journal = Home(homes.clients["Ana Ruiz"], today=lambda: DAY).journal
+    someone = everyone(journal)[0]
+    set_level_of(journal, someone.label, "partner")
+    app = build_app(homes.clients["Ana Ruiz"], today=lambda: DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Share with your coach")
+        dialog = app.screen
+        assert isinstance(dialog, ShareScreen)
+        # key, From, To, the two boxes (each ticked with the space bar), then the file
+        await pilot.press(*coach.public.line(), "tab", "tab", "tab", "space", "tab", "space")
+        await pilot.press("tab", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = str(dialog.query_one("#said", Static).render())
+        assert "person record" in said and "names as initials" in said
+        go = dialog.query_one("#go")
+        assert go.region.bottom <= 24  # the whole dialog fits a small terminal
+        await pilot.press("enter")
+        await pilot.pause()
+        (bundle,) = tmp_path.glob("coach-share-*.age")
+    added = workspace(homes.coach).add(bundle.read_bytes(), coach, "bundle")
+    (shared,) = workspace(homes.coach).journal(added.client).people()
+    assert re.fullmatch(r"(\w\.)+\d*", shared.name) and shared.level == "partner"
