@@ -45,9 +45,14 @@ def since(days: int | None) -> str:
     default="last",
     help="By last contact (default), review due, keep-rate of commitments, or name.",
 )
+@click.option(
+    "--reverse",
+    is_flag=True,
+    help="The other way round (anyone without the figure stays last).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
-def people(obj: Context, only_due: bool, sort: str, as_json: bool) -> None:
+def people(obj: Context, only_due: bool, sort: str, reverse: bool, as_json: bool) -> None:
     """Everyone your journal names: last contact, asks, promises kept, level and stage."""
     from journal.app.people import due, people
 
@@ -63,7 +68,7 @@ def people(obj: Context, only_due: bool, sort: str, as_json: bool) -> None:
         if not found:
             click.echo("Nobody is due for contact or a review today.", err=True)
         return
-    rows = people(journal, SORTS[sort])  # type: ignore[arg-type]
+    rows = people(journal, SORTS[sort], reverse=reverse)  # type: ignore[arg-type]
     if as_json:
         print_json([row_json(r) for r in rows])
         return

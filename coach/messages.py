@@ -45,7 +45,7 @@ PEOPLE_HELP = (
     "Everyone your journal names, with where each relationship stands (its level and stage, "
     "as you judged them), when you were last in touch, and how many of your commitments to "
     "them you kept beside your own overall rate. s sorts by last contact, review due, "
-    "keep-rate or name; Enter opens a person's page."
+    "keep-rate or name, r turns the order round; Enter opens a person's page."
 )
 PERSON_HELP = (
     "One relationship: what you record about it (level, stage, their script, reviews, how "

@@ -53,11 +53,15 @@ class PeopleScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open_person", "Open", id="people.open"),
         Binding("s", "sort_next", "Sort", id="people.sort"),
+        Binding("r", "reverse", "Reverse", id="people.reverse"),
         Binding("escape", "app.open_checkin", "Check-in", id="people.back", show=False),
     ]
 
     sort: reactive[SortBy] = reactive[SortBy]("last_contact", init=False)
     """The order of the list; s moves to the next."""
+    reverse: reactive[bool] = reactive(False, init=False)
+    """The order turned the other way round; r flips it (people without the figure stay
+    last either way)."""
 
     def __init__(self, journal: JournalService) -> None:
         super().__init__()
@@ -86,13 +90,13 @@ class PeopleScreen(Screen[None]):
         self.load()
 
     def load(self) -> None:
-        self.query_one(PeopleTable).read(self.journal, self.sort)
+        self.query_one(PeopleTable).read(self.journal, self.sort, self.reverse)
 
     def on_read_failed(self, event: ReadFailed) -> None:
         report(self, event.reason)
 
     def on_people_found(self, event: PeopleFound) -> None:
-        if event.sort != self.sort:
+        if (event.sort, event.reverse) != (self.sort, self.reverse):
             return  # sorted again while this was read
         table = self.query_one(PeopleTable)
         table.show(event.rows, top=self.resorted)
@@ -101,12 +105,18 @@ class PeopleScreen(Screen[None]):
         self.query_one("#people-info", Static).update(content(info_line(table), "dim"))
 
     def show_sort(self) -> None:
-        self.query_one("#people-sort", Static).update(content(sort_line(self.sort)))
+        self.query_one("#people-sort", Static).update(content(sort_line(self.sort, self.reverse)))
 
     def watch_sort(self) -> None:
         self.resorted = True
         self.show_sort()
         self.load()
+
+    def watch_reverse(self) -> None:
+        self.watch_sort()
+
+    def action_reverse(self) -> None:
+        self.reverse = not self.reverse
 
     def action_sort_next(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]

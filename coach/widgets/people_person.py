@@ -7,7 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual import work
@@ -66,6 +67,25 @@ def grid(rows: list[Row]) -> Table:
     return table
 
 
+class DrawnOnce:
+    """A renderable laid out once per width: Textual measures a Static's height and draws
+    it in separate passes, several times while a page settles, and a page of tables drawn
+    afresh each time costs more than the figures behind it."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self.lines: dict[int, list[list[Segment]]] = {}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = self.lines.get(options.max_width)
+        if lines is None:
+            lines = console.render_lines(self.renderable, options.update(height=None), pad=False)
+            self.lines[options.max_width] = lines
+        for line in lines:
+            yield from line
+            yield Segment.line()
+
+
 class PersonPage(VerticalScroll):
     """A person's page: their name, then two columns (stacked on a narrow screen), each one
     Static: a page redrawn after every change lays out in one pass."""
@@ -84,10 +104,23 @@ class PersonPage(VerticalScroll):
             for column in SECTIONS:
                 yield Static(id=column)
 
-    @work(thread=True, exclusive=True, group="person")
     def read(self, journal: JournalService, names: list[str], person_id: str) -> None:
         """The page of the record ``person_id``, found by the first of ``names`` that still
-        names it (after an undone rename, the one before)."""
+        names it (after an undone rename, the one before): at once when the list's figures
+        still hold, else read in a worker."""
+        from journal.app.people import person_if_read
+
+        try:
+            ready = [person_if_read(journal, n) for n in names[:1]]
+        except JournalError:
+            ready = []
+        if ready and ready[0] is not None and ready[0].record.id == person_id:
+            self.post_message(PersonFound(ready[0]))
+            return
+        self.read_in_worker(journal, names, person_id)
+
+    @work(thread=True, exclusive=True, group="person")
+    def read_in_worker(self, journal: JournalService, names: list[str], person_id: str) -> None:
         from journal.app.people import person
 
         failed = "They are no longer in your journal."
@@ -110,4 +143,4 @@ class PersonPage(VerticalScroll):
             drawn: list[RenderableType] = []
             for key, heading in parts:
                 drawn += [Text(heading, style=style), grid(sections[key]), Text("")]
-            self.query_one(f"#{column}", Static).update(Group(*drawn[:-1]))
+            self.query_one(f"#{column}", Static).update(DrawnOnce(Group(*drawn[:-1])))

@@ -41,18 +41,26 @@ SORTED_BY: dict[SortBy, str] = {
     "keep_rate": "commitments kept, the lowest first",
     "name": "name",
 }
+REVERSED_BY: dict[SortBy, str] = {
+    "last_contact": "last contact, the longest ago first",
+    "review": "review due, the furthest off first",
+    "keep_rate": "commitments kept, the highest first",
+    "name": "name, from the end of the alphabet",
+}
 
 
 @dataclass
 class PeopleFound(Message):
     rows: list[PersonRow]
     sort: SortBy
+    reverse: bool
 
 
-def sort_line(sort: SortBy) -> str:
-    """The order the list is in, and the one s moves to."""
+def sort_line(sort: SortBy, reverse: bool = False) -> str:
+    """The order the list is in, and the ones s and r move to."""
     after = SORTS[(SORTS.index(sort) + 1) % len(SORTS)]
-    return f"Sorted by {SORTED_BY[sort]} · s: by {SORTED_BY[after].split(',')[0]}"
+    now = (REVERSED_BY if reverse else SORTED_BY)[sort]
+    return f"Sorted by {now} · s: by {SORTED_BY[after].split(',')[0]} · r: reverse"
 
 
 def fit(
@@ -85,18 +93,18 @@ class PeopleTable(DataTable[object]):
         self.short = False
 
     @work(thread=True, exclusive=True, group="people")
-    def read(self, journal: JournalService, sort: SortBy) -> None:
+    def read(self, journal: JournalService, sort: SortBy, reverse: bool = False) -> None:
         """Everyone's figures take a pass over the whole journal: never on the UI thread.
         What was read is the screen's to show (with the lines around the list)."""
         from journal.app.people import people
 
         try:
-            rows = people(journal, sort)
+            rows = people(journal, sort, reverse=reverse)
         except JournalError as exc:
             self.post_message(ReadFailed(str(exc)))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(PeopleFound(rows, sort))
+            self.post_message(PeopleFound(rows, sort, reverse))
 
     def show(self, rows: list[PersonRow], top: bool = False) -> None:
         """The rows read, the cursor on the person it was on (or on the first, ``top``)."""

@@ -10,6 +10,7 @@ person (contact, asks, promises and how they ended) is worked out by journal/peo
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable
 
 import msgspec
@@ -47,26 +48,46 @@ class PersonView(msgspec.Struct, frozen=True, kw_only=True):
     overall: Ledger
 
 
+_READ: weakref.WeakKeyDictionary[JournalService, tuple[object, list[PersonRecord], Ledger]]
+_READ = weakref.WeakKeyDictionary()
+"""The last ledger worked out per journal, with what it was worked out from: the list, the
+due step and a person's page all need it, and it costs a pass over every day, while opening
+a page from the list must feel instant. Kept until any journal file changes (the journal's
+revision), the day turns or the other view of private days is asked for."""
+
+
 def everyone(journal: JournalService) -> list[PersonRecord]:
     """The stored records, plus one (not yet stored) for each name the journal uses that has
     none: a ten-year journal has its people on first look."""
+    return list(_read(journal, True)[0])
+
+
+def _read(journal: JournalService, private: bool) -> tuple[list[PersonRecord], Ledger]:
+    key = (journal.revision(), journal.today(), private)
+    hit = _READ.get(journal)
+    if hit is not None and hit[0] == key:
+        return hit[1], hit[2]
     stored = journal.people()
-    made = auto_records(journal.all_entries(), journal.all_promises(), stored, at=now())
-    return [*stored, *made]
+    entries, promises = journal.all_entries(), journal.all_promises()
+    records = [*stored, *auto_records(entries, promises, stored, at=now())]
+    sums = ledger(records, entries, promises, journal.today(), include_private=private)
+    _READ[journal] = (key, records, sums)
+    return records, sums
 
 
 def people(
-    journal: JournalService, sort: SortBy = "last_contact", *, include_private: bool = True
+    journal: JournalService,
+    sort: SortBy = "last_contact",
+    *,
+    include_private: bool = True,
+    reverse: bool = False,
 ) -> list[PersonRow]:
-    records = everyone(journal)
-    sums = figures(journal, records, include_private)
-    return people_list(records, sums, sort=sort)
+    return people_list(*_read(journal, include_private), sort=sort, reverse=reverse)
 
 
 def due(journal: JournalService) -> list[PersonDue]:
     """Everyone due for contact or a review today, the longest overdue first."""
-    records = everyone(journal)
-    return people_due(records, figures(journal, records, True), journal.today())
+    return people_due(*_read(journal, True), journal.today())
 
 
 def anyone_due(journal: JournalService) -> bool:
@@ -78,15 +99,19 @@ def anyone_due(journal: JournalService) -> bool:
 
 
 def person(journal: JournalService, name: str) -> PersonView:
-    records = everyone(journal)
+    records, sums = _read(journal, True)
     record = find(name, records)
-    sums = figures(journal, records, True)
     return PersonView(record=record, figures=sums.of(record), overall=sums)
 
 
-def figures(journal: JournalService, records: list[PersonRecord], private: bool) -> Ledger:
-    entries, promises = journal.all_entries(), journal.all_promises()
-    return ledger(records, entries, promises, journal.today(), include_private=private)
+def person_if_read(journal: JournalService, name: str) -> PersonView | None:
+    """The page at once when the ledger worked out for the list still holds (a few file
+    stamps checked, nothing read), else None: opening a page from the list then needs no
+    second pass over the journal, and no worker either."""
+    hit = _READ.get(journal)
+    if hit is None or hit[0] != (journal.revision(), journal.today(), True):
+        return None
+    return person(journal, name)
 
 
 # ----- what the person records --------------------------------------------------------------

@@ -47,6 +47,8 @@ def test_people_lists_everyone_named_with_their_keep_rate_beside_yours(ledger: C
     assert out[0].startswith("Name")
     assert out[1].split()[:1] == ["Ana"] and "67% (you: 75%)" in out[1]  # 2 of 3
     assert out[2].split()[:1] == ["Bo"] and "100% (you: 75%)" in out[2]
+    backwards = ledger.run("people", "--sort", "keep", "--reverse").stdout.splitlines()
+    assert [line.split()[0] for line in backwards[1:]] == ["Bo", "Ana"]  # highest rate first
     rows = json.loads(ledger.run("people", "--json").stdout)
     ana = next(r for r in rows if r["name"] == "Ana")
     assert ana["asks"] == 2 and ana["promises"] == 3

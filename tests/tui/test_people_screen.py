@@ -122,6 +122,26 @@ async def test_s_cycles_the_sort_and_says_which(isolated_home: Path) -> None:
             assert screen.query_one(PeopleTable).cursor_row == 0  # a new order starts at the top
 
 
+async def test_r_turns_the_order_round_and_s_keeps_it_turned(isolated_home: Path) -> None:
+    journal = demo(isolated_home)
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f5")
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert shown(app, "#people-sort").startswith("Sorted by last contact, the longest ago")
+        names = [r[0] for r in table_rows(app)]
+        expected = use.people(journal, "last_contact", reverse=True)
+        assert names == [label(r.kind, r.name) for r in expected]
+        assert names != [label(r.kind, r.name) for r in use.people(journal)]
+        await pilot.press("s")  # the next sort, still the other way round
+        await settle(app, pilot)
+        assert shown(app, "#people-sort").startswith("Sorted by review due, the furthest off")
+        names = [r[0] for r in table_rows(app)]
+        assert names == [label(r.kind, r.name) for r in use.people(journal, "review", reverse=True)]
+
+
 async def test_enter_opens_a_page_with_level_history_and_keep_rate(isolated_home: Path) -> None:
     journal = demo(isolated_home)
     someone = storied(journal)
