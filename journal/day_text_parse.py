@@ -10,33 +10,38 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import NoReturn
 
 import msgspec
 
 from journal.day_text import (
     ASK_STATES,
     ASKS,
-    HEADING,
     INTENT,
     NOTE,
     PRIVATE,
     PROMISES,
     RATINGS,
     REFLECTION,
-    SECTIONS,
     SELF_FOCUS,
     SERVES,
     TAGS,
     DayEdit,
     PromiseLine,
     blank_entry,
-    document_lines,
     short_ids,
 )
-from journal.errors import InvalidInput
+from journal.day_text_sections import (
+    QUOTED,
+    At,
+    Section,
+    free,
+    items,
+    known,
+    markers,
+    one_value,
+    sections,
+    unquote,
+)
 from journal.model import (
     PROMISE_STATUSES,
     RATING_NAMES,
@@ -46,7 +51,6 @@ from journal.model import (
     NoteKey,
     Promise,
     Ratings,
-    Text,
     new_id,
     validate,
 )
@@ -59,14 +63,6 @@ from journal.parse import (
     whole_number,
 )
 
-QUOTED = r'"(?:[^"\\\n]|\\.)*"'
-MARKERS = re.compile(
-    r"(?P<text>.*?)(?: \[(?P<state>[A-Za-z][A-Za-z ]*)\])?"
-    r"(?: \{(?P<id>[0-9a-fA-F]{4,64})\})?[ \t]*",
-    re.S,
-)
-"""The end of an item's first line: `` [state] {id}``, each after exactly one space so the
-text before keeps its own spacing."""
 TOKEN = re.compile(
     rf"(?:[ \t]|^)(?:@(?:(?P<quoted>{QUOTED})|(?P<plain>[^\s\"]\S*))|(?i:due:)(?P<due>\S*))(?!\S)",
     re.M,
@@ -76,44 +72,6 @@ as on the command line; removed with one space before it."""
 ESCAPED_WORD = re.compile(r"(?<!\S)\\(\\*)(?=@\S|(?i:due:))")
 
 
-class At(msgspec.Struct, frozen=True):
-    """Where a problem is, so every message says which line and section to look at."""
-
-    line: int
-    section: str
-
-    def fail(self, message: str) -> NoReturn:
-        raise InvalidInput(f"line {self.line} ({self.section}): {message}")
-
-    @contextmanager
-    def checking(self) -> Iterator[None]:
-        """A shared parser's one-line message, with the place added in front."""
-        try:
-            yield
-        except InvalidInput as exc:
-            self.fail(str(exc))
-
-    def fits(self, value: object, kind: object, what: str) -> None:
-        """The model's own limits (lengths, patterns), checked where the value was written."""
-        try:
-            msgspec.convert(value, kind)
-        except msgspec.ValidationError as exc:
-            reason = str(exc).partition(" - at ")[0].replace("`", "")
-            self.fail(f"{what} cannot be kept: {reason[:1].lower()}{reason[1:]}")
-
-
-class Section(msgspec.Struct):
-    title: str
-    line: int
-    body: list[tuple[int, str]]
-
-
-class Item(msgspec.Struct):
-    line: int
-    first: str
-    rest: list[str]
-
-
 def parse_day(
     text: str, day: dt.date, today: dt.date, entry: Entry | None, promises: list[Promise]
 ) -> DayEdit:
@@ -121,7 +79,7 @@ def parse_day(
 
     ``entry`` and ``promises`` are the day as it was: {id} markers are looked up among them,
     and a section the person deleted keeps its value from ``entry``."""
-    found = _sections(text)
+    found = sections(text)
     old = entry or blank_entry(day)
     notes = dict(old.notes)
     for title, section in found.items():
@@ -130,7 +88,7 @@ def parse_day(
             if not key:
                 At(section.line, title).fail("write the note's name after 'Note:'")
             At(section.line, title).fits(key, NoteKey, "a note's name")
-            notes[key] = _free(section)
+            notes[key] = free(section)
             if not notes[key]:
                 del notes[key]
     lines: list[PromiseLine] = []
@@ -141,12 +99,12 @@ def parse_day(
         deleted = [p.id for p in promises if p.id not in kept]
     get = found.get
     return DayEdit(
-        intent=_free(s) if (s := get(INTENT)) else old.intent,
+        intent=free(s) if (s := get(INTENT)) else old.intent,
         serves=_serves(s) if (s := get(SERVES)) else old.intent_for,
         asks=_asks(s, old.help) if (s := get(ASKS)) else list(old.help),
         ratings=_ratings(s) if (s := get(RATINGS)) else old.ratings,
-        self_focus=_free(s) if (s := get(SELF_FOCUS)) else old.self_focus,
-        reflection=_free(s) if (s := get(REFLECTION)) else old.reflection,
+        self_focus=free(s) if (s := get(SELF_FOCUS)) else old.self_focus,
+        reflection=free(s) if (s := get(REFLECTION)) else old.reflection,
         notes=notes,
         tags=_tags(s) if (s := get(TAGS)) else list(old.tags),
         private=_private(s) if (s := get(PRIVATE)) else old.private,
@@ -155,82 +113,15 @@ def parse_day(
     )
 
 
-def _title(raw: str) -> str | None:
-    note = re.fullmatch(r"note\s*:\s*(.*)", raw, re.I)
-    if note:
-        return NOTE + note.group(1).strip()
-    key = " ".join(re.sub(r"\s*\(.*\)$", "", raw).replace("?", " ").split()).lower().rstrip(":")
-    return next((s for s in SECTIONS if " ".join(s.replace("?", " ").split()).lower() == key), None)
-
-
-def _sections(text: str) -> dict[str, Section]:
-    found: dict[str, Section] = {}
-    current: Section | None = None
-    for number, line in enumerate(document_lines(text), 1):
-        heading = HEADING.fullmatch(line)
-        if heading:
-            title = _title(heading.group(1))
-            if title is None:
-                names = ", ".join(SECTIONS)
-                raise InvalidInput(
-                    f"line {number}: unknown section '## {heading.group(1)}': use {names} "
-                    "or Note: NAME"
-                )
-            if title in found:
-                At(number, title).fail(
-                    f"this section is written twice (first on line {found[title].line}); "
-                    "keep one and delete the other"
-                )
-            current = found[title] = Section(title, number, [])
-        elif line.startswith("#"):
-            continue
-        elif current is not None:
-            current.body.append((number, line))
-        elif line.strip():
-            raise InvalidInput(
-                f"line {number}: this text is outside any section; put it under a heading "
-                "such as ## Reflection"
-            )
-    return found
-
-
-def _free(section: Section) -> str:
-    """Free text line for line, escapes undone; only blank lines at either end go."""
-    lines = [line[1:] if line.startswith("\\") else line for _, line in section.body]
-    while lines and not lines[-1].strip():
-        lines.pop()
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    value = "\n".join(lines)
-    At(section.line, section.title).fits(value, Text, "this text")
-    return value
-
-
-def _one_value(section: Section, hint: str) -> tuple[At, str]:
-    """The single value of a one-line section ("" when empty)."""
-    given = [(n, line.strip()) for n, line in section.body if line.strip()]
-    if len(given) > 1:
-        At(given[1][0], section.title).fail(f"write just one line here: {hint}")
-    number, value = given[0] if given else (section.line, "")
-    return At(number, section.title), value
-
-
-def _unquote(at: At, text: str) -> str:
-    try:
-        return msgspec.json.decode(text.encode(), type=str)
-    except msgspec.DecodeError:
-        at.fail(f'{text} is not a quoted name: inside the quotes write \\" for " and \\\\ for \\')
-
-
 def _serves(section: Section) -> IntentFor | None:
-    at, value = _one_value(section, "a name, team, team:NAME or me")
+    at, value = one_value(section, "a name, team, team:NAME or me")
     if not value:
         return None
     team = re.fullmatch(rf"(?i:team)\s*:\s*({QUOTED})", value)
     if team:
-        data = {"kind": "team", "name": _unquote(at, team.group(1))}
+        data = {"kind": "team", "name": unquote(at, team.group(1))}
     elif re.fullmatch(QUOTED, value):
-        data = {"kind": "person", "name": _unquote(at, value)}
+        data = {"kind": "person", "name": unquote(at, value)}
     else:
         with at.checking():
             data = msgspec.to_builtins(parse_serves(value))
@@ -240,62 +131,17 @@ def _serves(section: Section) -> IntentFor | None:
         return validate(data, IntentFor)
 
 
-def _items(section: Section, noun: str, example: str) -> list[Item]:
-    """``- `` starts an item; lines indented by two spaces (or blank) carry on its text."""
-    items: list[Item] = []
-    for number, line in section.body:
-        if line.startswith("-"):
-            items.append(Item(number, line[1:].lstrip(" \t"), []))
-        elif items and (not line.strip() or line.startswith((" ", "\t"))):
-            items[-1].rest.append(line[2:] if line.startswith("  ") else line[1:])
-        elif line.strip():
-            At(number, section.title).fail(
-                f"start each {noun} with '- ', e.g. '- {example}'; indent further lines of "
-                "its text by two spaces"
-            )
-    return items
-
-
-def _markers(
-    item: Item, at: At, states: tuple[str, ...] | dict[str, bool | None]
-) -> tuple[str, str, str]:
-    """The first line's text, its [state] and its {id} (empty strings when left out)."""
-    match = MARKERS.fullmatch(item.first)
-    assert match is not None  # every part of the pattern is optional
-    state = " ".join((match.group("state") or "").lower().split())
-    if state and state not in states:
-        at.fail(
-            f"[{match.group('state')}] at the end of the line reads as a state: use "
-            + ", ".join(f"[{s}]" for s in states)
-            + " (to end the text with it, add [open] after it)"
-        )
-    return match.group("text"), state, (match.group("id") or "").lower()
-
-
-def _known(at: At, marker: str, ids: list[str], noun: str, seen: dict[str, int]) -> str:
-    """The full id a {marker} stands for, among this day's asks or promises."""
-    matches = [i for i in ids if i.lower().startswith(marker)]
-    if not matches:
-        at.fail(f"no {noun} {{{marker}}} on this day; leave out the {{…}} to add a new {noun}")
-    if len(matches) > 1:
-        at.fail(f"{{{marker}}} could be more than one {noun}; write more of its id")
-    if matches[0] in seen:
-        at.fail(f"{noun} {{{marker}}} is already on line {seen[matches[0]]}; keep one line for it")
-    seen[matches[0]] = at.line
-    return matches[0]
-
-
 def _asks(section: Section, old: list[HelpAsk]) -> list[HelpAsk]:
     by_id = {a.id: a for a in old}
     seen: dict[str, int] = {}
     asks = []
-    for item in _items(section, "ask", "Ana: a second look at the budget [open]"):
+    for item in items(section, "ask", "Ana: a second look at the budget [open]"):
         at = At(item.line, section.title)
-        first, state, marker = _markers(item, at, ASK_STATES)
-        before = by_id[_known(at, marker, list(by_id), "ask", seen)] if marker else None
+        first, state, marker = markers(item, at, ASK_STATES)
+        before = by_id[known(at, marker, list(by_id), "ask", seen)] if marker else None
         quoted = re.match(QUOTED, first)
         if quoted:
-            person, rest = _unquote(at, quoted.group()), first[quoted.end() :]
+            person, rest = unquote(at, quoted.group()), first[quoted.end() :]
             if rest.strip() and not rest.lstrip().startswith(":"):
                 at.fail("after a quoted name write ':' and then what they asked for")
             rest = rest.lstrip().removeprefix(":")
@@ -323,9 +169,9 @@ def _promises(
     short = short_ids(list(by_id))
     seen: dict[str, int] = {}
     lines = []
-    for item in _items(section, "promise", "commitment: send the deck @Ana due:friday"):
+    for item in items(section, "promise", "commitment: send the deck @Ana due:friday"):
         at = At(item.line, section.title)
-        first, state, marker = _markers(item, at, PROMISE_STATUSES)
+        first, state, marker = markers(item, at, PROMISE_STATUSES)
         kind_text, colon, rest = first.partition(":")
         if not colon:
             at.fail("write the kind first, e.g. '- commitment: call Ana'")
@@ -337,7 +183,7 @@ def _promises(
             at.fail("a promise needs some text: what will you do?")
         with at.checking():
             due = parse_date(due_text, today, "due date") if due_text is not None else None
-        before = by_id[_known(at, marker, list(by_id), "promise", seen)] if marker else None
+        before = by_id[known(at, marker, list(by_id), "promise", seen)] if marker else None
         if before is None and state not in ("", "open"):
             at.fail(
                 f"a new promise starts open: leave out [{state}], save it, then record how "
@@ -373,7 +219,7 @@ def _tokens(at: At, body: str) -> tuple[str, str | None, str]:
         if match.group("due") is not None:
             dues.append(match.group("due"))
         elif match.group("quoted") is not None:
-            people.append(_unquote(at, match.group("quoted")))
+            people.append(unquote(at, match.group("quoted")))
         else:
             people.append(match.group("plain").replace("_", " "))
     if len(people) > 1:
@@ -422,7 +268,7 @@ def _tags(section: Section) -> list[str]:
 
 
 def _private(section: Section) -> bool:
-    at, value = _one_value(section, "yes or no")
+    at, value = one_value(section, "yes or no")
     if value.lower() not in ("yes", "no", ""):
         at.fail(f"write yes or no, not {value!r}")
     return value.lower() == "yes"
