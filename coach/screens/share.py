@@ -28,13 +28,13 @@ DIALOG_CSS = """
 {name} { align: center middle; }
 {name} > Vertical {
     width: 80; max-width: 100%; height: auto; max-height: 100%; overflow-y: auto;
-    border: round $accent; background: $surface; padding: 1 2;
+    border: round $accent; background: $surface; padding: 0 2;
 }
 {name} Label { margin-top: 1; color: $text-muted; }
 {name} .row { height: auto; }
 {name} .row Vertical { height: auto; width: 1fr; }
-{name} .said { height: auto; margin-top: 1; }
-{name} .buttons { height: auto; margin-top: 1; align-horizontal: right; }
+{name} .said { height: auto; }
+{name} .buttons { height: auto; margin-top: 1; align-horizontal: right; dock: bottom; }
 {name} Button { margin-left: 2; }
 """
 
@@ -177,7 +177,9 @@ class ShareScreen(ModalScreen[Path | None]):
         )
         go = self.query_one("#go", Button)
         go.label = "Write"
-        go.scroll_visible(animate=False)  # a small terminal scrolls the dialog to the answer
+        # On a small terminal the dialog scrolls to the answer once it is laid out.
+        dialog = self.query_one(Vertical)
+        self.call_after_refresh(dialog.scroll_end, animate=False)
 
     def write(self, share: Share, target: Path) -> None:
         from journal.app.sharing import write_share
