@@ -9,14 +9,12 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from coach.render import content
 from coach.widgets.chart import BarChart
 from journal.report.document import Section, Table
-
-CHART_HEIGHTS = {"index": 4, "kept-commitment": 3}
-"""Rows per chart; the rest get two."""
 
 
 def table_content(table: Table) -> Content:
@@ -46,20 +44,25 @@ class ReportSection(Vertical):
     ReportSection .section-text { margin-bottom: 1; }
     """
 
-    def __init__(self, charts: Sequence[str] = (), *, id: str | None = None) -> None:
+    def __init__(
+        self, charts: Sequence[str] = (), *, figure: Widget | None = None, id: str | None = None
+    ) -> None:
         """``charts``: the keys of the charts the section will show, so their widgets are
-        laid out with the screen rather than when the first figures arrive."""
+        laid out with the screen rather than when the first figures arrive. ``figure``: a
+        widget of the screen's own drawn after them (the trends screen's trust over time)."""
         super().__init__(id=id)
-        self.charts = {
-            key: BarChart("", height=CHART_HEIGHTS.get(key, 2), id=f"chart-{key}") for key in charts
-        }
+        self.charts = {key: BarChart(id=f"chart-{key}") for key in charts}
+        self.figure = figure
 
     def compose(self) -> ComposeResult:
         yield Static(classes="section-heading")
         yield from self.charts.values()
+        if self.figure is not None:
+            yield self.figure
         yield Static(classes="section-text")
 
-    def show(self, section: Section) -> None:
+    def show(self, section: Section, partial: bool = False) -> None:
+        """``partial``: the last period has not ended, so every chart shades its bar."""
         heading = [content(section.title, "bold $accent")]
         heading += [content(text, "dim") for text in section.lead]
         self.query_one(".section-heading", Static).update(Content("\n").join(heading))
@@ -67,13 +70,9 @@ class ReportSection(Vertical):
         for chart in section.charts:
             widget = self.charts.get(chart.key)
             if widget is None:
-                widget = self.charts[chart.key] = BarChart("", id=f"chart-{chart.key}")
-                self.mount(widget, before=text)
-            first, last = (chart.labels[0], chart.labels[-1]) if chart.labels else ("", "")
-            widget.title = chart.title
-            widget.high = chart.high
-            widget.unit = "%" if chart.high == 100 else ""
-            widget.show(chart.values, (first, last), chart.caption)
+                widget = self.charts[chart.key] = BarChart(id=f"chart-{chart.key}")
+                self.mount(widget, before=self.figure or text)
+            widget.show(chart, partial)
         parts: list[Content] = []
         if section.table is not None:
             parts.append(table_content(section.table))

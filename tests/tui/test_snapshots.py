@@ -117,9 +117,11 @@ def test_clients_dashboard(snap_compare: Any, isolated_home: Path) -> None:
     assert snap_compare(app, terminal_size=(100, 36), run_before=keys("s", "s"))
 
 
-@SIZES
+@pytest.mark.parametrize(
+    "size", [(80, 24), (120, 40), (160, 50)], ids=["80x24", "120x40", "160x50"]
+)
 def test_trends_screen(snap_compare: Any, isolated_home: Path, size: tuple[int, int]) -> None:
-    """The sections of the shared report model, each as tall as what it holds."""
+    """The sections of the shared report model; the charts readable from 80×24 to 160×50."""
     assert snap_compare(demo_app(isolated_home), terminal_size=size, run_before=keys("f4"))
 
 

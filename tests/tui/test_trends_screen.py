@@ -67,6 +67,9 @@ async def test_summary_matches_the_figures_and_zoom_shows_the_drift(isolated_hom
 
         await pilot.press("left")
         await settle(app, pilot)
+        assert screen.end == DAY  # three years fit one screen of years: nothing older to see
+        await pilot.press("m", "left")
+        await settle(app, pilot)
         assert screen.end < DAY  # moved back in time
         await pilot.press("right", "right")
         await settle(app, pilot)
