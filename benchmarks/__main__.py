@@ -1,4 +1,4 @@
-"""``uv run python -m benchmarks [save|startup|listing|analytics|export|imports ...]``.
+"""``uv run python -m benchmarks [save|startup|listing|analytics|export|history|imports ...]``.
 
 Prints a table and saves JSON. It reports and never fails: the exit status is 0 whatever the
 figures, because targets live here rather than in timed tests, where a busy machine would make
@@ -23,13 +23,14 @@ from benchmarks import (
     corrections,
     encryption,
     export,
+    history,
     imports,
     listing,
     people,
     save,
     startup,
 )
-from benchmarks.common import BENCH_DIR, Homes, Row, fmt_ms
+from benchmarks.common import BENCH_DIR, Homes, Row, fmt_figure
 
 SUITES: dict[str, Callable[[Homes], list[Row]]] = {
     save.SUITE: save.run,
@@ -41,6 +42,7 @@ SUITES: dict[str, Callable[[Homes], list[Row]]] = {
     clients.SUITE: clients.run,
     encryption.SUITE: encryption.run,
     people.SUITE: people.run,
+    history.SUITE: history.run,
 }
 DIAGNOSTICS = "imports"
 RESULTS = BENCH_DIR / "results.json"
@@ -102,8 +104,10 @@ def table(rows: list[Row]) -> str:
     cells = [
         (
             r.name,
-            fmt_ms(r.figure),
-            f"{fmt_ms(r.baseline)} ({r.baseline_label})" if r.baseline is not None else "-",
+            fmt_figure(r.figure, r.unit),
+            f"{fmt_figure(r.baseline, r.unit)} ({r.baseline_label})"
+            if r.baseline is not None
+            else "-",
             f"{r.ratio:.2f}x" if r.ratio is not None else "-",
             r.target.describe(r.unit) if r.target else "-",
             r.verdict,

@@ -196,3 +196,12 @@ def fmt_ms(value: float | None) -> str:
     if value is None or math.isnan(value):
         return "-"
     return f"{value:.1f} ms" if value < 1000 else f"{value / 1000:.2f} s"
+
+
+def fmt_figure(value: float | None, unit: str = "ms") -> str:
+    """Milliseconds as ``fmt_ms`` shows them; any other unit as the number and its name."""
+    if unit == "ms":
+        return fmt_ms(value)
+    if value is None or math.isnan(value):
+        return "-"
+    return f"{value:.1f} {unit}"

@@ -55,7 +55,7 @@ def coach_app(home: Path) -> App[None]:
     """The app as `coach` starts it: the console script's module is imported first, then the
     home is opened (and unlocked, when encrypted) and the app built as open_app does."""
     import coach.entry  # noqa: F401  (its import cost is part of starting `coach`)
-    from coach.app import CoachApp
+    from coach.app import CoachApp, settle_heap
     from journal.app.home import Home
 
     phase("imports")
@@ -63,7 +63,9 @@ def coach_app(home: Path) -> App[None]:
     phase("unlocking")  # an encrypted home's passphrase (scrypt), timed apart; plain: nothing
     opened.codec  # noqa: B018
     phase("unlocked")
-    return CoachApp(opened)  # as coach.app.open_app builds it
+    app = CoachApp(opened)  # as coach.app.open_app builds it and starts it
+    settle_heap()
+    return app
 
 
 def problem(kind: str, app: App[Any]) -> str | None:

@@ -60,15 +60,16 @@ class CoachApp(App[None]):
 
     @work(thread=True, exclusive=True, group="warm-up")
     def warm_up(self) -> None:
-        """While the person reads today's check-in, read the rest of the journal and count its
-        words, so the trends and the journal open without that wait. A file that cannot be
-        read is reported when the screen that needs it opens, so nothing is lost here."""
+        """While the person reads today's check-in, build the trends screen's opening report
+        (reading the weeks it shows and counting their words), so F4 opens without that wait.
+        A file that cannot be read is reported when the screen that needs it opens, so
+        nothing is lost here."""
         from coach.screens.trends import prepare
 
         with contextlib.suppress(JournalError):
             self.trends_ready = prepare(self.home.journal, self.home.settings)
-        # Years of parsed records live as long as the app; moving them out of the collector's
-        # view keeps its full passes (tens of ms with a big journal) off later keypresses.
+        # Parsed records live as long as the app; moving them out of the collector's view
+        # keeps its full passes (tens of ms with a big journal) off later keypresses.
         gc.freeze()
 
     def get_default_screen(self) -> Screen[Any]:
@@ -312,6 +313,13 @@ def build_app(
     return CoachApp(Home(root, today), day)
 
 
+def settle_heap() -> None:
+    """Everything loaded so far (Textual, Coach, today's records) lives as long as the app:
+    frozen, it is out of the garbage collector's sight, so the full pass the first frame
+    would set off (tens of ms, with all of Textual loaded) costs next to nothing."""
+    gc.freeze()
+
+
 def open_app(home_option: str | None, day: dt.date | None = None) -> None:
     """Bare `coach` (or `coach --date D`): the app on the home given (or the default one); a
     journal that cannot be read is one line on stderr, not a traceback."""
@@ -323,6 +331,7 @@ def open_app(home_option: str | None, day: dt.date | None = None) -> None:
         offer_encryption(home)
         home.codec  # noqa: B018  (an encrypted journal is unlocked before the first screen)
         app = CoachApp(home, day)
+        settle_heap()
         app.run()
     except JournalError as exc:
         fail(str(exc))

@@ -19,6 +19,7 @@ from coach.render import one_line
 from journal.wording import count
 
 if TYPE_CHECKING:
+    from journal.app.exporting import ExportRequest
     from journal.periods import Period  # noqa: F401  (named in casts)
 
 
@@ -74,6 +75,9 @@ def stats(obj: Context, start: str | None, end: str | None, period: str, as_json
 @click.option(
     "--people", is_flag=True, help="Summaries: a section on how each relationship stands."
 )
+@click.option(
+    "--preview", is_flag=True, help="Print the figures the export will have; write nothing."
+)
 @click.pass_obj
 def export(
     obj: Context,
@@ -84,6 +88,7 @@ def export(
     output: str | None,
     include_private: bool,
     people: bool,
+    preview: bool,
 ) -> None:
     """Export a progress summary or a backup. Private entries stay out unless asked for."""
     from journal.app.exporting import ExportRequest
@@ -98,6 +103,9 @@ def export(
         include_private=include_private,
         people=people,
     )
+    if preview:
+        print_preview(obj, request)
+        return
     exported = export_summary(obj.home, request)
     target = write_export(exported, output)
     if target is None:
@@ -112,6 +120,28 @@ def export(
             + "."
         )
     )
+
+
+def print_preview(obj: Context, request: ExportRequest) -> None:
+    """The export's own figures, laid out as `coach stats` lays out its report."""
+    from rich.console import Console
+
+    from coach.render import rich_text
+    from coach.report_console import print_document
+    from journal.app.exporting import preview
+
+    shown = preview(obj.home, request)
+    console = Console(highlight=False, markup=False)
+    lines = shown.headline
+    if shown.document is not None:
+        print_document(console, shown.document)
+        console.print()
+        lines = lines[:1]  # the rest is in the report above
+    console.print(
+        rich_text(f"Nothing written. Without --preview this writes {shown.default_name}:")
+    )
+    for line in lines:
+        console.print(rich_text(line))
 
 
 @click.command("import")

@@ -204,8 +204,20 @@ def print_json(data: object) -> None:
     never acts on them, and the data still round-trips exactly."""
     import msgspec
 
-    text = msgspec.json.format(msgspec.json.encode(data), indent=2).decode()
-    click.echo(JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
+    def shown(value: object) -> str:
+        text = msgspec.json.format(msgspec.json.encode(value), indent=2).decode()
+        return JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+    if not isinstance(data, list) or not data:
+        click.echo(shown(data))
+        return
+    # A list goes out an item at a time, laid out exactly as the whole would be: thirty
+    # years of `coach list --json` never sits in memory as one string.
+    click.echo("[")
+    for i, item in enumerate(data):
+        comma = "," if i < len(data) - 1 else ""
+        click.echo("  " + shown(item).replace("\n", "\n  ") + comma)
+    click.echo("]")
 
 
 def summary_period_option(help_text: str) -> Callable[[F], F]:

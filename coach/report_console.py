@@ -21,6 +21,8 @@ LABEL_WIDTH = 28
 
 def print_document(console: Console, doc: Document) -> None:
     console.print(rich_text(f"{doc.title}, {doc.span}", "bold"))
+    if doc.left_out:
+        console.print(rich_text(doc.left_out, "bold"))
     console.print(rich_text(doc.sentence))
     for section in doc.sections:
         console.print()

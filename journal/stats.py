@@ -14,8 +14,9 @@ from typing import Any
 
 from journal.language import WordCounts
 from journal.model import PROMISE_KINDS, Entry, Promise
-from journal.periods import Period, by_period, period_end, period_start
+from journal.periods import Period, by_period, months_back, period_end, period_start
 from journal.trends import (
+    ON_THIS_DAY_MONTHS,
     SIGNALS,
     Direction,
     KindRecord,
@@ -33,7 +34,7 @@ from journal.trends import (
     streak,
     trust,
 )
-from journal.wording import pct
+from journal.wording import pct, verdict_text
 
 DIRECTION_WEEKS = (4, 12)
 RELIABILITY_DAYS = (30, 90)
@@ -88,9 +89,9 @@ def build(
     period: Period = "week",
     show_streak: bool = True,
 ) -> Report:
-    """Entries oldest first. The range defaults to the last 12 weeks up to today."""
-    end = end or today
-    start = start or period_start(end - dt.timedelta(weeks=11), "week")
+    """Entries oldest first. The range defaults to the last 12 weeks up to today. Records
+    outside what ``reach`` names may be left out: none of them would change a figure."""
+    start, end = window(today, start, end)
     in_range = [e for e in entries if start <= e.date <= end]
     groups = by_period(in_range, lambda e: e.date, period)
     made = by_period((p for p in promises if start <= p.made_on <= end), made_on, period)
@@ -110,10 +111,7 @@ def build(
                 kept=keep_rates(settled.get(key, []), s.start, s.end),
             )
         )
-    # Directions use whole weeks: the week in progress would swing them on a day's data.
-    last_full = period_start(today, "week") - dt.timedelta(days=1)
-    week_end = min(end, last_full)
-    first_week = period_start(week_end, "week") - dt.timedelta(weeks=max(DIRECTION_WEEKS) - 1)
+    first_week, week_end = direction_weeks(today, end)
     recent = [e for e in entries if first_week <= e.date <= week_end]
     weeks = signal_series(recent, counts, first_week, week_end, "week")
     directions = {w: weekly_directions(weeks[-w:]) for w in DIRECTION_WEEKS}
@@ -165,6 +163,44 @@ def build(
     return Report(**{**report.__dict__, "summary": summarise(report, complete)})
 
 
+def window(
+    today: dt.date, start: dt.date | None = None, end: dt.date | None = None
+) -> tuple[dt.date, dt.date]:
+    """The range a report covers: by default the last 12 weeks up to today."""
+    end = end or today
+    return start or period_start(end - dt.timedelta(weeks=11), "week"), end
+
+
+def direction_weeks(today: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """First and last day of the whole weeks the directions are drawn from: the week in
+    progress would swing them on a day's data."""
+    last_full = period_start(today, "week") - dt.timedelta(days=1)
+    week_end = min(end, last_full)
+    return period_start(week_end, "week") - dt.timedelta(weeks=max(DIRECTION_WEEKS) - 1), week_end
+
+
+@dataclass(frozen=True)
+class Reach:
+    """What ``build`` looks at for one range, so a caller can read only that: entries dated
+    within the spans of ``days`` (and, back from today, as far as the streak goes), promises
+    made within ``made``, those settled within ``settled``, and every open one."""
+
+    days: tuple[tuple[dt.date, dt.date], ...]
+    made: tuple[dt.date, dt.date]
+    settled: tuple[dt.date, dt.date]
+
+
+def reach(today: dt.date, start: dt.date | None = None, end: dt.date | None = None) -> Reach:
+    """The records ``build`` would look at for this range (see Reach)."""
+    start, end = window(today, start, end)
+    first_week, _ = direction_weeks(today, end)
+    last_days = end - dt.timedelta(days=max(RELIABILITY_DAYS) - 1)
+    ago = [months_back(today, months) for months in ON_THIS_DAY_MONTHS.values()]
+    around_today = (min(*ago, today - dt.timedelta(days=1)), today)
+    days = ((min(start, first_week, last_days), end), around_today)
+    return Reach(days, (start, end), (min(start, last_days), end))
+
+
 def made_on(p: Promise) -> dt.date:
     return p.made_on
 
@@ -193,11 +229,14 @@ def summarise(report: Report, periods: Sequence[Signals]) -> str:
 def self_orientation_clause(report: Report, periods: Sequence[Signals]) -> str:
     d = report.trend
     if d.verdict == "not enough data":
-        return "Not enough check-ins yet to see which way your self-orientation is moving"
+        return (
+            f"Not enough {report.period}s with check-ins yet to see which way your "
+            "self-orientation is moving"
+        )
     span = f"Over the last {len(periods)} {report.period}s"
     if d.verdict == "steady":
         return f"{span} your self-orientation held steady"
-    moved = "fell" if d.verdict == "improving" else "rose"
+    moved = verdict_text(d.verdict, d.change).replace(" ", " by ", 1)
     driver = biggest_mover(periods, falling=d.verdict == "improving")
     where = f", mostly in {SIGNAL_WORDS[driver]}" if driver else ""
     return f"{span} your self-orientation {moved}{where}"

@@ -46,6 +46,7 @@ MIN_POINTING_WORDS = 5
 short intent with a single "I" says nothing about a week."""
 ASKS_PER_WEEK_FULL = 5.0
 """Asking five people a week "how can I help?" counts as the full behaviour score for asks."""
+ON_THIS_DAY_MONTHS = {"a month ago": 1, "a year ago": 12}
 
 
 # ----- self-orientation ------------------------------------------------------------------
@@ -380,7 +381,7 @@ class OnThisDay:
 def on_this_day(by_date: dict[dt.date, Entry], today: dt.date) -> list[OnThisDay]:
     """The entries of a month ago and a year ago, when there are any."""
     found = []
-    for label, months in (("a month ago", 1), ("a year ago", 12)):
+    for label, months in ON_THIS_DAY_MONTHS.items():
         entry = by_date.get(months_back(today, months))
         if entry is not None:
             found.append(OnThisDay(label, entry))

@@ -66,11 +66,42 @@ def direction_text(d: Direction) -> str:
     return verdict_text(d.verdict, d.change)
 
 
+MOVED = {"improving": "improved", "worsening": "worsened"}
+"""How a direction reads. Self-orientation is better lower, so "fell" would leave a person to
+work out whether falling is good: the word says better or worse, and the number how much."""
+
+
+def verdict_word(verdict: str) -> str:
+    """ "improved", "worsened", "steady" or "not enough data": one word for a direction,
+    for sentences that give the figure elsewhere."""
+    return MOVED.get(verdict, verdict)
+
+
 def verdict_text(verdict: str, change: float | None) -> str:
-    """ "fell 0.8" rather than "improving": the number says how much, and lower is better."""
-    if verdict not in ("improving", "worsening") or change is None:
+    """ "improved 0.4" or "worsened 0.8": which way it went for you, then by how much on the
+    0–10 scale."""
+    if verdict not in MOVED or change is None:
         return verdict
-    return f"{'fell' if verdict == 'improving' else 'rose'} {abs(change):.1f}"
+    return f"{MOVED[verdict]} {abs(change):.1f}"
+
+
+def private_note(in_range: int, around: int = 0) -> str:
+    """What a summary leaves out, so its figures can be squared with the app's (which count
+    every day): private days in its range, and those just outside it that its trends look
+    back on. Empty when nothing was left out."""
+    if in_range and around:
+        return (
+            f"{count(in_range, 'private day')} {'is' if in_range == 1 else 'are'} not "
+            f"included, nor {around} more that the trends look back on."
+        )
+    if in_range:
+        return f"{count(in_range, 'private day')} {'is' if in_range == 1 else 'are'} not included."
+    if around:
+        return (
+            f"{count(around, 'private day')} that the trends look back on "
+            f"{'is' if around == 1 else 'are'} not included."
+        )
+    return ""
 
 
 def contributions_text(signals: Signals) -> str:

@@ -145,12 +145,19 @@ def noted(note: str) -> str | Text:
 
 
 def history(moves: list[tuple[dt.date, str, str]], order: tuple[str, ...]) -> list[Row]:
-    """Each move of a level (or stage), oldest first: dated, which way it went, its note."""
+    """Each move of a level (or stage), oldest first: dated, which way it went in words (up
+    the pyramid, further down the road to loyalty, or back), its note."""
     rows: list[Row] = []
     before: str | None = None
     for on, now, note in moves:
-        arrow = " " if before is None else "↑" if order.index(now) > order.index(before) else "↓"
-        rows.append((when(on), said(f"{arrow} {words(now)}", noted(note))))
+        way = (
+            ""
+            if before is None
+            else "up to "
+            if order.index(now) > order.index(before)
+            else "down to "
+        )
+        rows.append((when(on), said(f"{way}{words(now)}", noted(note))))
         before = now
     return rows
 

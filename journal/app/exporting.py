@@ -7,16 +7,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from journal.app.analytics import private_days as private_in_reach
 from journal.app.files import write_file
 from journal.app.home import Home
 from journal.app.service import JournalService
-from journal.errors import InvalidInput
-from journal.export import default_filename, render
+from journal.errors import InvalidInput, JournalError
+from journal.export import SUMMARY_FORMATS, default_filename, render
 from journal.model import Client, Comment
 from journal.periods import Period, fitting_period, period_start
 from journal.person import PersonRecord
 from journal.report.selection import Selection
+
+if TYPE_CHECKING:
+    from journal.report.document import Document
 
 
 @dataclass(frozen=True)
@@ -59,21 +64,18 @@ def select(
 ) -> Selection:
     """Entries oldest first and the promises made in the range (all of it by default), and
     the comments on what is shown (never on a private day)."""
-    everything = journal.all_entries()
-    first = start or (everything[0].date if everything else journal.today())
+    # Only the years the range (and its trends) reach are read: a year's summary costs the
+    # same from a thirty-year journal as from a one-year one.
+    first = start or journal.first_day() or journal.today()
     last = end or journal.today()
     if first > last:
         raise InvalidInput(f"--from {first.isoformat()} is after --to {last.isoformat()}")
     chosen: Period = period or fitting_period(first, last)
-    private_days = {e.date for e in everything if e.private}
-    entries = [
-        e for e in everything if first <= e.date <= last and (include_private or not e.private)
-    ]
-    promises = [
-        p
-        for p in journal.all_promises()
-        if first <= p.made_on <= last and (include_private or p.made_on not in private_days)
-    ]
+    private_days = (
+        frozenset() if include_private else private_in_reach(journal, first, last, show_streak)
+    )
+    entries = [e for e in journal.days_between(first, last) if include_private or not e.private]
+    promises = [p for p in journal.promises_between(first, last) if p.made_on not in private_days]
     shown_weeks = {period_start(e.date, "week") for e in entries}
     shown_days = {e.date for e in entries}
     shown = [
@@ -100,16 +102,19 @@ def select(
         title,
         people or [],
         relationships,
+        private_days,
     )
 
 
-def export(home: Home, request: ExportRequest) -> Exported:
-    """Your own journal, with the comments your coaches sent back. Nothing is written."""
+def own_selection(home: Home, request: ExportRequest) -> Selection:
+    """What an export of your own journal holds: the one choice the export and its preview
+    share, so the preview's figures are the file's."""
     if request.include_private and request.fmt != "json":
         raise InvalidInput(
             "--include-private is only for the JSON backup; summaries never show private days"
         )
-    selection = select(
+    name = your_name(home) if request.fmt in SUMMARY_FORMATS else ""
+    return select(
         home.journal,
         start=request.start,
         end=request.end,
@@ -117,11 +122,66 @@ def export(home: Home, request: ExportRequest) -> Exported:
         include_private=request.include_private,
         show_streak=home.settings().show_streak,
         comments=home.feedback.all(),
+        title=f"{name}: progress summary" if name else "Coach progress summary",
         people=home.journal.people() if request.fmt == "json" or request.people else None,
         relationships=request.people,
     )
+
+
+def your_name(home: Home) -> str:
+    """The name on your sharing keys (`coach keys init`), for the summary's title; none when
+    there are no keys or they cannot be read (a summary is still worth writing then)."""
+    try:
+        return home.keys.read().name.strip()
+    except JournalError:
+        return ""
+
+
+def export(home: Home, request: ExportRequest) -> Exported:
+    """Your own journal, with the comments your coaches sent back. Nothing is written."""
+    selection = own_selection(home, request)
     data = render(request.fmt, selection)
     return Exported(data, selection, default_filename(request.fmt, selection))
+
+
+@dataclass(frozen=True)
+class Preview:
+    """An export's figures, computed as the export will compute them, and nothing written."""
+
+    selection: Selection
+    default_name: str
+    headline: list[str]
+    """A few lines: what goes in, what is left out and, for a summary, its main figures."""
+    left_out: str
+    """The line of ``headline`` that says which private days are left out ("" for none)."""
+    document: Document | None
+    """For a summary, the trends report `coach stats` shows, over the export's records."""
+
+
+def preview(home: Home, request: ExportRequest) -> Preview:
+    from journal.report import left_out
+    from journal.report import preview as shown
+
+    selection = own_selection(home, request)
+    name = default_filename(request.fmt, selection)
+    summary = request.fmt in shown.SUMMARIES
+    document = shown.document(selection, name) if summary else None
+    note = left_out.note(selection, trends=summary)
+    return Preview(selection, name, shown.headline(selection, request.fmt), note, document)
+
+
+def export_folder() -> Path:
+    """Where the app offers to write an export: your documents folder, else downloads, else
+    your home (the folder Coach was started in is rarely where a person looks for a file)."""
+    import platformdirs
+
+    for folder in (platformdirs.user_documents_dir(), platformdirs.user_downloads_dir()):
+        if Path(folder).is_dir():
+            return Path(folder)
+    try:
+        return Path.home()
+    except RuntimeError:  # no home folder can be found: where Coach was started, then
+        return Path.cwd()
 
 
 def client_summary(home: Home, client: Client, request: ExportRequest) -> Exported:

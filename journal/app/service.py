@@ -2,21 +2,21 @@
 
 It holds the journal's repositories (journal/store) rather than being one: storage owns files,
 locking, caching and validation; this owns the rules of a change (a promise is edited only
-while open, a due date never comes before its day) and the figures built from the records.
-Every change is validated before anything touches disk, so bad input raises and leaves the
-stored data exactly as it was.
+while open, a due date never comes before its day), and JournalReader (journal/app/reading.py)
+the reads and the figures built from the records. Every change is validated before anything
+touches disk, so bad input raises and leaves the stored data exactly as it was.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import msgspec
 
 from journal import changes
+from journal.app.reading import JournalReader
 from journal.change import Change
 from journal.errors import InvalidInput
 from journal.model import (
@@ -31,178 +31,16 @@ from journal.model import (
     now,
 )
 from journal.person import PersonRecord
-from journal.search import Search
-from journal.store.journal_files import Batch, JournalFiles
+from journal.store.journal_files import Batch
 from journal.text import one_line
 from journal.wording import day_label
-
-if TYPE_CHECKING:
-    from journal.language import WordCounts
-    from journal.periods import Period
-    from journal.stats import Report
 
 FIELD_WORDS = {"intent": "intent", "self_focus": "self-focus", "reflection": "reflection"}
 """How the history names each free-text field."""
 
 
-class JournalService:
-    def __init__(self, files: JournalFiles, today: Callable[[], dt.date] | None = None) -> None:
-        self.files = files
-        self._today = today or dt.date.today
-        self._counts: dict[str, tuple[dt.datetime, WordCounts]] = {}
-
-    def today(self) -> dt.date:
-        return self._today()
-
-    def revision(self) -> tuple[object, ...]:
-        """Equal while nothing in the journal has changed on disk."""
-        return self.files.revision()
-
-    @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
-        """Several reads and changes as one step, with no other process in between."""
-        with self.files.changing():
-            yield
-
-    # ----- reading -------------------------------------------------------------------------
-
-    def years(self) -> list[int]:
-        """Years that hold entries, oldest first."""
-        return self.files.entries.years()
-
-    def year_entries(self, year: int) -> list[Entry]:
-        return self.files.entries.year(year)
-
-    def all_entries(self) -> list[Entry]:
-        """Every entry, oldest first."""
-        return self.files.entries.all()
-
-    def entry(self, day: dt.date) -> Entry | None:
-        return self.files.entries.get(day)
-
-    def has_entries(self) -> bool:
-        return self.files.entries.any()
-
-    def entries(
-        self,
-        *,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        tags: Sequence[str] = (),
-        contains: str | None = None,
-        include_private: bool = True,
-        people: Sequence[str] = (),
-    ) -> list[Entry]:
-        """Matching entries, newest first; only the years inside the range are read.
-        ``people``: names of people every day found must name (any of their aliases)."""
-        search = Search(
-            start=start,
-            end=end,
-            tags=tuple(tags),
-            contains=contains,
-            include_private=include_private,
-            people=tuple(self.name_keys(name) for name in people),
-        )
-        found = []
-        for year in reversed(self.years()):
-            if not search.covers_year(year):
-                continue
-            promised: dict[dt.date, list[Promise]] = {}
-            if contains or people:  # the promises made that year are searched with their days
-                for p in self.files.promises.year(year):
-                    promised.setdefault(p.made_on, []).append(p)
-            found += [
-                entry
-                for entry in reversed(self.files.entries.year(year))
-                if search.matches(entry, promised.get(entry.date, ()))
-            ]
-        return found
-
-    def all_promises(self) -> list[Promise]:
-        return self.files.promises.all()
-
-    def name_keys(self, name: str) -> frozenset[str]:
-        """Every name one person goes by: theirs and their aliases, if they have a record."""
-        from journal.people.directory import PeopleIndex
-        from journal.person import person_key
-
-        record = PeopleIndex(self.people()).lookup(name)
-        if record is None:
-            return frozenset({person_key(name)})
-        return frozenset({record.key, *(person_key(a) for a in record.aliases)})
-
-    def people(self) -> list[PersonRecord]:
-        """The person records kept (not the people worked out from the days)."""
-        return self.files.people.all()
-
-    def promises_made_on(self, day: dt.date) -> list[Promise]:
-        return self.files.promises.made_on(day)
-
-    def open_promises(self, until: dt.date | None = None) -> list[Promise]:
-        """Open promises made on or before ``until``: they carry forward until resolved."""
-        return self.files.promises.open(until)
-
-    def follow_up(self, day: dt.date) -> list[Promise]:
-        """What the evening asks about: open promises, plus those resolved today."""
-        return self.files.promises.follow_up(day)
-
-    def find_promise(self, ref: str) -> Promise:
-        return self.files.promises.find(ref)
-
-    def help_to_follow_up(self, day: dt.date, days: int = 7) -> list[tuple[dt.date, HelpAsk]]:
-        """Today's asks, and earlier ones from the last week whose outcome is still unknown."""
-        out: list[tuple[dt.date, HelpAsk]] = []
-        for back in range(days, -1, -1):
-            entry = self.entry(day - dt.timedelta(days=back))
-            if entry is not None:
-                out += [(entry.date, h) for h in entry.help if entry.date == day or h.done is None]
-        return out
-
-    # ----- analytics -----------------------------------------------------------------------
-
-    def word_counts(self, entry: Entry) -> WordCounts:
-        """The language signal's counts for one entry, remembered until the entry changes:
-        counting ten years of words is most of the cost of the trends."""
-        hit = self._counts.get(entry.id)
-        if hit is not None and hit[0] == entry.updated:
-            return hit[1]
-        names = [h.person for h in entry.help]
-        if entry.intent_for is not None and entry.intent_for.name:
-            names.append(entry.intent_for.name)
-        from journal.language import count
-
-        counted = count(entry.texts(), names)
-        self._counts[entry.id] = (entry.updated, counted)
-        return counted
-
-    def report(
-        self,
-        *,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        period: Period = "week",
-        show_streak: bool = True,
-        include_private: bool = True,
-    ) -> Report:
-        """Trends for [start, end] (default: the last 12 weeks); see journal/stats.py."""
-        entries = self.all_entries()
-        promises = self.all_promises()
-        if not include_private:
-            private = {e.date for e in entries if e.private}
-            entries = [e for e in entries if not e.private]
-            promises = [p for p in promises if p.made_on not in private]
-        from journal.stats import build
-
-        return build(
-            entries,
-            promises,
-            self.word_counts,
-            today=self.today(),
-            start=start,
-            end=end,
-            period=period,
-            show_streak=show_streak,
-        )
+class JournalService(JournalReader):
+    """Reads (JournalReader), and every change under the rules above."""
 
     # ----- changing entries ----------------------------------------------------------------
 

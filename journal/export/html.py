@@ -26,6 +26,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 CHART_W, CHART_H = 320.0, 110.0
 PLOT_TOP, PLOT_BOTTOM = 8.0, 92.0
 """The plot band inside the chart's box; below it sit the first and last period labels."""
+AXIS_W = 28.0
+"""Room on the left for the y-axis labels ("100%" at 8px), so bars never run under them."""
 
 
 @dataclass(frozen=True)
@@ -35,12 +37,14 @@ class Bar:
     width: float
     height: float
     tip: str
+    so_far: bool = False
+    """The period has not ended: drawn lighter, its tip says so."""
 
 
-def bars(chart: Chart) -> list[Bar]:
+def bars(chart: Chart, last_in_progress: bool = False) -> list[Bar]:
     """One bar per period, on the chart's fixed scale; a period without data has no bar."""
     n = max(len(chart.values), 1)
-    slot = CHART_W / n
+    slot = (CHART_W - AXIS_W) / n
     gap = min(2.0, slot * 0.2)
     band = PLOT_BOTTOM - PLOT_TOP
     out = []
@@ -49,16 +53,24 @@ def bars(chart: Chart) -> list[Bar]:
             continue
         h = max(min(value / chart.high, 1.0), 0.0) * band
         shown = f"{value:.0f}%" if chart.high == 100 else fmt(value)
+        so_far = last_in_progress and i == len(chart.values) - 1
         out.append(
             Bar(
-                round(i * slot + gap / 2, 2),
+                round(AXIS_W + i * slot + gap / 2, 2),
                 round(PLOT_BOTTOM - h, 2),
                 round(slot - gap, 2),
                 round(h, 2),
-                f"{label}: {shown}",
+                f"{label}: {shown}" + (" so far" if so_far else ""),
+                so_far,
             )
         )
     return out
+
+
+def ticks(chart: Chart) -> list[tuple[float, str]]:
+    """Each y-axis label with the height of its grid line in the chart's box."""
+    band = PLOT_BOTTOM - PLOT_TOP
+    return [(round(PLOT_BOTTOM - f * band, 2), label) for f, label in chart.ticks]
 
 
 @cache
@@ -72,7 +84,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(bars=bars, W=CHART_W, H=CHART_H, TOP=PLOT_TOP, BOTTOM=PLOT_BOTTOM)
+    env.globals.update(
+        bars=bars, ticks=ticks, W=CHART_W, H=CHART_H, TOP=PLOT_TOP, BOTTOM=PLOT_BOTTOM, AXIS=AXIS_W
+    )
     return env
 
 

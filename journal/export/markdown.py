@@ -63,6 +63,7 @@ def render(selection: Selection) -> bytes:
         "",
         esc(summary.span),
         "",
+        *([f"**{esc(summary.left_out)}**", ""] if summary.left_out else []),
         f"> {esc(summary.sentence)}",
         "",
         f"_{esc(summary.caveat)}_",
@@ -87,12 +88,15 @@ def section_lines(section: Section) -> list[str]:
         lines.append("")
     lines += [line for text in section.after for line in (esc(text), "")]
     lines += [f"- {esc(item)}" for item in section.items]
+    if section.charts_note:
+        lines += ["", esc(section.charts_note)]
     for chart in section.charts:
         first, last = (chart.labels[0], chart.labels[-1]) if chart.labels else ("", "")
         scaled = [None if v is None else v * 10 / chart.high for v in chart.values]
         lines += [
             "",
-            f"**{esc(chart.title)}**, {esc(first)} → {esc(last)}: `{sparkline(scaled)}`  ",
+            f"**{esc(chart.title)}** ({chart.scale}), {esc(first)} → {esc(last)}: "
+            f"`{sparkline(scaled)}`  ",
             esc(chart.caption),
         ]
     for quote in section.quotes:

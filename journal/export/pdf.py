@@ -14,11 +14,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fpdf import FPDF
-from fpdf.fonts import FontFace, TTFFont
+from journal.export.deferred import FPDF_UNUSED, defer
 
-from journal.report.document import Chart, Document, Section, Table
-from journal.report.summary import build
+defer(FPDF_UNUSED)  # before fpdf2 loads what it never uses here (journal/export/deferred.py)
+
+from fpdf import FPDF  # noqa: E402
+from fpdf.fonts import FontFace, TTFFont  # noqa: E402
+
+from journal.report.document import Chart, Document, Section, Table  # noqa: E402
+from journal.report.summary import build  # noqa: E402
 
 if TYPE_CHECKING:
     from journal.report.selection import Selection
@@ -32,6 +36,8 @@ class SummaryPDF(FPDF):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.missing: set[str] = set()
+        self.last_in_progress = False
+        """Each chart's last period has not ended: its bar is drawn lighter."""
 
 
 FONTS = Path(__file__).parent / "fonts"
@@ -40,16 +46,20 @@ INK = (31, 42, 48)
 MUTED = (93, 107, 115)
 RULE = (217, 224, 227)
 BAR = (61, 122, 138)
+BAR_SO_FAR = (156, 195, 204)
 ACCENT = (180, 101, 74)
 LINE = 5.0
 """Line height in mm for body text at 10 pt."""
 CHART_H = 24.0
 CHART_GAP = 8.0
+AXIS_W = 7.0
+"""Room left of each chart for its y-axis labels ("100%" at 6.5 pt)."""
 
 
 def render(selection: Selection) -> bytes:
     summary = build(selection)
     pdf = new_document(summary)
+    pdf.last_in_progress = summary.last_in_progress
     header(pdf, summary)
     for section in summary.sections:
         write_section(pdf, section)
@@ -95,6 +105,9 @@ def new_document(summary: Document) -> SummaryPDF:
 def header(pdf: SummaryPDF, summary: Document) -> None:
     text(pdf, summary.title, size=18, bold=True, height=9)
     text(pdf, summary.span, color=MUTED)
+    if summary.left_out:
+        pdf.ln(1)
+        text(pdf, summary.left_out, bold=True)
     pdf.ln(3)
     top = pdf.get_y()
     pdf.set_x(pdf.l_margin + 4)
@@ -143,9 +156,15 @@ def write_section(pdf: SummaryPDF, section: Section) -> None:
         pdf.ln(1)
     for item in section.items:
         text(pdf, f"•  {item}", indent=2)
+    if section.charts_note:
+        pdf.ln(1)
+        text(pdf, section.charts_note, size=9, color=MUTED)
+        pdf.ln(1.5)
     for row in range(0, len(section.charts), 2):
         charts(pdf, section.charts[row : row + 2])
     for quote in section.quotes:
+        if pdf.get_y() > pdf.page_break_trigger - 3 * LINE:  # a day's heading with its words
+            pdf.add_page()
         pdf.ln(1)
         text(pdf, quote.heading, bold=True)
         text(pdf, quote.text, indent=5, color=MUTED)
@@ -197,17 +216,25 @@ def charts(pdf: SummaryPDF, row: list[Chart]) -> None:
 
 
 def draw_chart(pdf: SummaryPDF, chart: Chart, left: float, top: float, width: float) -> float:
+    """The chart in a box ``width`` wide: y-axis labels, then the plot; returns its foot."""
+    title_left, title_width = left, width
     pdf.set_draw_color(*RULE)
     pdf.set_line_width(0.2)
-    for fraction in (0.0, 0.5, 1.0):
-        y = top + CHART_H * fraction
-        pdf.line(left, y, left + width, y)
+    pdf.set_font(FONT, "", 6.5)
+    pdf.set_text_color(*MUTED)
+    for fraction, label in chart.ticks:
+        y = top + CHART_H * (1 - fraction)
+        pdf.line(left + AXIS_W, y, left + width, y)
+        pdf.set_xy(left, y - 1.5)
+        pdf.cell(AXIS_W - 1, 3, label, align="R")
+    left, width = left + AXIS_W, width - AXIS_W
     slot = width / max(len(chart.values), 1)
     gap = min(0.6, slot * 0.2)
-    pdf.set_fill_color(*BAR)
     for i, value in enumerate(chart.values):
         if value is None:
             continue
+        so_far = pdf.last_in_progress and i == len(chart.values) - 1
+        pdf.set_fill_color(*(BAR_SO_FAR if so_far else BAR))
         h = max(min(value / chart.high, 1.0), 0.0) * CHART_H
         if h > 0:
             pdf.rect(left + i * slot + gap / 2, top + CHART_H - h, slot - gap, h, style="F")
@@ -218,11 +245,15 @@ def draw_chart(pdf: SummaryPDF, chart: Chart, left: float, top: float, width: fl
         pdf.cell(width / 2, 3.5, drawable(pdf, chart.labels[0]))
         pdf.set_xy(left + width / 2, top + CHART_H + 0.5)
         pdf.cell(width / 2, 3.5, drawable(pdf, chart.labels[-1]), align="R")
-    pdf.set_xy(left, top + CHART_H + 4.5)
+    pdf.set_xy(title_left, top + CHART_H + 4.5)
     pdf.set_font(FONT, "B", 8.5)
     pdf.set_text_color(*INK)
-    pdf.multi_cell(width, 4, drawable(pdf, chart.title), align="L", new_x="LEFT", new_y="NEXT")
+    pdf.multi_cell(
+        title_width, 4, drawable(pdf, chart.title), align="L", new_x="LEFT", new_y="NEXT"
+    )
     pdf.set_font(FONT, "", 8)
     pdf.set_text_color(*MUTED)
-    pdf.multi_cell(width, 4, drawable(pdf, chart.caption), align="L", new_x="LEFT", new_y="NEXT")
+    pdf.multi_cell(
+        title_width, 4, drawable(pdf, chart.caption), align="L", new_x="LEFT", new_y="NEXT"
+    )
     return pdf.get_y()

@@ -28,6 +28,19 @@ class Chart:
     key: str = ""
     """A stable name (``index``, ``kept-commitment``) for layouts that keep a widget per chart."""
 
+    @property
+    def ticks(self) -> list[tuple[float, str]]:
+        """The y-axis: (share of the height, label) at the bottom, the middle and the top, so
+        a bar's height reads as a figure ("0", "5", "10", or "0%" to "100%")."""
+        if self.high == 100:
+            return [(0.0, "0%"), (0.5, "50%"), (1.0, "100%")]
+        return [(f, f"{self.high * f:g}") for f in (0.0, 0.5, 1.0)]
+
+    @property
+    def scale(self) -> str:
+        """The y-axis in a few characters, where there is no room to draw one: "0–10"."""
+        return "0–100%" if self.high == 100 else f"0–{self.high:g}"
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -46,6 +59,8 @@ class Section:
     items: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     key: str = ""
+    charts_note: str = ""
+    """A line just above the charts (a period still under way), where it explains them."""
 
 
 @dataclass(frozen=True)
@@ -59,3 +74,9 @@ class Document:
     end: dt.date
     notes: list[str] = field(default_factory=list)
     """Lines after the sections: the streak and what you wrote a month and a year ago."""
+    left_out: str = ""
+    """What the figures leave out ("16 private days are not included."), shown under the
+    span so a summary can be squared with the app; empty when nothing was."""
+    last_in_progress: bool = False
+    """Every chart's last period has not ended yet: layouts draw its bar apart (lighter), so
+    two days of a month never pass for a month."""

@@ -34,6 +34,9 @@ class Selection:
     """The person records: for the JSON backup, and the summary's relationships."""
     relationships: bool = False
     """Whether a summary shows how each relationship stands (asked for with --people)."""
+    private_dates: frozenset[dt.date] = frozenset()
+    """Every private day the journal holds when they are left out (empty when included), so
+    a summary can say how many of them its range and its trends would have counted."""
 
     @cached_property
     def report(self) -> Report:

@@ -12,8 +12,9 @@ from dataclasses import replace
 from journal.model import PROMISE_KINDS, now
 from journal.parse import kind_label
 from journal.person import in_force, label
-from journal.report import sections
+from journal.report import left_out, sections
 from journal.report.document import Chart, Document, Quote, Section, Table
+from journal.report.progress import in_progress
 from journal.report.selection import Selection
 from journal.text import clean, one_line
 from journal.wording import NOT_A_DIAGNOSIS, count, pct
@@ -21,6 +22,8 @@ from journal.wording import NOT_A_DIAGNOSIS, count, pct
 MAX_INTENTS = 5
 MAX_ASKS = 10
 MAX_REFLECTIONS = 10
+MAX_STARRED = 8
+"""Starred days take at most this many of the reflections, so the latest ones still show."""
 MAX_CHART_PERIODS = 60
 """Bars a chart can hold and stay readable on a printed page; older periods are left off."""
 
@@ -31,15 +34,25 @@ def build(selection: Selection) -> Document:
     span = f"{r.start:%d %B %Y} to {r.end:%d %B %Y} · {days}"
     if r.streak is not None:
         span += f" · current streak {count(r.streak, 'day')}"
+    current = in_progress(r)
+    under_way = (
+        f"{'The week of ' if r.period == 'week' else ''}{current.label} is still under way "
+        f"({current.days_so_far} of "
+        f"{(current.last_day - current.start).days + 1} days so far): its bar counts only "
+        "those days, and it is left out of directions."
+        if current
+        else ""
+    )
+    charted = (sections.promises_kept(r), sections.self_orientation(r))
     parts = [
         intents(selection),
         help_given(selection),
         promises_made(selection),
-        *(trim(s) for s in (sections.promises_kept(r), sections.self_orientation(r))),
+        *(trim(s, under_way) for s in charted),
         sections.trust(r),
     ]
     chosen = reflections(selection)
-    if chosen.quotes:
+    if chosen.quotes:  # only a range without a single reflection has none
         parts.append(chosen)
     if selection.comments:
         parts.append(coach_comments(selection))
@@ -53,6 +66,8 @@ def build(selection: Selection) -> Document:
         sections=parts,
         start=r.start,
         end=r.end,
+        left_out=left_out.note(selection),
+        last_in_progress=current is not None,
     )
 
 
@@ -78,7 +93,8 @@ def help_given(selection: Selection) -> Section:
     times = "once" if len(asks) == 1 else f"{len(asks)} times"
     lead = [
         f'You asked "how can I help?" {times}, of {people} {"person" if people == 1 else "people"}'
-        f"; you did what they asked {done} of the {known} times with a known outcome."
+        f"; you did what they asked {done} of the {known} times with a known outcome.",
+        asks_rate(selection),
     ]
     if not asks:
         return Section("Help given", lead=['You did not ask "how can I help?" in this range.'])
@@ -93,6 +109,19 @@ def help_given(selection: Selection) -> Section:
     ]
     table = Table(("Day", "Person", "What they asked for", "Done"), rows, numeric_from=4)
     return Section("Help given", lead=lead, table=table)
+
+
+def asks_rate(selection: Selection) -> str:
+    """Asks per week feeds "what you did", and a rate depends on the days it is taken over:
+    a one-day summary and `coach stats` over twelve weeks give different rates for the same
+    habit. Saying which days it covers lets the two be squared."""
+    days = (selection.end - selection.start).days + 1
+    rate = selection.report.overall.signals.asks_per_week
+    over = "this one day" if days == 1 else f"these {count(days, 'day')}"
+    return (
+        f"That is {rate:.1f} asks a week over {over}; the app's trends count the last 12 "
+        "weeks, so theirs can differ."
+    )
 
 
 def promises_made(selection: Selection) -> Section:
@@ -118,15 +147,23 @@ PROMISE_STATES = ("kept", "broken", "renegotiated", "released", "open")
 
 
 def reflections(selection: Selection) -> Section:
-    starred = [e for e in selection.entries if e.reflection and e.starred]
-    quotes = [
-        Quote(f"{e.date:%A %d %B %Y}", own_words(e.reflection)) for e in starred[-MAX_REFLECTIONS:]
+    """The days you starred first (the latest of them), then your latest reflections, newest
+    first in each: a journal nobody stars still shows what its person wrote. Private days are
+    never in the selection, so never here."""
+    written = [e for e in selection.entries if own_words(e.reflection)]
+    starred = [e for e in written if e.starred][-MAX_STARRED:][::-1]
+    room = MAX_REFLECTIONS - len(starred)
+    latest = [e for e in written if not e.starred][-room:][::-1] if room else []
+    quotes = [Quote(f"{e.date:%A %d %B %Y}, starred", own_words(e.reflection)) for e in starred] + [
+        Quote(f"{e.date:%A %d %B %Y}", own_words(e.reflection)) for e in latest
     ]
-    return Section(
-        "Chosen reflections",
-        lead=["The reflections of the days you starred."],
-        quotes=quotes,
-    )
+    if starred and latest:
+        lead = "The days you starred, then your latest reflections."
+    elif starred:
+        lead = "The reflections of the days you starred."
+    else:
+        lead = "Your latest reflections; days you star come first."
+    return Section("Reflections", lead=[lead], quotes=quotes, key="reflections")
 
 
 def coach_comments(selection: Selection) -> Section:
@@ -148,8 +185,9 @@ def own_words(text: str) -> str:
     return clean(text).strip()
 
 
-def trim(section: Section) -> Section:
-    """The latest periods only: a chart of 500 weekly bars is a grey smear on a page."""
+def trim(section: Section, under_way: str = "") -> Section:
+    """The latest periods only: a chart of 500 weekly bars is a grey smear on a page. A
+    period still under way is said beside the charts that draw it."""
     n = MAX_CHART_PERIODS
     charts = [
         c
@@ -159,7 +197,7 @@ def trim(section: Section) -> Section:
         )
         for c in section.charts
     ]
-    return replace(section, charts=charts)
+    return replace(section, charts=charts, charts_note=under_way if charts else "")
 
 
 MAX_PEOPLE = 12

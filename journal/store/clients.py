@@ -17,8 +17,8 @@ from journal.store.comments import CommentRepository
 from journal.store.commit import CommitLog
 from journal.store.crypt import Codec, PlainCodec
 from journal.store.disk import FILE_MODE, atomic_write, load_json, make_folder
-from journal.store.files import unwritable
 from journal.store.journal_files import JournalFiles
+from journal.store.locking import unwritable
 from journal.text import name_key
 
 LOCK_TIMEOUT_S = 15.0

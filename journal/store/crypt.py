@@ -12,7 +12,6 @@ identity unlocked once is kept in memory (never on disk), so opening the home ag
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Protocol
 
@@ -95,6 +94,8 @@ _unlocked: dict[bytes, str] = {}
 
 
 def _key(locked: bytes, passphrase: str) -> bytes:
+    import hashlib  # only for an encrypted home: not at every start
+
     return hashlib.sha256(locked).digest() + hashlib.sha256(passphrase.encode()).digest()
 
 
@@ -122,4 +123,6 @@ def unlock_identity(locked: bytes, passphrase: str, where: Path) -> str:
 
 def fingerprint(locked: bytes) -> str:
     """Names a locked identity (for the keyring) without saying anything about it."""
+    import hashlib
+
     return hashlib.sha256(locked).hexdigest()[:16]

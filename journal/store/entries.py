@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 
+from journal.errors import JournalError
 from journal.model import Entry, to_builtins, validate
 from journal.store.files import ShardedStore
 from journal.store.yearly import YearlyRecords
@@ -19,13 +21,25 @@ class EntryRepository(YearlyRecords[Entry]):
         super().__init__(store, ENTRIES, Entry, lambda e: e.date)
 
     def get(self, day: dt.date) -> Entry | None:
-        if day.year not in self.years():
-            return None
+        """The day's entry; a year with no file has none (found without listing the folder).
+
+        From the year's records when they are read already, or when nothing of the year is
+        (reading them all costs what parsing the file does, and they are kept); from the one
+        stored row when the file is parsed, as after a save."""
+        found = self.store.peeked(ENTRIES, day.year, self._decoder)
+        if found is None and not self.store.parsed(ENTRIES, day.year):
+            try:
+                found = self.year(day.year)
+            except JournalError:
+                found = None  # another day of the year is damaged: this one may still read
+        if found is not None:
+            at = bisect.bisect_left(found, day, key=_date)
+            return found[at] if at < len(found) and found[at].date == day else None
         row = self.store.rows(ENTRIES, day.year).get(_key(day))
         return validate(row, Entry, self.where(day.year)) if row else None
 
     def any(self) -> bool:
-        return any(self.store.rows(ENTRIES, y) for y in self.years())
+        return any(self.year(y) for y in self.years())
 
     # ----- changes, under the store's lock ---------------------------------------------------
 
@@ -69,3 +83,7 @@ class EntryRepository(YearlyRecords[Entry]):
 
 def _key(day: dt.date) -> str:
     return str(day.toordinal())
+
+
+def _date(entry: Entry) -> dt.date:
+    return entry.date

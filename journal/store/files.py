@@ -20,39 +20,25 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
-from tinydb.storages import Storage
 
-from journal.errors import CorruptFile, JournalBusy, JournalError
+from journal.errors import CorruptFile
 from journal.model import SCHEMA_VERSION, check_schema
-from journal.store.commit import CommitLog, put
+from journal.store.commit import CommitLog
 from journal.store.crypt import Codec, PlainCodec
-from journal.store.disk import (
-    FILE_MODE,
-    TEMP_SUFFIX,
-    Unsynced,
-    atomic_write,
-    dangling,
-    decode_json,
-    make_folder,
-    read_file,
-    remove,
-)
+from journal.store.disk import atomic_write, dangling, decode_json, read_file
+from journal.store.locking import Locking
 
 Tables = dict[str, dict[str, Any]]
 StatKey = tuple[int, int, int, int]
-Staged = dict[Path, tuple[Tables | None, bytes | None, bool]]
-"""A change's saves not yet written: each file's tables (None for a file that is not one
-of the store's), its bytes (None to remove it), and whether it is the change's own record
-(in the undo history) rather than part of the journal."""
 
 META_TABLE = "meta"
 SHARD_NAME = re.compile(r"^([a-z]+)-(\d{4})\.json$")
-LOCK_TIMEOUT_S = 15.0
+T = TypeVar("T")
 
 
 class Parsed(msgspec.Struct, frozen=True):
@@ -67,6 +53,9 @@ class ReadCache(msgspec.Struct):
     """Parsed files, so an unchanged file is parsed once per process."""
 
     entries: dict[Path, Parsed] = msgspec.field(default_factory=dict)
+    peeked: dict[tuple[Path, Any], tuple[StatKey, Any]] = msgspec.field(default_factory=dict)
+    """Files read straight into records or summaries (``peek``), by file and decoder, with
+    the stat they had."""
 
 
 def digest(raw: bytes) -> bytes:
@@ -86,17 +75,6 @@ def stat_key(path: Path) -> StatKey | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def unwritable(where: Path, exc: OSError, what: str = "the journal") -> JournalError:
-    """Disk full, no permission, a file where a folder should be: say so in one line."""
-    reason = exc.strerror or exc.__class__.__name__
-    if isinstance(exc, Unsynced):
-        return JournalError(
-            f"{what} in {where} was saved, but the disk did not confirm it ({reason}); "
-            "it may not survive a power cut"
-        )
-    return JournalError(f"cannot write {what} in {where}: {reason}; nothing was saved")
-
-
 def decode_tables(path: Path, raw: bytes) -> Tables:
     """Parse and sanity-check one file; refuse rather than guess when anything is off."""
     if not raw.strip():
@@ -104,16 +82,23 @@ def decode_tables(path: Path, raw: bytes) -> Tables:
     data = decode_json(path, raw, object)
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptFile(f"{path} is not a TinyDB journal file; Coach left it untouched")
-    for row in data.get(META_TABLE, {}).values():
+    check_meta(path, data.get(META_TABLE, {}))
+    return data
+
+
+def check_meta(path: Path, meta: dict[str, Any]) -> None:
+    """A file written by a newer Coach (or with no version) is refused, never misread."""
+    for row in meta.values():
         schema = row.get("schema") if isinstance(row, dict) else None
         if not isinstance(schema, int):
             raise CorruptFile(f"{path} has no readable schema version; Coach left it untouched")
         check_schema(schema, str(path), "open")
-    return data
 
 
-class AtomicStorage(Storage):
-    """TinyDB's two-method storage interface over atomic, cached, codec-wrapped files.
+class AtomicStorage:
+    """TinyDB's two-method storage interface (``read``, ``write``, and its ``close``) over
+    atomic, cached, codec-wrapped files. Not a subclass of TinyDB's own Storage: importing
+    TinyDB, with the json module under it, is a cost every start would pay for nothing.
 
     What ``read`` returns is shared with every reader of the cache: callers copy before they
     change anything (ShardedStore.edit does)."""
@@ -163,6 +148,9 @@ class AtomicStorage(Storage):
         atomic_write(self.path, raw)
         self.written(data, raw)
 
+    def close(self) -> None:
+        """Nothing is held open between reads and writes."""
+
 
 class ShardEdit(msgspec.Struct):
     """One year's file opened for a change under the journal lock: a private copy of its
@@ -181,9 +169,10 @@ class ShardEdit(msgspec.Struct):
         self.store.save(self)
 
 
-class ShardedStore:
+class ShardedStore(Locking):
     """A folder of yearly files behind one lock. Reads need no lock (renames are atomic);
-    every change is made through ``edit`` while ``locked`` is held."""
+    every change is made through ``edit`` while ``locked`` is held (journal/store/locking.py),
+    and a change of several files is written all or nothing (journal/store/staging.py)."""
 
     def __init__(self, root: Path, codec: Codec | None = None) -> None:
         self.root = root
@@ -214,13 +203,6 @@ class ShardedStore:
     def _storage(self, kind: str, year: int | None) -> AtomicStorage:
         return AtomicStorage(self.shard_path(kind, year), cache=self.cache, codec=self.codec)
 
-    def _depth(self) -> int:
-        return getattr(self._held, "depth", 0)
-
-    def holding(self) -> bool:
-        """Whether this thread holds the lock (changes are made only then)."""
-        return self._depth() > 0
-
     def load(self, kind: str, year: int | None) -> Parsed | None:
         """One year's file parsed, shared with every reader of this process: never change
         it. Under the lock, what was parsed before is used only once the bytes on disk are
@@ -238,6 +220,64 @@ class ShardedStore:
         parsed = storage.load(verify=storage.path not in checked)
         checked.add(storage.path)
         return parsed
+
+    def peek(
+        self,
+        kind: str,
+        year: int,
+        decoder: msgspec.json.Decoder[Any],
+        sum_up: Callable[[dict[str, Any]], T],
+    ) -> T:
+        """One year's file read straight into what ``sum_up`` makes of its rows, and kept
+        until the file changes: ``decoder`` reads the file as a struct with a table named
+        after ``kind`` (and ``meta``) whose rows are typed records, or heads of a few fields
+        (each with ``get``, as a stored row has). No row is built as a dict, so a long
+        journal is read faster and its parsed files are not kept besides.
+
+        A file already parsed is summed up from its stored rows (dicts); under the lock,
+        whatever a change must be built on is; a file the decoder cannot read is parsed as
+        it always was, which refuses it with the same words."""
+        path = self.shard_path(kind, year)
+        if self._depth():
+            return sum_up(self.rows(kind, year))
+        if not self._settled:
+            self.settle()
+        key = stat_key(path)
+        if key is None:
+            return sum_up({})
+        peeked = self.cache.peeked.get((path, decoder))
+        if peeked is not None and peeked[0] == key:
+            summed: T = peeked[1]
+            return summed
+        cached = self.cache.entries.get(path)
+        found = None
+        if cached is None or cached.stat != key:
+            raw = read_file(path)
+            with contextlib.suppress(msgspec.DecodeError, UnicodeDecodeError):
+                found = decoder.decode(self.codec.decode(raw, path)) if raw else None
+        if found is None:
+            summed = sum_up(self.rows(kind, year))
+        else:
+            check_meta(path, found.meta)
+            summed = sum_up(getattr(found, kind))
+        self.cache.peeked[(path, decoder)] = (key, summed)
+        return summed
+
+    def parsed(self, kind: str, year: int) -> bool:
+        """Whether the year's stored rows are at hand, parsed and unchanged (always, under
+        the lock), as after a save: then picking a few of them costs least."""
+        if self._depth():
+            return True
+        path = self.shard_path(kind, year)
+        cached = self.cache.entries.get(path)
+        return cached is not None and cached.stat == stat_key(path)
+
+    def peeked(self, kind: str, year: int, decoder: msgspec.json.Decoder[Any]) -> Any:
+        """What ``peek`` made of the year's file with ``decoder``, if the file is unchanged
+        since; None otherwise (and under the lock)."""
+        path = self.shard_path(kind, year)
+        hit = None if self._depth() else self.cache.peeked.get((path, decoder))
+        return hit[1] if hit is not None and hit[0] == stat_key(path) else None
 
     def rows(self, kind: str, year: int | None) -> dict[str, Any]:
         """The stored rows of one year's file (never change them): each file holds one table
@@ -266,166 +306,11 @@ class ShardedStore:
         else:
             staged[edit.storage.path] = (edit.tables, edit.storage.encode(edit.tables), False)
 
-    def stage(self, path: Path, raw: bytes | None, record: bool = False) -> None:
-        """Another file written (or, for None, removed) with the change being made: a coach's
-        record of a client, or (``record``) the change's own record in the undo history."""
-        staged = self._staged()
-        if staged is None:
-            raise RuntimeError("a file joins a change only while one is being made")
-        staged[path] = (None, raw, record)
+    def written(self, path: Path, tables: Tables, raw: bytes) -> None:
+        AtomicStorage(path, cache=self.cache, codec=self.codec).written(tables, raw)
 
-    def changing_now(self) -> bool:
-        """Whether this thread is making an ``all_or_nothing`` change."""
-        return self._staged() is not None
-
-    @contextlib.contextmanager
-    def joined(self, change: ShardedStore) -> Iterator[None]:
-        """Saves made here (with this store's lock held) become part of the change the other
-        store is making, and are written with it."""
-        staged = change._staged()
-        if staged is None or not self.holding():
-            raise RuntimeError("joining needs a change being made and this store's lock")
-        self._held.staged = staged
-        try:
-            yield
-        finally:
-            self._held.staged = None
-
-    def _staged(self) -> Staged | None:
-        staged: Staged | None = getattr(self._held, "staged", None)
-        return staged
-
-    @contextlib.contextmanager
-    def all_or_nothing(self) -> Iterator[None]:
-        """The saves made inside are written together when it ends, all or none of them
-        (through a commit file when there are several). Needs the lock; nests."""
-        if not self.holding():
-            raise RuntimeError("a change can only be made while the lock is held")
-        if self._staged() is not None:
-            yield
-            return
-        staged: Staged = {}
-        self._held.staged = staged
-        try:
-            yield
-        finally:
-            self._held.staged = None
-        self._write_together(staged)
-
-    def _write_together(self, staged: Staged) -> None:
-        """Several files of the journal: through a commit file. One file (the common save:
-        one year's days) needs none: its record in the history is written first, then the
-        file. A crash between them leaves the journal exactly as it was, and a record of a
-        change that never happened, which undo passes over (it finds nothing to put back)."""
-        if not staged:
-            return
-        records = {p: raw for p, (_, raw, record) in staged.items() if record}
-        files = {p: raw for p, (_, raw, record) in staged.items() if not record}
-        try:
-            if len(files) > 1:
-                self.commits.apply({**records, **files})
-            else:
-                self._record_then_write(records, files)
-        except BaseException:
-            for path in staged:  # whatever is on disk now, it is read afresh
-                self.cache.entries.pop(path, None)
-            raise
-        for path, (tables, raw, _) in staged.items():
-            if tables is not None and raw is not None:
-                AtomicStorage(path, cache=self.cache, codec=self.codec).written(tables, raw)
-
-    @staticmethod
-    def _record_then_write(
-        records: dict[Path, bytes | None], files: dict[Path, bytes | None]
-    ) -> None:
-        """The history first, then the one file; should the file fail, the history goes back
-        to what it was (a crash instead leaves a record undo passes over)."""
-        before = {path: read_file(path) for path in records}
-        for path, raw in sorted(records.items(), key=lambda pr: pr[1] is None):
-            put(path, raw)  # new records first, old ones pruned after
-        try:
-            for path, raw in files.items():
-                put(path, raw)
-        except Unsynced:
-            raise  # the file is in place: the change was made
-        except OSError:
-            with contextlib.suppress(OSError):
-                for path, raw in before.items():
-                    put(path, raw)
-            raise
+    def forget(self, path: Path) -> None:
+        self.cache.entries.pop(path, None)
 
     def stamp(self, kind: str, year: int | None) -> StatKey | None:
         return stat_key(self.shard_path(kind, year))
-
-    @contextlib.contextmanager
-    def locked(self) -> Iterator[ShardedStore]:
-        """Hold the journal lock for a read-modify-write; files changed meanwhile are re-read.
-
-        Re-entrant, so a command can group several saves under one hold of the lock.
-        """
-        from filelock import FileLock, Timeout
-
-        try:
-            if self._lock is None:
-                make_folder(self.root)
-                # A short poll keeps a waiting process from queueing behind a busy one for long.
-                self._lock = FileLock(
-                    self.root / ".lock",
-                    timeout=LOCK_TIMEOUT_S,
-                    poll_interval=0.005,
-                    mode=FILE_MODE,
-                )
-            lock = self._lock
-            lock.acquire()
-        except Timeout:
-            raise JournalBusy(
-                f"another Coach kept {self.root} locked for {LOCK_TIMEOUT_S:.0f}s; try again"
-            ) from None
-        except OSError as exc:
-            raise unwritable(self.root, exc) from None
-        depth = self._depth()
-        if not depth:
-            self._held.checked = set()
-        self._held.depth = depth + 1
-        try:
-            if not depth:
-                self._finish_commit()
-            if not self._cleaned:
-                self._remove_leftovers()
-            yield self
-        except OSError as exc:
-            raise unwritable(self.root, exc) from None
-        finally:
-            self._held.depth = depth
-            lock.release()
-
-    def settle(self) -> None:
-        """Before the first read without the lock: a change another process decided and did
-        not finish is finished first, so no reader sees half of it."""
-        if self.commits.pending():
-            with self.locked():
-                pass  # taking the lock finishes it
-        self._settled = True
-
-    def _finish_commit(self) -> None:
-        """Under the lock, each time it is taken: a writer may have died since."""
-        if self.commits.pending():
-            try:
-                finished = self.commits.roll_forward()
-            except OSError as exc:
-                reason = exc.strerror or exc.__class__.__name__
-                raise JournalError(
-                    f"cannot finish a change Coach began in {self.root} ({reason}); nothing is "
-                    f"lost: it is kept in {self.commits.path} until it can be (make room, or "
-                    "allow writing, then run Coach again)"
-                ) from None
-            for path in finished:
-                self.cache.entries.pop(path, None)
-        self._settled = True
-
-    def _remove_leftovers(self) -> None:
-        """Temp files found while holding the lock belong to a writer that died mid-save."""
-        for leftover in self.root.glob(f".*{TEMP_SUFFIX}"):
-            with contextlib.suppress(FileNotFoundError):
-                remove(leftover)
-        self._cleaned = True

@@ -12,7 +12,7 @@ import msgspec
 from journal.errors import CorruptFile, InvalidInput, NotFound
 from journal.store.crypt import Codec, PlainCodec
 from journal.store.disk import atomic_write, load_json, make_folder
-from journal.store.files import unwritable
+from journal.store.locking import unwritable
 
 
 class KeyFile(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

@@ -14,11 +14,13 @@ from typing import Any
 from journal.errors import InvalidInput, NotFound
 from journal.model import RESOLUTIONS, Promise, to_builtins, validate
 from journal.store.files import ShardedStore
+from journal.store.promise_heads import HEADS, YearHeads, summarise
 from journal.store.yearly import YearlyRecords
 
 PROMISES = "promises"
 MIN_REF = 4
 """A promise id may be shortened to this many characters, like a git hash."""
+Span = tuple[dt.date, dt.date]
 
 
 class PromiseRepository(YearlyRecords[Promise]):
@@ -31,13 +33,18 @@ class PromiseRepository(YearlyRecords[Promise]):
 
     def made_on(self, day: dt.date) -> list[Promise]:
         iso = day.isoformat()
-        return self._scan(lambda r: r.get("made_on") == iso, years=[day.year])
+        return self._scan(
+            lambda r: r.get("made_on") == iso,
+            lambda year: year.made_within(iso, iso),
+            years=[day.year],
+        )
 
     def open(self, until: dt.date | None = None) -> list[Promise]:
         """Open promises made on or before ``until``: they carry forward until resolved."""
         last = until.isoformat() if until else "9999"
         return self._scan(
-            lambda r: r.get("status") not in RESOLUTIONS and str(r.get("made_on", "")) <= last
+            lambda r: r.get("status") not in RESOLUTIONS and str(r.get("made_on", "")) <= last,
+            lambda year: year.unsettled_by(last),
         )
 
     def follow_up(self, day: dt.date) -> list[Promise]:
@@ -48,19 +55,55 @@ class PromiseRepository(YearlyRecords[Promise]):
             lambda r: (
                 str(r.get("made_on", "")) <= iso
                 and (r.get("status") not in RESOLUTIONS or r.get("resolved_on") == iso)
-            )
+            ),
+            lambda year: year.unsettled_by(iso) or year.settled_within(iso, iso),
         )
 
+    def for_window(self, made: Span, settled: Span) -> list[Promise]:
+        """What a report over a window needs, oldest first: promises made within ``made``,
+        those settled within ``settled`` (whenever they were made), and every open one."""
+        made_from, made_to = (d.isoformat() for d in made)
+        settled_from, settled_to = (d.isoformat() for d in settled)
+
+        def needed(r: dict[str, Any]) -> bool:
+            resolved = r.get("resolved_on")
+            return (
+                r.get("status") not in RESOLUTIONS
+                or made_from <= str(r.get("made_on", "")) <= made_to
+                or (isinstance(resolved, str) and settled_from <= resolved <= settled_to)
+            )
+
+        return self._scan(
+            needed,
+            lambda year: (
+                bool(year.unsettled)
+                or year.made_within(made_from, made_to)
+                or year.settled_within(settled_from, settled_to)
+            ),
+        )
+
+    def heads(self, year: int) -> YearHeads:
+        """One year's promises summed up (journal/store/promise_heads.py), once per change of
+        its file, without parsing it when it is not parsed already."""
+        summed: YearHeads = self.store.peek(PROMISES, year, HEADS, summarise)
+        return summed
+
     def _scan(
-        self, keep: Callable[[dict[str, Any]], bool], years: Iterable[int] | None = None
+        self,
+        keep: Callable[[dict[str, Any]], bool],
+        might: Callable[[YearHeads], bool],
+        years: Iterable[int] | None = None,
     ) -> list[Promise]:
-        """Promises whose stored row passes ``keep``, oldest first. Only those are validated:
-        the evening needs the handful still open, not ten years of finished ones. The filters
-        keep any row whose status is not a valid outcome, so a damaged one is refused, not
-        hidden. Stored dates are ISO strings, which compare in date order."""
+        """Promises whose stored row passes ``keep``, oldest first. Only those are validated,
+        and a year whose heads say none ``might`` is not parsed at all: the evening needs the
+        handful still open, not thirty years of settled ones. The filters keep any row whose
+        status is not a valid outcome, so a damaged one is refused, not hidden. Stored dates
+        are ISO strings, which compare in date order."""
         found: list[Promise] = []
         stored = self.years()
         for year in stored if years is None else [y for y in years if y in stored]:
+            if not self.store.parsed(PROMISES, year) and not might(self.heads(year)):
+                continue  # neither parsed already nor holding any promise asked for
             where = self.where(year)
             rows = self.store.rows(PROMISES, year).values()
             found += [validate(r, Promise, where) for r in rows if keep(r)]

@@ -9,7 +9,7 @@ import msgspec
 from journal.settings import Settings
 from journal.store.crypt import Codec, PlainCodec
 from journal.store.disk import atomic_write, load_json, make_folder
-from journal.store.files import unwritable
+from journal.store.locking import unwritable
 
 
 class SettingsFile:

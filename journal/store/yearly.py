@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
+import msgspec
+
 from journal.model import validate
 from journal.store.files import ShardedStore, Tables
 
@@ -21,6 +23,13 @@ class YearlyRecords(Generic[R]):
         self.record = record
         self.order = order
         self._years: dict[int, tuple[Tables | None, list[R]]] = {}
+        # A year's file as the records it holds: read in one pass, no row built as a dict.
+        shape = msgspec.defstruct(
+            f"{kind.title()}File",
+            [(kind, dict[str, record], {}), ("meta", dict[str, Any], {})],  # type: ignore[valid-type]
+            forbid_unknown_fields=True,
+        )
+        self._decoder: msgspec.json.Decoder[Any] = msgspec.json.Decoder(shape)
 
     def where(self, year: int) -> str:
         """The file a year's records live in, for messages that name it."""
@@ -32,7 +41,12 @@ class YearlyRecords(Generic[R]):
 
     def year(self, year: int) -> list[R]:
         """One year's records in order, converted once per change of the file, so a reader
-        in one process sees what another saved and ten years are parsed once per process."""
+        in one process sees what another saved and ten years are parsed once per process.
+        Outside the lock the file is read straight into records (ShardedStore.peek)."""
+        if not self.store.holding():
+            return self.store.peek(
+                self.kind, year, self._decoder, lambda rows: self._records(rows, year)
+            )
         parsed = self.store.load(self.kind, year)
         tables = parsed.data if parsed else None
         hit = self._years.get(year)
@@ -43,6 +57,15 @@ class YearlyRecords(Generic[R]):
         records = sorted((validate(r, self.record, where) for r in rows.values()), key=self.order)
         self._years[year] = (tables, records)
         return records
+
+    def _records(self, rows: dict[str, Any], year: int) -> list[R]:
+        """A year's rows read as records, or its stored rows (dicts) validated, in order."""
+        where = self.where(year)
+        found = (
+            r if isinstance(r, self.record) else validate(r, self.record, where)
+            for r in rows.values()
+        )
+        return sorted(found, key=self.order)
 
     def all(self) -> list[R]:
         return [r for y in self.years() for r in self.year(y)]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -62,3 +64,77 @@ def test_summary_files_are_named_for_the_format_and_range(
         name = f"coach-week-2026-11-16-to-2026-11-23.{fmt}"
         assert said.startswith(f"Wrote {name}: 1 day")
         assert (tmp_path / name).stat().st_size > 1000
+
+
+def test_the_summary_carries_the_name_on_your_keys(cli: Cli) -> None:
+    cli.run("checkin", "--intent", "Be present")
+    assert cli.run("export", "--format", "md", "-o", "-").stdout.startswith(
+        "# Coach progress summary"
+    )
+    cli.run("keys", "init", "--name", "Ana Example")
+    text = cli.run("export", "--format", "md", "-o", "-").stdout
+    assert text.startswith("# Ana Example: progress summary")
+
+
+def reflections(text: str) -> list[str]:
+    """The days quoted in a Markdown summary's reflections, in the order shown."""
+    part = text.split("## Reflections", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\*\*(.+?)\*\*$", part, re.MULTILINE)
+
+
+def test_reflections_show_even_when_no_day_is_starred(cli: Cli) -> None:
+    for day in ("2026-11-20", "2026-11-21", "2026-11-22"):
+        cli.run("checkin", "--date", day, "--reflection", f"Thought on {day}")
+    cli.run("checkin", "--date", "2026-11-23", "--reflection", "Kept to myself", "--private")
+    text = cli.run("export", "--format", "md", "-o", "-").stdout
+    assert reflections(text) == [
+        "Sunday 22 November 2026",
+        "Saturday 21 November 2026",
+        "Friday 20 November 2026",
+    ]
+    assert "Thought on 2026-11-20" in text and "Kept to myself" not in text
+
+
+def test_starred_days_come_first_then_the_latest_within_a_cap(cli: Cli) -> None:
+    days = [dt.date(2026, 11, 1) + dt.timedelta(days=n) for n in range(15)]
+    for day in days:
+        star = ("--star",) if day.day in (1, 2) else ()
+        cli.run("checkin", "--date", day.isoformat(), "--reflection", f"On {day}", *star)
+    shown = reflections(cli.run("export", "--format", "md", "-o", "-").stdout)
+    assert shown[:2] == ["Monday 02 November 2026, starred", "Sunday 01 November 2026, starred"]
+    latest = [f"{d:%A %d %B %Y}" for d in days[::-1][:8]]
+    assert shown[2:] == latest  # ten in all: the two starred, then the latest eight
+
+
+def test_preview_of_a_backup_says_what_it_holds_and_writes_nothing(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.run("checkin", "--date", "2026-11-22", "--intent", "Shared day")
+    cli.run("checkin", "--intent", "Mine alone", "--private")
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    said = cli.run("export", "--format", "json", "--preview").stdout
+    assert list(here.iterdir()) == []
+    assert "Nothing written. Without --preview this writes coach-backup-2026-11-23.json:" in said
+    assert "1 day and 0 promises, 22 Nov 2026 to 23 Nov 2026." in said
+    assert "1 private day is not included." in said
+
+
+def test_a_month_still_under_way_is_said_and_drawn_apart(cli: Cli) -> None:
+    """Twenty-three days of November are not November: the summary says so beside its charts,
+    and the HTML draws that bar lighter; a range of finished months says nothing."""
+    for day in ("2026-10-05", "2026-10-20", "2026-11-02", "2026-11-20"):
+        cli.run(
+            "checkin", "--date", day, "--intent", "Hear them out", "--rate", "self_orientation=4"
+        )
+    months = ("--from", "2026-10-01", "--period", "month")
+    text = cli.run("export", "--format", "md", *months, "-o", "-").stdout
+    assert "Nov 2026 is still under way (23 of 30 days so far)" in text
+    page = cli.run("export", "--format", "html", *months, "-o", "-").stdout
+    assert page.count('class="bar so-far"') >= 1
+    assert all("Nov 2026" in tip for tip in re.findall(r'so-far"[^>]*><title>([^<]*)', page))
+    done = ("--to", "2026-10-31")
+    assert "under way" not in cli.run("export", "--format", "md", *months, *done, "-o", "-").stdout
+    finished = cli.run("export", "--format", "html", *months, *done, "-o", "-").stdout
+    assert 'class="bar so-far"' not in finished and 'class="bar"' in finished

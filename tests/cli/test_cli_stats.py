@@ -40,7 +40,7 @@ SERIES_KEYS = {
     "promises_made",
     "promises_kept",
 }
-NOT_ENOUGH = "Not enough check-ins yet to see which way your self-orientation is moving"
+NOT_ENOUGH = "Not enough weeks with check-ins yet to see which way your self-orientation is moving"
 SUMMARY = f"{NOT_ENOUGH}; commitments kept 75% in the last 90 days (best efforts 50%)."
 """Too few weeks with data for a direction; 90-day keep-rates: commitments 3 of 4, best
 efforts 1 of 2, and the good intention was released (no keep-rate, so not named)."""

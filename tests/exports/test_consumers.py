@@ -44,9 +44,11 @@ def stats(cli: Cli) -> dict[str, Any]:
 
 
 def said(d: dict[str, Any]) -> str:
+    """A direction as every report words it: better or worse for you, and by how much
+    (self-orientation is better lower)."""
     if d["verdict"] in ("steady", "not enough data"):
         return str(d["verdict"])
-    return f"{'fell' if d['verdict'] == 'improving' else 'rose'} {abs(d['change']):.1f}"
+    return f"{'improved' if d['verdict'] == 'improving' else 'worsened'} {abs(d['change']):.1f}"
 
 
 def open_commitments(figures: dict[str, Any]) -> str:
@@ -106,6 +108,47 @@ def test_every_summary_shows_the_figures_coach_stats_shows(
     missing = [e for e in expected if e not in text]
     assert not missing, f"{fmt} lacks {missing}"
     assert all(line in text for line in STARRED_LINES)  # the starred reflection is quoted
+    assert "private day" not in text  # nothing was left out, so nothing is said
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_every_summary_says_how_many_private_days_it_left_out(
+    private_cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    """The one private day planted in the range is counted, in the words the reader gets."""
+    text = read_as_people_do(fmt, export(private_cli, fmt, tmp_path), tmp_path)
+    assert "1 private day is not included." in text
+    assert "more that the trends look back on" not in text
+
+
+def axis_runs(lines: list[str], ticks: tuple[str, ...]) -> int:
+    """How many times ``ticks`` read top to bottom as lines of their own, close together: a
+    chart's y-axis as pdftotext reads it (two charts side by side interleave their labels)."""
+    runs = 0
+    for i, line in enumerate(lines):
+        if line == ticks[0]:
+            rest = iter(lines[i + 1 : i + 14])
+            runs += all(any(later == tick for later in rest) for tick in ticks[1:])
+    return runs
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_chart_axes_are_labelled_on_their_fixed_scales(
+    plain_cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    """A bar's height reads as a figure: 0, 5 and 10 beside the self-orientation charts, 0%,
+    50% and 100% beside the promises kept."""
+    path = export(plain_cli, fmt, tmp_path)
+    if fmt == "html":
+        dom = chromium(path, tmp_path / "profile", "--dump-dom").stdout
+        axes = re.findall(r'<text class="axis"[^>]*>([^<]*)</text>', dom)
+        charts = 6  # four self-orientation signals, two kinds of promise kept
+        assert sorted(axes) == sorted(["100%", "50%", "0%"] * 2 + ["10", "5", "0"] * 4)
+        assert len(axes) == 3 * charts
+    else:
+        lines = pdf_lines(path)
+        assert axis_runs(lines, ("100%", "50%", "0%")) >= 2, lines
+        assert axis_runs(lines, ("10", "5", "0")) >= 4, lines
 
 
 def lines_read(fmt: str, path: Path, tmp_path: Path) -> list[list[str]]:

@@ -1,13 +1,15 @@
-"""Exporting from the app: the palette opens a dialog with the choices `coach export` has, and
-writes the same file it would."""
+"""Exporting from the app: the palette opens a dialog with the choices `coach export` has,
+previews the figures the file will have, offers your documents folder with the whole path in
+sight, and writes the same file `coach export` would."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from coach.app import CoachApp, build_app
 from coach.screens.export import ExportScreen
@@ -27,14 +29,39 @@ async def open_dialog(app: CoachApp, pilot: Pilot[None]) -> ExportScreen:
     return app.screen
 
 
+async def settled(app: CoachApp, pilot: Pilot[None]) -> None:
+    """After the dates' quiet time, once the preview worker has posted its figures."""
+    await pilot.pause(0.5)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.fixture
-def out(isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder of the test's own, so the folder offered is never the developer's."""
+    home = tmp_path / "user"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    return home
+
+
+@pytest.fixture
+def started_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The folder Coach is started in: nothing may land there."""
+    here = tmp_path / "started-in"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    return here
+
+
+@pytest.fixture
+def out(isolated_home: Path, user_home: Path, started_in: Path) -> Path:
     svc = Home(isolated_home, today=lambda: DAY).journal
     svc.set_intent(DAY.replace(day=2), "Early in the month")
     svc.set_intent(DAY, "Hear Ana out")
-    folder = tmp_path / "out"
+    folder = user_home / "Documents"
     folder.mkdir()
-    monkeypatch.chdir(folder)
     return folder
 
 
@@ -46,6 +73,7 @@ async def test_dialog_writes_a_markdown_summary_for_the_range_chosen(
         await open_dialog(app, pilot)
         await pilot.press("enter", "down", "down", "enter")  # html → pdf → md
         await pilot.press("tab", *"2026-11-10", "tab", *"today")
+        await settled(app, pilot)
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -75,13 +103,86 @@ async def test_a_bad_date_is_named_in_the_dialog_and_nothing_is_written(
         assert list(out.iterdir()) == []
 
 
-async def test_a_file_name_can_be_given(isolated_home: Path, out: Path) -> None:
+async def test_a_file_name_given_goes_into_the_folder_shown(
+    isolated_home: Path, out: Path, started_in: Path
+) -> None:
     app = build_app(isolated_home, today=lambda: DAY)
     async with app.run_test(size=(110, 40)) as pilot:
         dialog = await open_dialog(app, pilot)
+        await settled(app, pilot)
         dialog.query_one("#file").focus()
-        await pilot.press(*"for-my-coach.html", "enter")
+        await pilot.press("ctrl+u", *"for-my-coach.html", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         page = (out / "for-my-coach.html").read_text()
         assert page.startswith("<!doctype html>") and "Hear Ana out" in page
+        assert list(started_in.iterdir()) == []
+
+
+async def test_the_dialog_offers_the_documents_folder_with_the_whole_path(
+    isolated_home: Path, out: Path, started_in: Path
+) -> None:
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_dialog(app, pilot)
+        await settled(app, pilot)
+        field = dialog.query_one("#file", Input)
+        assert field.value == str(out / "coach-week-2026-11-02-to-2026-11-23.html")
+        await pilot.press("enter", "down", "down", "enter")  # html → pdf → md
+        await settled(app, pilot)
+        assert field.value == str(out / "coach-week-2026-11-02-to-2026-11-23.md")
+        elsewhere = out.parent / "Desktop"
+        elsewhere.mkdir()
+        field.value = str(elsewhere / "coach-week-2026-11-02-to-2026-11-23.md")
+        assert app.focused is dialog.query_one("#format")
+        await pilot.press("enter", "up", "enter")  # md → pdf: a new folder keeps the new name
+        await settled(app, pilot)
+        assert field.value == str(elsewhere / "coach-week-2026-11-02-to-2026-11-23.pdf")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.name for p in elsewhere.iterdir()] == ["coach-week-2026-11-02-to-2026-11-23.pdf"]
+        assert list(out.iterdir()) == [] and list(started_in.iterdir()) == []
+
+
+@pytest.mark.parametrize("made", [["Downloads"], []])
+async def test_without_a_documents_folder_it_offers_downloads_then_home(
+    isolated_home: Path, user_home: Path, started_in: Path, made: list[str]
+) -> None:
+    Home(isolated_home, today=lambda: DAY).journal.set_intent(DAY, "Hear Ana out")
+    for name in made:
+        (user_home / name).mkdir()
+    folder = user_home / made[0] if made else user_home
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=(110, 40)) as pilot:
+        dialog = await open_dialog(app, pilot)
+        await settled(app, pilot)
+        offered = Path(dialog.query_one("#file", Input).value)
+        assert offered.parent == folder and offered.suffix == ".html"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert offered.is_file() and list(started_in.iterdir()) == []
+
+
+async def test_the_dialog_previews_the_figures_and_the_private_days_left_out(
+    isolated_home: Path, out: Path
+) -> None:
+    svc = Home(isolated_home, today=lambda: DAY).journal
+    for day in (DAY - dt.timedelta(days=3), DAY - dt.timedelta(days=5)):
+        svc.set_intent(day, "Between me and my journal")
+        svc.set_private(day, True)
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=(110, 40)) as pilot:
+        dialog = await open_dialog(app, pilot)
+        await settled(app, pilot)
+        preview = str(dialog.query_one("#preview", Static).render())
+        assert "2 days and 0 promises, 02 Nov 2026 to 23 Nov 2026." in preview
+        assert "2 private days are not included." in preview
+        assert "Combined index" in preview and "Open commitments: 0." in preview
+        await pilot.press("tab", *"2026-11-19")  # the range now holds one private day
+        await settled(app, pilot)
+        preview = str(dialog.query_one("#preview", Static).render())
+        assert "1 day and 0 promises, 19 Nov 2026 to 23 Nov 2026." in preview
+        assert "1 private day is not included, nor 1 more that the trends look back on." in preview
+        assert list(out.iterdir()) == []

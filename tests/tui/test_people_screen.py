@@ -155,10 +155,21 @@ async def test_enter_opens_a_page_with_level_history_and_keep_rate(isolated_home
         text = page_text(app)
         lines = text.splitlines()
         assert len(view.record.levels) >= 2
-        for change in view.record.levels:  # every move, dated
+        order = ("vendor", "problem_solver", "consultant", "partner", "trusted_advisor")
+        before = None
+        for change in view.record.levels:  # every move, dated, which way said in words
+            way = (
+                ""
+                if before is None
+                else "up to "
+                if order.index(change.level) > before
+                else "down to "
+            )
             assert any(
-                day_label(change.on) in line and words(change.level) in line for line in lines
+                day_label(change.on) in line and f"{way}{words(change.level)}" in line
+                for line in lines
             ), change
+            before = order.index(change.level)
         versus = view.figures.versus["commitment"]
         assert (
             f"You keep {pct(versus.overall)} of your commitments overall, "

@@ -56,14 +56,31 @@ async def test_the_promise_dialog_fits_with_its_keys(
         assert "send the deck" in said(app) and "Ana" in said(app)
 
 
-async def test_the_export_dialog_fits_with_its_keys(isolated_home: Path) -> None:
+@pytest.fixture
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The export dialog offers the documents folder: the test's own, never the developer's."""
+    home = tmp_path / "user"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    return home / "Documents"
+
+
+async def test_the_export_dialog_fits_with_its_keys(
+    isolated_home: Path, service: JournalService, documents: Path
+) -> None:
+    service.set_intent(DAY, "Hear Ana out")
     app = build_app(isolated_home, today=lambda: DAY)
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)
         app.export()
         await settle(app, pilot)
-        for label in ("What", "From", "To", "Charts", "File name", "Ctrl+S writes", "Write"):
+        for label in ("What", "From", "To", "Charts", "Save to", "Ctrl+S writes", "Write"):
             assert label in said(app), label
+        name = "coach-week-2026-11-23-to-2026-11-23.html"
+        assert app.screen.query_one("#file", Input).value == str(documents / name)
+        assert name in said(app)  # a long path shows its end, where the name is
+        assert "1 day and 0 promises" in said(app) and "Open commitments: 0." in said(app)
 
 
 async def test_the_title_and_the_habit_are_whole(isolated_home: Path) -> None:
@@ -163,13 +180,12 @@ async def test_suggestions_open_below_the_field(
 
 
 async def test_the_export_dialog_can_add_the_relationships(
-    isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    isolated_home: Path, documents: Path
 ) -> None:
     """Ticking People writes the summary with its Relationships section."""
     from journal.app.home import Home
 
     Home(isolated_home, today=lambda: DAY).journal.add_help(DAY, "Ana", "a second look")
-    monkeypatch.chdir(tmp_path)
     app = build_app(isolated_home, today=lambda: DAY)
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)
@@ -179,6 +195,6 @@ async def test_the_export_dialog_can_add_the_relationships(
         app.screen.query_one("#people").focus()
         await pilot.press("space", "ctrl+s")
         await settle(app, pilot)
-    (written,) = tmp_path.glob("*.md")
+    (written,) = documents.glob("*.md")
     text = written.read_text()
     assert "## Relationships" in text and "| Ana |" in text

@@ -59,7 +59,7 @@ async def test_summary_matches_the_figures_and_zoom_shows_the_drift(isolated_hom
         yearly = screen.report
         assert yearly is not None and yearly.period == "year"
         assert yearly.trend.verdict == "improving"  # the demo's self-orientation drifts down
-        assert "your self-orientation fell" in text(screen, "#summary")
+        assert "your self-orientation improved by" in text(screen, "#summary")
         chart = screen.query_one("#chart-index", BarChart)
         drawn = [v for v in chart.values if v is not None]
         assert drawn == [r.signals.index for r in yearly.rows if r.signals.index is not None]

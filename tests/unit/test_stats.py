@@ -303,7 +303,7 @@ def test_week_commitments_streak_and_summary(week: Report) -> None:
     assert week.on_this_day == []
     assert week.trend.verdict == "not enough data"  # one week
     assert week.summary == (
-        "Not enough check-ins yet to see which way your self-orientation is moving; "
+        "Not enough weeks with check-ins yet to see which way your self-orientation is moving; "
         "commitments kept 50% in the last 90 days (best efforts 67%)."
     )
     check_summary(week, [r.signals for r in week.rows])
@@ -397,7 +397,7 @@ def test_no_data_at_all(tmp_path: Path) -> None:
     assert report.calibration == {30: None, 90: None}
     assert (report.streak, report.on_this_day, report.open_commitments) == (0, [], [])
     assert report.summary == (
-        "Not enough check-ins yet to see which way your self-orientation is moving; "
+        "Not enough weeks with check-ins yet to see which way your self-orientation is moving; "
         "no commitments were settled in the last 90 days."
     )
     data = to_json(report)
@@ -412,7 +412,7 @@ def test_one_day(tmp_path: Path) -> None:
     assert [r.signals.checkins for r in report.rows] == [0] * 11 + [1]
     assert report.rows[-1].signals.rating == 5.0
     assert report.trend.verdict == "not enough data"
-    assert report.summary.startswith("Not enough check-ins yet")
+    assert report.summary.startswith("Not enough weeks with check-ins yet")
     json.dumps(to_json(report))
 
 
@@ -557,10 +557,10 @@ def check_summary(report: Report, complete: Sequence[Signals]) -> None:
     """Each clause of the summary is traceable to the report's own figures."""
     text = report.summary
     verdict = report.trend.verdict
-    assert ("fell" in text) == (verdict == "improving")
-    assert ("rose" in text) == (verdict == "worsening")
+    assert ("improved by" in text) == (verdict == "improving")
+    assert ("worsened by" in text) == (verdict == "worsening")
     assert ("held steady" in text) == (verdict == "steady")
-    assert text.startswith("Not enough check-ins") == (verdict == "not enough data")
+    assert text.startswith("Not enough") == (verdict == "not enough data")
     if verdict != "not enough data":
         assert text.startswith(f"Over the last {len(complete)} {report.period}s ")
     mostly = re.search(r", mostly in (your own ratings|your own words|what you did);", text)
@@ -601,8 +601,8 @@ def check_summary(report: Report, complete: Sequence[Signals]) -> None:
 @pytest.mark.parametrize(
     ("values", "verdict", "clause"),
     [
-        ([7, 6, 5, 4, 3, 2], "improving", "fell, mostly in your own ratings"),
-        ([2, 3, 4, 5, 6, 7], "worsening", "rose, mostly in your own ratings"),
+        ([7, 6, 5, 4, 3, 2], "improving", "improved by 2.9, mostly in your own ratings"),
+        ([2, 3, 4, 5, 6, 7], "worsening", "worsened by 2.9, mostly in your own ratings"),
         ([5, 5, 5, 5, 5, 5], "steady", "held steady"),
         ([5, 6, 5, 6, 5, 6], "steady", "held steady"),
     ],
@@ -695,7 +695,7 @@ def test_trend_counts_the_last_complete_period_of_a_past_range(tmp_path: Path) -
     )
     assert len(report.rows) == 12
     assert report.trend.points == 12
-    assert report.summary.startswith("Over the last 12 months your self-orientation fell")
+    assert report.summary.startswith("Over the last 12 months your self-orientation improved by")
 
 
 def test_trend_leaves_out_the_period_in_progress_when_the_range_ends_later(
@@ -763,7 +763,7 @@ def test_demo_shows_its_drift(demo: tuple[JournalService, Report]) -> None:
 
 def test_demo_summary_is_traceable(demo: tuple[JournalService, Report]) -> None:
     _, report = demo
-    assert report.summary.startswith("Over the last 36 months your self-orientation fell")
+    assert report.summary.startswith("Over the last 36 months your self-orientation improved by")
     check_summary(report, [r.signals for r in report.rows[:-1]])
 
 
