@@ -18,7 +18,7 @@ from pathlib import Path
 import msgspec
 
 from journal.errors import CorruptFile, JournalError
-from journal.store.disk import atomic_write, read_file, remove
+from journal.store.disk import atomic_write, read_file, remove, sync_folder_of
 
 COMMIT_FILE = ".commit"
 
@@ -114,12 +114,19 @@ class CommitLog:
         return [self.folder / p.path for p in puts]
 
     def _put(self, puts: list[Put]) -> None:
-        for one in puts:
-            put(Path(os.path.normpath(self.folder / one.path)), one.data)
+        """Each file written and renamed into place, then each folder synced once: the
+        commit file holds every byte until then, so a crash before the syncs is finished by
+        the next opening like any other."""
+        written = [
+            put(Path(os.path.normpath(self.folder / one.path)), one.data, False) for one in puts
+        ]
+        for folder_of in {w.parent: w for w in written if w is not None}.values():
+            sync_folder_of(folder_of)
 
 
-def put(path: Path, data: bytes | None) -> None:
+def put(path: Path, data: bytes | None, sync_folder: bool = True) -> Path | None:
+    """One file put in place (None removes it); the path written, if any."""
     if data is None:
         remove(path)
-    else:
-        atomic_write(path, data)
+        return None
+    return atomic_write(path, data, sync_folder=sync_folder)

@@ -90,11 +90,16 @@ def dangling(path: Path) -> CorruptFile:
     )
 
 
-def atomic_write(path: Path, data: bytes, *, exclusive: bool = False) -> None:
-    """The acknowledged bytes survive power loss, and nobody sees half of them.
+def atomic_write(
+    path: Path, data: bytes, *, exclusive: bool = False, sync_folder: bool = True
+) -> Path:
+    """The acknowledged bytes survive power loss, and nobody sees half of them; the path
+    written (a link's target).
 
     ``exclusive``: link into place instead of renaming, which fails (FileExistsError) when the
-    name is taken, so two writers cannot both create the same file."""
+    name is taken, so two writers cannot both create the same file. ``sync_folder=False``
+    leaves syncing the folder to the caller, who writes several files into it and syncs it
+    once (the file is then only certain to be there once it has)."""
     path = real_target(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
     step("write", tmp)
@@ -117,6 +122,13 @@ def atomic_write(path: Path, data: bytes, *, exclusive: bool = False) -> None:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+    if sync_folder:
+        sync_folder_of(path)
+    return path
+
+
+def sync_folder_of(path: Path) -> None:
+    """A rename into the folder of ``path`` made durable."""
     try:
         fsync_dir(path.parent)
     except OSError as exc:

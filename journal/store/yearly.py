@@ -23,6 +23,8 @@ class YearlyRecords(Generic[R]):
         self.record = record
         self.order = order
         self._years: dict[int, tuple[Tables | None, list[R]]] = {}
+        self._rows: dict[int, dict[str, tuple[object, R]]] = {}
+        """Per year, each stored row (the object) and the record validated from it."""
         # A year's file as the records it holds: read in one pass, no row built as a dict.
         shape = msgspec.defstruct(
             f"{kind.title()}File",
@@ -54,8 +56,21 @@ class YearlyRecords(Generic[R]):
             return hit[1]
         rows = tables.get(self.kind, {}) if tables else {}
         where = self.where(year)
-        records = sorted((validate(r, self.record, where) for r in rows.values()), key=self.order)
+        # A change copies a year's table and replaces whole rows, never editing one in place:
+        # a row that is the very object validated before is that record still, so a save
+        # validates the rows it changed, not the whole year again.
+        before = self._rows.get(year, {})
+        known: dict[str, tuple[object, R]] = {}
+        for key, row in rows.items():
+            seen = before.get(key)
+            known[key] = (
+                seen
+                if seen is not None and seen[0] is row
+                else (row, validate(row, self.record, where))
+            )
+        records = sorted((record for _, record in known.values()), key=self.order)
         self._years[year] = (tables, records)
+        self._rows[year] = known
         return records
 
     def _records(self, rows: dict[str, Any], year: int) -> list[R]:
