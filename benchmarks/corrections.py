@@ -13,6 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from benchmarks.common import Homes, Row, Stats, Target, fmt_ms, measure_interleaved
 
 SUITE = "corrections"
@@ -41,9 +43,18 @@ def run(homes: Homes) -> list[Row]:
     def save_1y(i: int) -> Any:
         return one.set_text(today, "reflection", f"Listened before answering ({i}).")
 
+    def checkin_1y(i: int) -> Any:
+        """A save of two files (the day and a promise made on it), as a delete of a day with
+        its promises is: like for like, since a change of several files is all or nothing."""
+        promise = one.make_promise(today, f"Send the notes ({i})", "commitment")
+        return one.record_checkin(
+            today, lambda e: msgspec.structs.replace(e, reflection=f"Asked first ({i})."), [promise]
+        )
+
     stats = measure_interleaved(
         {
             "save 1y": save_1y,
+            "check-in 1y": checkin_1y,
             "edit 10y": edit,
             "delete 10y": lambda i: delete_day(ten, day),
             "undo 10y": lambda i: undo(ten),
@@ -58,6 +69,17 @@ def run(homes: Homes) -> list[Row]:
             ("delete 10y", "delete a day with its promises, 10y journal"),
             ("undo 10y", "undo the delete, 10y journal"),
         )
+    ]
+    rows += [
+        Row(
+            SUITE,
+            f"{label}, vs a check-in saving a day and a promise, 1y",
+            stats[key].median,
+            baseline=stats["check-in 1y"].median,
+            baseline_label="check-in 1y",
+            note="context: like for like, two files each, all or nothing",
+        )
+        for key, label in (("delete 10y", "delete a day"), ("undo 10y", "undo the delete"))
     ]
     rows.append(history_row())
     return rows
