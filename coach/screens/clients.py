@@ -154,7 +154,7 @@ class ClientsScreen(Screen[None]):
     def highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The highlighted client's trends in one sentence, as their own Coach would say it."""
         row = next((r for r in self.rows if r.client.id == event.row_key.value), None)
-        said = f"{row.client.name}: {row.client.facts.summary}" if row else ""
+        said = f"{row.client.name}: {row.summary}" if row else ""
         self.query_one("#client-summary", Static).update(content(one_line(said)))
 
     @on(DataTable.RowSelected)

@@ -70,6 +70,24 @@ class DashboardRow:
     change: float | None
     keep_rate: float | None
     overdue: int
+    summary: str = ""
+    """The client's trends in one sentence, in today's words."""
+
+
+LEGACY_WORDS = (
+    ("your self-orientation fell", "your self-orientation improved"),
+    ("your self-orientation rose", "your self-orientation worsened"),
+    ("Not enough check-ins yet", "Not enough weeks with check-ins yet"),
+)
+"""How an older Coach worded a client's sentence, and how it reads now: the sentence is kept
+with the client when a bundle arrives, so a workspace made before directions were said as
+better or worse would keep saying "fell" until each client's next share."""
+
+
+def in_todays_words(summary: str) -> str:
+    for old, new in LEGACY_WORDS:
+        summary = summary.replace(old, new)
+    return summary
 
 
 def check_share(bundle: ShareBundle, source: str) -> None:
@@ -153,4 +171,5 @@ def dashboard_row(client: Client, today: dt.date) -> DashboardRow:
         change=f.change,
         keep_rate=f.keep_rate,
         overdue=sum(d is not None and d < today for d in f.open_due),
+        summary=in_todays_words(f.summary),
     )

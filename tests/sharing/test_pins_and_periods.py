@@ -170,3 +170,24 @@ def test_a_removal_a_crash_cut_short_does_not_block_the_next(world: World) -> No
     assert said.startswith(f"Removed Ana Client ({who[:8]})")
     assert not folder.exists() and not leftover.exists()
     assert world.workspace().clients() == []
+
+
+def test_a_sentence_kept_by_an_older_coach_reads_in_todays_words(tmp_path: Path) -> None:
+    """Facts are kept with the client when a bundle arrives; a workspace made before
+    directions were said as better or worse must not go on saying "fell"."""
+    import msgspec
+
+    from journal.sharing.clients import dashboard_row
+
+    coach, client = keyed_pair(tmp_path)
+    client.journal.set_intent(DAY, "day one")
+    space = Home(tmp_path / "coach", today=lambda: DAY).workspace
+    space.add(prepare_share(client, ShareRequest(coach.public.line(), DAY, DAY)).data, coach, "a")
+    (kept,) = space.clients()
+    old = "Over the last 12 weeks your self-orientation fell, mostly in what you did; x."
+    aged = msgspec.structs.replace(kept, facts=msgspec.structs.replace(kept.facts, summary=old))
+    said = dashboard_row(aged, DAY).summary
+    assert (
+        said == "Over the last 12 weeks your self-orientation improved, mostly in what you did; x."
+    )
+    assert dashboard_row(kept, DAY).summary == kept.facts.summary  # today's words stay
