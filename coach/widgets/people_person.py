@@ -111,11 +111,11 @@ class PersonPage(VerticalScroll):
         from journal.app.people import person_if_read
 
         try:
-            ready = [person_if_read(journal, n) for n in names[:1]]
+            ready = person_if_read(journal, names[0])
         except JournalError:
-            ready = []
-        if ready and ready[0] is not None and ready[0].record.id == person_id:
-            self.post_message(PersonFound(ready[0]))
+            ready = None  # the worker reads again, and says why if it still fails
+        if ready is not None and ready.record.id == person_id:
+            self.post_message(PersonFound(ready))
             return
         self.read_in_worker(journal, names, person_id)
 

@@ -62,11 +62,19 @@ def everyone(journal: JournalService) -> list[PersonRecord]:
     return list(_read(journal, True)[0])
 
 
-def _read(journal: JournalService, private: bool) -> tuple[list[PersonRecord], Ledger]:
+def _remembered(
+    journal: JournalService, private: bool
+) -> tuple[object, tuple[list[PersonRecord], Ledger] | None]:
+    """What the ledger is worked out from now, and the ledger if it was worked out from it."""
     key = (journal.revision(), journal.today(), private)
     hit = _READ.get(journal)
-    if hit is not None and hit[0] == key:
-        return hit[1], hit[2]
+    return key, (hit[1], hit[2]) if hit is not None and hit[0] == key else None
+
+
+def _read(journal: JournalService, private: bool) -> tuple[list[PersonRecord], Ledger]:
+    key, hit = _remembered(journal, private)
+    if hit is not None:
+        return hit
     stored = journal.people()
     entries, promises = journal.all_entries(), journal.all_promises()
     records = [*stored, *auto_records(entries, promises, stored, at=now())]
@@ -108,10 +116,12 @@ def person_if_read(journal: JournalService, name: str) -> PersonView | None:
     """The page at once when the ledger worked out for the list still holds (a few file
     stamps checked, nothing read), else None: opening a page from the list then needs no
     second pass over the journal, and no worker either."""
-    hit = _READ.get(journal)
-    if hit is None or hit[0] != (journal.revision(), journal.today(), True):
+    hit = _remembered(journal, True)[1]
+    if hit is None:
         return None
-    return person(journal, name)
+    records, sums = hit
+    record = find(name, records)
+    return PersonView(record=record, figures=sums.of(record), overall=sums)
 
 
 # ----- what the person records --------------------------------------------------------------

@@ -87,11 +87,12 @@ def prepare_share(home: Home, request: ShareRequest) -> Share:
         home.keys.last_shared(coach.id),
     )
     entries, promises = selection.entries, older + selection.promises
-    people = shared_people(journal.people(), entries, promises) if request.people else None
+    records = journal.people()
+    people = shared_people(records, entries, promises) if request.people else None
     if request.initials:
         # Every name the journal holds, private days' too: a shared reflection may name
         # someone otherwise met only on a private day.
-        short = Initials.build(journal.people(), everything, all_promises)
+        short = Initials.build(records, everything, all_promises)
         entries = [short.entry(e) for e in entries]
         promises = [short.promise(p) for p in promises]
         people = None if people is None else [short.record(r) for r in people]

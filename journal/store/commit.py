@@ -118,13 +118,15 @@ class CommitLog:
         commit file holds every byte until then, so a crash before the syncs is finished by
         the next opening like any other."""
         written = [
-            put(Path(os.path.normpath(self.folder / one.path)), one.data, False) for one in puts
+            put(Path(os.path.normpath(self.folder / one.path)), one.data, sync_folder=False)
+            for one in puts
         ]
-        for folder_of in {w.parent: w for w in written if w is not None}.values():
-            sync_folder_of(folder_of)
+        one_per_folder = {path.parent: path for path in written if path is not None}
+        for path in one_per_folder.values():
+            sync_folder_of(path)
 
 
-def put(path: Path, data: bytes | None, sync_folder: bool = True) -> Path | None:
+def put(path: Path, data: bytes | None, *, sync_folder: bool = True) -> Path | None:
     """One file put in place (None removes it); the path written, if any."""
     if data is None:
         remove(path)

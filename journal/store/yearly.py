@@ -22,9 +22,9 @@ class YearlyRecords(Generic[R]):
         self.kind = kind
         self.record = record
         self.order = order
-        self._years: dict[int, tuple[Tables | None, list[R]]] = {}
-        self._rows: dict[int, dict[str, tuple[object, R]]] = {}
-        """Per year, each stored row (the object) and the record validated from it."""
+        self._years: dict[int, tuple[Tables | None, list[R], dict[str, tuple[object, R]]]] = {}
+        """Per year: the parse the records came from, the records in order, and each stored
+        row (the object) with the record validated from it."""
         # A year's file as the records it holds: read in one pass, no row built as a dict.
         shape = msgspec.defstruct(
             f"{kind.title()}File",
@@ -59,7 +59,7 @@ class YearlyRecords(Generic[R]):
         # A change copies a year's table and replaces whole rows, never editing one in place:
         # a row that is the very object validated before is that record still, so a save
         # validates the rows it changed, not the whole year again.
-        before = self._rows.get(year, {})
+        before = hit[2] if hit else {}
         known: dict[str, tuple[object, R]] = {}
         for key, row in rows.items():
             seen = before.get(key)
@@ -69,8 +69,7 @@ class YearlyRecords(Generic[R]):
                 else (row, validate(row, self.record, where))
             )
         records = sorted((record for _, record in known.values()), key=self.order)
-        self._years[year] = (tables, records)
-        self._rows[year] = known
+        self._years[year] = (tables, records, known)
         return records
 
     def _records(self, rows: dict[str, Any], year: int) -> list[R]:

@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from journal.app.home import Home
 from journal.model import Entry, HelpAsk, IntentFor, Promise
 from journal.people.directory import collect
@@ -78,14 +80,10 @@ def test_people_travel_only_when_asked_and_only_those_the_shared_days_name(world
 
 
 def _entry(raw: dict[str, Any]) -> Entry:
-    import msgspec
-
     return msgspec.convert(raw, Entry)
 
 
 def _promise(raw: dict[str, Any]) -> Promise:
-    import msgspec
-
     return msgspec.convert(raw, Promise)
 
 
