@@ -34,7 +34,7 @@ from journal.trends import (
     streak,
     trust,
 )
-from journal.wording import pct, verdict_text
+from journal.wording import pct, verdict_word
 
 DIRECTION_WEEKS = (4, 12)
 RELIABILITY_DAYS = (30, 90)
@@ -236,7 +236,9 @@ def self_orientation_clause(report: Report, periods: Sequence[Signals]) -> str:
     span = f"Over the last {len(periods)} {report.period}s"
     if d.verdict == "steady":
         return f"{span} your self-orientation held steady"
-    moved = verdict_text(d.verdict, d.change).replace(" ", " by ", 1)
+    moved = verdict_word(d.verdict)
+    if d.change is not None:
+        moved += f" by {abs(d.change):.1f}"
     driver = biggest_mover(periods, falling=d.verdict == "improving")
     where = f", mostly in {SIGNAL_WORDS[driver]}" if driver else ""
     return f"{span} your self-orientation {moved}{where}"

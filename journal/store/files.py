@@ -57,6 +57,12 @@ class ReadCache(msgspec.Struct):
     """Files read straight into records or summaries (``peek``), by file and decoder, with
     the stat they had."""
 
+    def drop_peeks(self, path: Path) -> None:
+        """A file this process just wrote or forgot: what was peeked from it must not be
+        trusted by its stat alone, which two quick saves can leave unchanged."""
+        for key in [k for k in self.peeked if k[0] == path]:
+            del self.peeked[key]
+
 
 def digest(raw: bytes) -> bytes:
     import hashlib  # only when a file is written or checked under the lock, not at start
@@ -140,6 +146,7 @@ class AtomicStorage:
     def written(self, data: Tables, raw: bytes) -> None:
         """What is on disk now is exactly ``data``; later edits happen on copies of it."""
         key = stat_key(self.path)
+        self.cache.drop_peeks(self.path)
         if key is not None:
             self.cache.entries[self.path] = Parsed(key, data, digest(raw))
 
@@ -311,6 +318,7 @@ class ShardedStore(Locking):
 
     def forget(self, path: Path) -> None:
         self.cache.entries.pop(path, None)
+        self.cache.drop_peeks(path)
 
     def stamp(self, kind: str, year: int | None) -> StatKey | None:
         return stat_key(self.shard_path(kind, year))

@@ -407,6 +407,29 @@ def test_a_save_is_built_on_what_another_process_saved_even_with_coarse_file_tim
     assert (stored.text, stored.status) == ("mail it", "kept")
 
 
+def test_a_process_reads_its_own_save_back_even_with_coarse_file_times(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reads outside the lock go straight into records and are kept by the file's stat; a
+    save of the same size in the same second must still be what the next read shows."""
+    real = storage.stat_key
+
+    def same_stat(path: Path) -> storage.StatKey | None:
+        """As a file system with whole-second times that hands the inode back can leave it."""
+        key = real(path)
+        return None if key is None else (0, key[1], key[2] // 10**9, key[3] // 10**9)
+
+    monkeypatch.setattr(storage, "stat_key", same_stat)
+    journal = Home(home).journal
+    journal.set_intent(DAY, "aaaa")
+    assert [e.intent for e in journal.year_entries(DAY.year)] == ["aaaa"]  # read, and kept
+    journal.set_intent(DAY, "bbbb")
+    journal.set_intent(DAY, "cccc")
+    assert [e.intent for e in journal.year_entries(DAY.year)] == ["cccc"]
+    entry = journal.entry(DAY)
+    assert entry is not None and entry.intent == "cccc"
+
+
 # ----- the storage directly ------------------------------------------------------------------
 
 
