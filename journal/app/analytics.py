@@ -66,10 +66,6 @@ class Years:
             self.read[year] = found
         return self.read[year]
 
-    def between(self, first: int, last: int) -> list[Entry]:
-        """Every entry of these years, oldest first."""
-        return [e for y in range(first, last + 1) for e in self.year(y)]
-
     def hidden_in(self, year: int) -> set[dt.date]:
         """The year's private days."""
         if year not in self.hidden:
@@ -137,14 +133,14 @@ def report(
 def private_days(
     journal: Journal, start: dt.date, end: dt.date, show_streak: bool
 ) -> frozenset[dt.date]:
-    """The private days a summary of [start, end] leaves out of anything it shows: those from
-    the first day its trends reach (journal/stats.py) to the later of ``end`` and today, and
-    back from today as far as the streak goes."""
+    """The private days of the years a summary of [start, end] reads: those its trends reach
+    (journal/stats.py), and back from today as far as the streak goes; the years between
+    the range and today are not read (journal/report/left_out.py counts what matters)."""
     from journal.stats import reach
 
     today = journal.today()
-    first = reach(today, start, end).days[0][0]
+    first, last = reach(today, start, end).days[0]
     years = Years(journal)
-    wanted = set(range(first.year, max(end, today).year + 1))
+    wanted = {*range(first.year, last.year + 1), today.year}
     reaching(years, wanted, today, False, show_streak)
     return frozenset(d for y in wanted for d in years.hidden_in(y))

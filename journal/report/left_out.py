@@ -2,8 +2,9 @@
 none of the private ones, so without this note the two disagree and nothing says why.
 
 A summary's trends reach past its range (the last 4 and 12 whole weeks, the last 90 days of
-promises, the streak up to today), so a private day there moves its figures too: those are
-counted apart, and the note names both.
+promises, the streak back from today), so a private day there moves its figures too: those
+are counted apart, and the note names both. Days between the range's end and today that no
+figure reads are not counted.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from journal.periods import period_start
-from journal.stats import DIRECTION_WEEKS, RELIABILITY_DAYS
+from journal.stats import reach
 from journal.wording import private_note
 
 if TYPE_CHECKING:
@@ -20,18 +20,14 @@ if TYPE_CHECKING:
     from journal.stats import Report
 
 
-def reach(report: Report) -> tuple[dt.date, dt.date]:
-    """The first and last day any figure of ``report`` is drawn from, as journal/stats.py
-    chooses its windows: whole weeks for directions, days back from the range's end for
-    keep-rates, and back from today for the streak."""
-    last_full = period_start(report.today, "week") - dt.timedelta(days=1)
-    week_end = min(report.end, last_full)
-    weeks_from = period_start(week_end, "week") - dt.timedelta(weeks=max(DIRECTION_WEEKS) - 1)
-    days_from = report.end - dt.timedelta(days=max(RELIABILITY_DAYS) - 1)
-    first = min(report.start, weeks_from, days_from)
-    if report.streak is not None:  # the day that ended the streak may be a private one
-        first = min(first, report.today - dt.timedelta(days=report.streak + 1))
-    return first, max(report.end, report.today)
+def spans(report: Report) -> list[tuple[dt.date, dt.date]]:
+    """The days the figures of ``report`` are drawn from, as journal/stats.py chooses them
+    (its range with the weeks and days its directions and keep-rates look back on), and the
+    streak back from today, to the day that ended it (which may be a private one)."""
+    found = [reach(report.today, report.start, report.end).days[0]]
+    if report.streak is not None:
+        found.append((report.today - dt.timedelta(days=report.streak + 1), report.today))
+    return found
 
 
 def private_counts(selection: Selection, trends: bool = True) -> tuple[int, int]:
@@ -41,8 +37,8 @@ def private_counts(selection: Selection, trends: bool = True) -> tuple[int, int]
     inside = sum(selection.start <= d <= selection.end for d in dates)
     if not trends or not dates:
         return inside, 0
-    first, last = reach(selection.report)
-    around = sum(first <= d <= last for d in dates) - inside
+    looked_at = spans(selection.report)
+    around = sum(any(a <= d <= b for a, b in looked_at) for d in dates) - inside
     return inside, around
 
 

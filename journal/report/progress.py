@@ -22,8 +22,38 @@ class InProgress:
     last_day: dt.date
     """The period's own last day, after the report's end."""
     days_so_far: int
-    checkins: int
+    """Its days inside the report."""
+    under_way: bool
+    """Not over yet (it ends today or later); otherwise the report's range cut it short."""
     label: str
+
+    @property
+    def days(self) -> int:
+        return (self.last_day - self.start).days + 1
+
+    def said(self, period: str) -> str:
+        """ "week of 30 Nov 26: 3 of 7 days so far", or "Oct 2026: only 15 of 31 days in this
+        range" when the period is over but the range ends inside it."""
+        name = "week of " if period == "week" else ""
+        part = (
+            f"{self.days_so_far} of {self.days} days so far"
+            if self.under_way
+            else f"only {self.days_so_far} of {self.days} days in this range"
+        )
+        return f"{name}{self.label}: {part}"
+
+    def sentence(self, period: str) -> str:
+        """The summaries' line beside the charts that draw it."""
+        name = "The week of " if period == "week" else ""
+        state = (
+            f"is still under way ({self.days_so_far} of {self.days} days so far)"
+            if self.under_way
+            else f"is cut short by the range ({self.days_so_far} of {self.days} days)"
+        )
+        return (
+            f"{name}{self.label} {state}: its bar counts only those days, and it is left out "
+            "of directions."
+        )
 
 
 def in_progress(report: Report) -> InProgress | None:
@@ -40,7 +70,7 @@ def in_progress(report: Report) -> InProgress | None:
         start=start,
         last_day=last_day,
         days_so_far=(signals.end - start).days + 1,
-        checkins=signals.checkins,
+        under_way=last_day >= report.today,
         label=period_label(start, report.period),
     )
 
@@ -48,9 +78,4 @@ def in_progress(report: Report) -> InProgress | None:
 def legend(report: Report, current: InProgress) -> str:
     """The line under the window that says what the shaded bar is and why it is shaded,
     after the HATCH a layout draws in the shaded bars' own style."""
-    days = (current.last_day - current.start).days + 1
-    name = "week of " if report.period == "week" else ""
-    return (
-        f"{name}{current.label}: {current.days_so_far} of {days} days so far; "
-        "shaded, left out of directions."
-    )
+    return f"{current.said(report.period)}; shaded, left out of directions."

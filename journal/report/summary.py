@@ -35,14 +35,7 @@ def build(selection: Selection) -> Document:
     if r.streak is not None:
         span += f" · current streak {count(r.streak, 'day')}"
     current = in_progress(r)
-    under_way = (
-        f"{'The week of ' if r.period == 'week' else ''}{current.label} is still under way "
-        f"({current.days_so_far} of "
-        f"{(current.last_day - current.start).days + 1} days so far): its bar counts only "
-        "those days, and it is left out of directions."
-        if current
-        else ""
-    )
+    under_way = current.sentence(r.period) if current else ""
     charted = (sections.promises_kept(r), sections.self_orientation(r))
     parts = [
         intents(selection),

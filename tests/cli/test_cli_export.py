@@ -138,3 +138,6 @@ def test_a_month_still_under_way_is_said_and_drawn_apart(cli: Cli) -> None:
     assert "under way" not in cli.run("export", "--format", "md", *months, *done, "-o", "-").stdout
     finished = cli.run("export", "--format", "html", *months, *done, "-o", "-").stdout
     assert 'class="bar so-far"' not in finished and 'class="bar"' in finished
+    cut = cli.run("export", "--format", "md", *months, "--to", "2026-10-15", "-o", "-").stdout
+    assert "Oct 2026 is cut short by the range (15 of 31 days)" in cut  # October is over
+    assert "under way" not in cut

@@ -82,6 +82,16 @@ def test_a_summary_counts_the_private_days_it_left_out_exactly(left_out_home: Pa
     assert "5 private days are not included, nor 2 more that the trends look back on." in text
 
 
+def test_a_past_range_does_not_count_private_days_no_figure_of_it_reads(
+    left_out_home: Path,
+) -> None:
+    """Ending 100 days ago, the summary's trends read nothing of the last three months but
+    the streak back from today: of the seven private days there, only the one that ended
+    the streak is its to mention."""
+    text = summary(Cli(left_out_home), "--from", "-200d", "--to", "-100d")
+    assert "**1 private day that the trends look back on is not included.**" in text
+
+
 def test_a_summary_of_the_whole_journal_counts_every_private_day(left_out_home: Path) -> None:
     text = summary(Cli(left_out_home))
     assert "8 private days are not included." in text
