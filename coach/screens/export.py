@@ -37,6 +37,8 @@ FORMATS = [
     ("Backup of every entry (JSON)", "json"),
     ("One row per day, for spreadsheets (CSV)", "csv"),
 ]
+FORMAT_SUFFIXES = frozenset(f".{fmt}" for _, fmt in FORMATS)
+"""A typed file name ending in one of these changes its ending with the format."""
 PERIODS = [("fitted to the range", "fit")] + [
     (f"by {p}", p) for p in ("week", "month", "quarter", "year")
 ]
@@ -196,12 +198,20 @@ class ExportScreen(ModalScreen[Path | None]):
         self.show_preview(
             [(line, "bold" if line == shown.left_out else "") for line in shown.headline]
         )
-        field = self.query_one("#file", Input)
-        typed = Path(field.value)
-        if field.value == self.offered or field.value.endswith(os.sep):
-            self.offer(str(self.folder / shown.default_name))
-        elif self.offered and typed.name == Path(self.offered).name:
-            self.offer(str(typed.parent / shown.default_name))  # only the folder was changed
+        self.follow(self.query_one("#file", Input).value, shown.default_name)
+
+    def follow(self, value: str, name: str) -> None:
+        """The file field after the choices changed: a folder gets the new name in it; a
+        name Coach offered, in whatever folder, becomes the new one; a name the person
+        typed stays theirs, with the new kind of file's ending if it had a format's."""
+        typed = Path(value)
+        new_suffix = Path(name).suffix
+        if value.endswith(os.sep):
+            self.offer(str(typed / name))
+        elif value == self.offered or (self.offered and typed.name == Path(self.offered).name):
+            self.offer(str(typed.parent / name))
+        elif typed.suffix.lower() in FORMAT_SUFFIXES and typed.suffix.lower() != new_suffix:
+            self.offer(str(typed.with_suffix(new_suffix)))
 
     def on_preview_failed(self, event: PreviewFailed) -> None:
         if event.asked == self.asked:
@@ -254,7 +264,12 @@ class ExportScreen(ModalScreen[Path | None]):
             self.problem(str(exc))
             return
         self.problem("Writing…")
-        self.write(request, self.query_one("#file", Input).value.strip())
+        path = self.query_one("#file", Input).value.strip()
+        if path and path == self.offered:
+            # Offered for the choices before the last change, maybe: its folder, and the
+            # name the export gets for the choices as they are now.
+            path = str(Path(path).parent) + os.sep
+        self.write(request, path)
 
     def problem(self, text: str) -> None:
         said = self.query_one("#problem", Static)

@@ -5,6 +5,7 @@ sight, and writes the same file `coach export` would."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -37,13 +38,10 @@ async def settled(app: CoachApp, pilot: Pilot[None]) -> None:
 
 
 @pytest.fixture
-def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A home folder of the test's own, so the folder offered is never the developer's."""
-    home = tmp_path / "user"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    return home
+def user_home(isolated_home: Path) -> Path:
+    """The test's own home folder (tests/conftest.py), so the folder offered is never the
+    developer's."""
+    return Path.home()
 
 
 @pytest.fixture
@@ -143,6 +141,36 @@ async def test_the_dialog_offers_the_documents_folder_with_the_whole_path(
         await pilot.pause()
         assert [p.name for p in elsewhere.iterdir()] == ["coach-week-2026-11-02-to-2026-11-23.pdf"]
         assert list(out.iterdir()) == [] and list(started_in.iterdir()) == []
+
+
+async def test_a_folder_or_a_name_typed_follows_the_format_sensibly(
+    isolated_home: Path, out: Path, started_in: Path
+) -> None:
+    """A folder typed keeps the file in it; a name typed keeps the name with the new kind
+    of file's ending; Ctrl+S straight after a change writes the file for the new choices."""
+    elsewhere = out.parent / "Desktop"
+    elsewhere.mkdir()
+    app = build_app(isolated_home, today=lambda: DAY)
+    async with app.run_test(size=(110, 40)) as pilot:
+        dialog = await open_dialog(app, pilot)
+        await settled(app, pilot)
+        field = dialog.query_one("#file", Input)
+        field.value = f"{elsewhere}{os.sep}"
+        await pilot.press("enter", "down", "enter")  # html → pdf
+        await settled(app, pilot)
+        assert field.value == str(elsewhere / "coach-week-2026-11-02-to-2026-11-23.pdf")
+        field.value = str(elsewhere / "mine.pdf")
+        await pilot.press("enter", "down", "enter")  # pdf → md
+        await settled(app, pilot)
+        assert field.value == str(elsewhere / "mine.md")
+        field.value = str(elsewhere / "mine.md")
+        dialog.offered = field.value  # as if Coach had offered it for the choices before
+        await pilot.press("enter", "up", "enter", "ctrl+s")  # md → pdf, written at once
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert sorted(p.name for p in elsewhere.iterdir()) == [
+            "coach-week-2026-11-02-to-2026-11-23.pdf"
+        ]
 
 
 @pytest.mark.parametrize("made", [["Downloads"], []])
