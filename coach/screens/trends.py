@@ -58,16 +58,6 @@ def view_of(
     return View(journal.revision(), journal.today(), request)
 
 
-def first_entry_day(journal: JournalService) -> dt.date | None:
-    """The day of the first entry: the window never starts before its period. Only the
-    first year that holds entries is read."""
-    for year in journal.years():
-        days = [entry.date for entry in journal.year_entries(year)]
-        if days:
-            return min(days)
-    return None
-
-
 @dataclass
 class ReportBuilt(Message):
     """A report is ready for ``view``."""
@@ -83,7 +73,7 @@ def build_report(journal: JournalService, view: View) -> ReportBuilt:
 def prepare(journal: JournalService, settings: Callable[[], Settings]) -> ReportBuilt:
     """The report the screen opens on, built ahead (by the app's warm-up, off the UI thread)
     so the first visit draws its figures at once."""
-    first = first_entry_day(journal)
+    first = journal.first_day()
     return build_report(journal, view_of(journal, settings, journal.today(), "week", first))
 
 
@@ -231,7 +221,7 @@ class TrendsScreen(Screen[None]):
         """Read again only when the journal changed (an import can add older days)."""
         revision = self.journal.revision()
         if self.first is None or self.first[0] != revision:
-            self.first = (revision, first_entry_day(self.journal))
+            self.first = (revision, self.journal.first_day())
         return self.first[1]
 
     def current_view(self) -> View:

@@ -49,13 +49,13 @@ def level(value: float, high: float, steps: int) -> int:
     return round(min(max(value, 0.0), high) / high * steps)
 
 
-def bar_cells(value: float | None, high: float, rows: int = ROWS, hatch: bool = False) -> list[str]:
+def bar_cells(value: float | None, high: float, hatch: bool = False) -> list[str]:
     """One bar's cells, bottom first. No data is a dot on the bottom row, never a zero."""
     if value is None:
-        return ["·", *([" "] * (rows - 1))]
-    filled = level(value, high, rows * len(BLOCKS))
+        return ["·", *([" "] * (ROWS - 1))]
+    filled = level(value, high, ROWS * len(BLOCKS))
     cells = []
-    for row in range(rows):
+    for row in range(ROWS):
         part = filled - row * len(BLOCKS)
         if part <= 0:
             cells.append(" ")
@@ -105,10 +105,10 @@ class BarChart(Widget):
     BarChart { height: auto; margin-bottom: 1; }
     """
 
-    def __init__(self, title: str = "", *, high: float = 10.0, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.title = title
-        self.high = high
+        self.title = ""
+        self.high = 10.0
         self.caption = ""
         self.values: list[float | None] = []
         self.labels: list[str] = []

@@ -155,9 +155,6 @@ class AtomicStorage:
         atomic_write(self.path, raw)
         self.written(data, raw)
 
-    def close(self) -> None:
-        """Nothing is held open between reads and writes."""
-
 
 class ShardEdit(msgspec.Struct):
     """One year's file opened for a change under the journal lock: a private copy of its
