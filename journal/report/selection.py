@@ -35,8 +35,9 @@ class Selection:
     relationships: bool = False
     """Whether a summary shows how each relationship stands (asked for with --people)."""
     private_dates: frozenset[dt.date] = frozenset()
-    """Every private day the journal holds when they are left out (empty when included), so
-    a summary can say how many of them its range and its trends would have counted."""
+    """When private days are left out (empty when included): those of the years the
+    summary reads (its range, the weeks and days its trends look back on, and back from
+    today along the streak), so it can say how many its figures would have counted."""
 
     @cached_property
     def report(self) -> Report:

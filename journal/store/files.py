@@ -236,7 +236,8 @@ class ShardedStore(Locking):
         until the file changes: ``decoder`` reads the file as a struct with a table named
         after ``kind`` (and ``meta``) whose rows are typed records, or heads of a few fields
         (each with ``get``, as a stored row has). No row is built as a dict, so a long
-        journal is read faster and its parsed files are not kept besides.
+        journal is read faster; a file already parsed (by a save or a check under the lock)
+        is summed up from those rows instead.
 
         A file already parsed is summed up from its stored rows (dicts); under the lock,
         whatever a change must be built on is; a file the decoder cannot read is parsed as

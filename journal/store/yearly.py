@@ -12,6 +12,8 @@ from journal.model import validate
 from journal.store.files import ShardedStore, Tables
 
 R = TypeVar("R")
+PEEKED: Any = object()
+"""Stands for the parse of records validated outside the lock: no parse is ``is`` it."""
 
 
 class YearlyRecords(Generic[R]):
@@ -55,31 +57,36 @@ class YearlyRecords(Generic[R]):
         if hit and hit[0] is tables:  # the same parse: nothing on disk changed
             return hit[1]
         rows = tables.get(self.kind, {}) if tables else {}
-        where = self.where(year)
-        # A change copies a year's table and replaces whole rows, never editing one in place:
-        # a row that is the very object validated before is that record still, so a save
-        # validates the rows it changed, not the whole year again.
-        before = hit[2] if hit else {}
-        known: dict[str, tuple[object, R]] = {}
-        for key, row in rows.items():
-            seen = before.get(key)
-            known[key] = (
-                seen
-                if seen is not None and seen[0] is row
-                else (row, validate(row, self.record, where))
-            )
+        known = self._validated(rows, year)
         records = sorted((record for _, record in known.values()), key=self.order)
         self._years[year] = (tables, records, known)
         return records
 
-    def _records(self, rows: dict[str, Any], year: int) -> list[R]:
-        """A year's rows read as records, or its stored rows (dicts) validated, in order."""
+    def _validated(self, rows: dict[str, Any], year: int) -> dict[str, tuple[object, R]]:
+        """Each row with its record. A change copies a year's table and replaces whole rows,
+        never editing one in place: a row that is the very object validated before is that
+        record still, so after a save only the rows it changed are validated again."""
+        hit = self._years.get(year)
+        before = hit[2] if hit else {}
         where = self.where(year)
-        found = (
-            r if isinstance(r, self.record) else validate(r, self.record, where)
-            for r in rows.values()
-        )
-        return sorted(found, key=self.order)
+        known: dict[str, tuple[object, R]] = {}
+        for key, row in rows.items():
+            seen = before.get(key)
+            if seen is not None and seen[0] is row:
+                known[key] = seen
+            else:
+                known[key] = (row, validate(row, self.record, where))
+        return known
+
+    def _records(self, rows: dict[str, Any], year: int) -> list[R]:
+        """A year's rows read as records, or its stored rows (dicts) validated, in order;
+        validated rows are remembered for the next parse of the same rows."""
+        if all(isinstance(row, self.record) for row in rows.values()):
+            return sorted(rows.values(), key=self.order)  # read straight into records
+        known = self._validated(rows, year)
+        records = sorted((record for _, record in known.values()), key=self.order)
+        self._years[year] = (PEEKED, records, known)
+        return records
 
     def all(self) -> list[R]:
         return [r for y in self.years() for r in self.year(y)]

@@ -43,7 +43,6 @@ def test_every_verdict_reads_as_better_worse_or_neither(
 ) -> None:
     text = verdict_text(verdict, change)
     assert text == said
-    assert not {"fell", "rose", "up", "down", "↑", "↓"} & (set(text.split()) | set(text))
 
 
 def test_a_direction_without_its_number_still_says_better_or_worse() -> None:
