@@ -2,8 +2,9 @@
 and undoing, each on a 10-year journal, against a save on a 1-year journal in the same run
 (target <= 1.5x). And `coach history` reads the same few files however long the history is.
 
-A correction writes its history record and then the day's files: two or three atomic writes
-where a save writes two (the record and the entries file).
+A correction writes its history record, links it as the mark of a change under way, then
+writes the day's files: three atomic writes where a save writes two (the record and the
+entries file), and one sync more (journal/store/change_mark.py).
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from journal.model import Client, Comment, Entry, Promise, validate
 from journal.paths import HomeLayout
 from journal.person import PersonRecord
 from journal.settings import Settings
+from journal.store.change_mark import MARK_FILE
 from journal.store.commit import COMMIT_FILE
 from journal.store.crypt import Codec
 from journal.store.disk import FILE_MODE, FOLDER_MODE, TEMP_SUFFIX, load_json, read_file
@@ -93,6 +94,8 @@ def repair_home(home: Home) -> list[str]:
         try:
             if path.name == COMMIT_FILE:
                 ShardedStore(path.parent).settle()  # under the folder's lock
+            elif path.name == MARK_FILE:
+                home.journal.files.store.settle()  # it needs the records, so the key
             elif path.name.endswith(TEMP_SUFFIX):
                 if _writer_alive(path):
                     continue  # a save in progress right now, not a crash
@@ -148,7 +151,7 @@ def _check(
     if not path.is_file():
         return
     try:
-        if path.name == COMMIT_FILE:
+        if path.name == COMMIT_FILE or (path.name == MARK_FILE and path.parent == layout.history):
             yield Problem(path, "a change that was decided and not finished", "finished it")
         elif path in checkers:
             checkers[path](path)

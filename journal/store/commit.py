@@ -114,15 +114,18 @@ class CommitLog:
         return [self.folder / p.path for p in puts]
 
     def _put(self, puts: list[Put]) -> None:
-        """Each file written and renamed into place, then each folder synced once: the
-        commit file holds every byte until then, so a crash before the syncs is finished by
-        the next opening like any other."""
-        written = [
-            put(Path(os.path.normpath(self.folder / one.path)), one.data, sync_folder=False)
-            for one in puts
-        ]
-        one_per_folder = {path.parent: path for path in written if path is not None}
-        for path in one_per_folder.values():
+        """The commit file holds every byte until the folders are synced, so a crash before
+        then is finished by the next opening like any other."""
+        put_all({Path(os.path.normpath(self.folder / one.path)): one.data for one in puts})
+
+
+def put_all(files: dict[Path, bytes | None]) -> None:
+    """Each file written and renamed into place (or removed), then each folder synced once:
+    for a change whose every byte is already kept elsewhere (a commit file, or the change's
+    record in the history), so syncing a folder per file would buy nothing."""
+    written = [put(path, data, sync_folder=False) or path for path, data in files.items()]
+    for path in {path.parent: path for path in written}.values():  # a link's target's
+        if path.parent.is_dir():  # a folder removed with its last file needs no sync
             sync_folder_of(path)
 
 

@@ -11,7 +11,8 @@ lock per journal (filelock), built on a copy of what is on disk (checked byte fo
 the lock), so two processes never lose each other's writes.
 
 A change that writes several files is made all or nothing through a commit file
-(journal/store/commit.py). Bytes pass through a ``Codec`` on their way to and from disk, which
+(journal/store/commit.py), or through its own record in the undo history
+(journal/store/change_mark.py). Bytes pass through a ``Codec`` on their way to and from disk, which
 is where encryption sits.
 """
 
@@ -183,6 +184,7 @@ class ShardedStore(Locking):
         self.codec: Codec = codec or PlainCodec()
         self.cache = ReadCache()
         self.commits = CommitLog(root)
+        self.marks = None
         self._cleaned = False
         self._settled = False
         self._lock: Any = None

@@ -100,15 +100,20 @@ class HistoryRepository:
                 break
         return max(candidates, key=lambda pc: pc[1].undone or pc[1].at, default=None)
 
+    def read(self, path: Path) -> Change:
+        """One change's record (the mark of one cut short: journal/store/change_mark.py)."""
+        return self._read(path)
+
     def last_active(self) -> tuple[Path, Change] | None:
         """The newest change not yet undone: what undo reverses next."""
         return next(((p, c) for p, c in self._newest_first() if c.undone is None), None)
 
     # ----- changes, under the journal's lock ----------------------------------------------
 
-    def record(self, change: Change) -> None:
+    def record(self, change: Change) -> Path | None:
         """Add a change, or fold it into the last one when both belong to one group (a field
-        typed into for a while is undone in one step)."""
+        typed into for a while is undone in one step); the file that records it, or None when
+        folding left nothing to undo."""
         self._require_lock()
         newest = next(self._newest_first(), None) if change.group else None
         if newest is not None:
@@ -121,15 +126,16 @@ class HistoryRepository:
                 merged = merge(previous, change)
                 if unchanged(merged):
                     self._put(path, None)
-                else:
-                    self._write(path, merged)
-                return
+                    return None
+                self._write(path, merged)
+                return path
         names = self._names()
         number = int(names[-1][:-5]) + 1 if names else 1
         path = self.folder / f"{number:0{NAME_DIGITS}d}.json"
         self._write(path, change)
         for old in names[: max(0, len(names) + 1 - KEEP)]:
             self._put(self.folder / old, None)
+        return path
 
     def mark_undone(self, path: Path, change: Change) -> Change:
         self._require_lock()

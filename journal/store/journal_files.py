@@ -14,6 +14,7 @@ from journal.change import Change
 from journal.errors import InvalidInput, NotFound
 from journal.model import Entry, Promise, new_id, now, to_builtins, validate
 from journal.person import PersonRecord
+from journal.store.change_mark import ChangeMark
 from journal.store.crypt import Codec
 from journal.store.entries import ENTRIES, EntryRepository
 from journal.store.files import ShardedStore
@@ -55,6 +56,8 @@ class JournalFiles:
         self.promises = PromiseRepository(self.store)
         self.people = PeopleRepository(self.store)
         self.history = HistoryRepository(self.store, history) if history else None
+        if history:
+            self.store.marks = ChangeMark(history, self._finish)
 
     def revision(self) -> tuple[object, ...]:
         """Changes whenever any file of the journal does (a save here or in another process),
@@ -134,7 +137,7 @@ class JournalFiles:
             for record in change.people_after:
                 validate(to_builtins(record), PersonRecord)
             if self.history is not None:
-                self.history.record(change)
+                self._describe(self.history.record(change), change)
             years = {p.id: p.made_on.year for p in promises}
             self._write(batch.entries, promises_after, years, batch.people)
             if also is not None:
@@ -209,8 +212,32 @@ class JournalFiles:
                         "since (elsewhere, or by an import); nothing was undone"
                     )
                 marked = self.history.mark_undone(path, change)
+                self._describe(path, change)
                 self._write(*writes[:2], years, writes[2])
                 return marked
+
+    def _describe(self, record: Path | None, change: Change) -> None:
+        """The files ``change`` writes, all described by its ``record`` in the history."""
+        if record is None:
+            return
+        shard = self.store.shard_path
+        files = {shard(ENTRIES, day.year) for day in change.days}
+        files |= {shard(PROMISES, year) for year in _years(change).values()}
+        if change.person_ids:
+            files.add(shard(PEOPLE, None))
+        self.store.describe(record, frozenset(files))
+
+    def _finish(self, mark: Path) -> None:
+        """A change cut short after its record was made durable: every record it touched
+        brought to the state it describes (journal/store/change_mark.py). Under the lock."""
+        if self.history is None:
+            return
+        change = self.history.read(mark)
+        years = _years(change)
+        with self.changing({d.year for d in change.days}, set(years.values())):
+            writes = self._toward(change, before=change.undone is not None)
+            if writes is not None:  # else the journal moved on since (a mark a power cut kept)
+                self._write(*writes[:2], years, writes[2])
 
     def _write(
         self,

@@ -84,7 +84,7 @@ class Locking(Staging):
     def settle(self) -> None:
         """Before the first read without the lock: a change another process decided and did
         not finish is finished first, so no reader sees half of it."""
-        if self.commits.pending():
+        if self.commits.pending() or (self.marks is not None and self.marks.pending()):
             with self.locked():
                 pass  # taking the lock finishes it
         self._settled = True
@@ -103,6 +103,16 @@ class Locking(Staging):
                 ) from None
             for path in finished:
                 self.forget(path)
+        if self.marks is not None and self.marks.pending():
+            try:
+                self.marks.finish()
+            except OSError as exc:
+                reason = exc.strerror or exc.__class__.__name__
+                raise JournalError(
+                    f"cannot finish a change Coach began in {self.root} ({reason}); nothing is "
+                    f"lost: its record in {self.marks.folder} is kept until it can be (make "
+                    "room, or allow writing, then run Coach again)"
+                ) from None
         self._settled = True
 
     def _remove_leftovers(self) -> None:

@@ -2,8 +2,9 @@
 
 ShardedStore (journal/store/files.py) takes this in: a change made inside ``all_or_nothing``
 stages each file's new bytes here instead of writing them, and at its end they are written
-through one commit file (journal/store/commit.py), or, for the common save of one file, its
-record in the undo history first and then the file.
+through one commit file (journal/store/commit.py), or through the change's own record in the
+undo history when that describes every file (journal/store/change_mark.py), or, for the common
+save of one file, its record in the undo history first and then the file.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from journal.store.change_mark import ChangeMark
 from journal.store.commit import CommitLog, put
 from journal.store.disk import Unsynced, read_file
 
@@ -28,9 +30,13 @@ class Staging:
     wrote is remembered (``written``) and forgotten (``forget``)."""
 
     commits: CommitLog
+    marks: ChangeMark | None
+    """For a journal with an undo history: changes its records describe are made through
+    them."""
     _held: threading.local
     """Per thread: how deep in the store's lock it is, the files checked since it took it,
-    and the saves of an ``all_or_nothing`` change waiting to be written together."""
+    the saves of an ``all_or_nothing`` change waiting to be written together, and the
+    record in the history that describes them."""
 
     def _depth(self) -> int:
         return getattr(self._held, "depth", 0)
@@ -55,6 +61,14 @@ class Staging:
             raise RuntimeError("a file joins a change only while one is being made")
         staged[path] = (None, raw, record)
 
+    def describe(self, record: Path, files: frozenset[Path]) -> None:
+        """The change being made is recorded in ``record`` (a file of the undo history, staged
+        with it), which holds every record it touches in ``files`` before and after: enough
+        to finish the change from, should it be cut short."""
+        if self._staged() is None:
+            raise RuntimeError("only a change being made is described")
+        self._held.described = (record, files)
+
     def changing_now(self) -> bool:
         """Whether this thread is making an ``all_or_nothing`` change."""
         return self._staged() is not None
@@ -78,8 +92,8 @@ class Staging:
 
     @contextlib.contextmanager
     def all_or_nothing(self) -> Iterator[None]:
-        """The saves made inside are written together when it ends, all or none of them
-        (through a commit file when there are several). Needs the lock; nests."""
+        """The saves made inside are written together when it ends, all or none of them.
+        Needs the lock; nests."""
         if not self.holding():
             raise RuntimeError("a change can only be made while the lock is held")
         if self._staged() is not None:
@@ -89,13 +103,17 @@ class Staging:
         self._held.staged = staged
         try:
             yield
+            described = getattr(self._held, "described", None)
         finally:
-            self._held.staged = None
-        self._write_together(staged)
+            self._held.staged = self._held.described = None
+        self._write_together(staged, described)
 
-    def _write_together(self, staged: Staged) -> None:
-        """Several files of the journal: through a commit file. One file (the common save:
-        one year's days) needs none: its record in the history is written first, then the
+    def _write_together(
+        self, staged: Staged, described: tuple[Path, frozenset[Path]] | None
+    ) -> None:
+        """Several files of the journal: through the change's record in the history when it
+        describes them all, else through a commit file. One file (the common save: one
+        year's days) needs neither: its record in the history is written first, then the
         file. A crash between them leaves the journal exactly as it was, and a record of a
         change that never happened, which undo passes over (it finds nothing to put back)."""
         if not staged:
@@ -104,7 +122,8 @@ class Staging:
         files = {p: raw for p, (_, raw, record) in staged.items() if not record}
         try:
             if len(files) > 1:
-                self.commits.apply({**records, **files})
+                if not self._through_record(described, records, files):
+                    self.commits.apply({**records, **files})
             else:
                 _record_then_write(records, files)
         except BaseException:
@@ -114,6 +133,26 @@ class Staging:
         for path, (tables, raw, _) in staged.items():
             if tables is not None and raw is not None:
                 self.written(path, tables, raw)
+
+    def _through_record(
+        self,
+        described: tuple[Path, frozenset[Path]] | None,
+        records: dict[Path, bytes | None],
+        files: dict[Path, bytes | None],
+    ) -> bool:
+        """Made through the change's record in the history (journal/store/change_mark.py),
+        when it is the one record written here (others only pruned) and describes every file:
+        ``also`` in JournalFiles.commit may add others (a backup's comments), and changes
+        made inside one outer change write several records."""
+        if described is None or self.marks is None:
+            return False
+        record, covered = described
+        data = records.get(record)
+        alone = all(raw is None for path, raw in records.items() if path != record)
+        if data is None or not alone or not files.keys() <= covered:
+            return False
+        pruned = {path: raw for path, raw in records.items() if path != record}
+        return self.marks.apply(record, data, files, pruned)
 
 
 def _record_then_write(records: dict[Path, bytes | None], files: dict[Path, bytes | None]) -> None:

@@ -120,7 +120,8 @@ def test_repair_finishes_an_interrupted_change_removes_temp_files_and_makes_file
     demo.home.chmod(0o755)
 
     out = demo.run("doctor", code=PROBLEMS).stdout
-    assert f"{demo.home / 'journal' / '.commit'}: a change that was decided and not finished" in out
+    mark = demo.home / "journal" / "history" / ".unfinished"  # the check-in's record stands for it
+    assert f"{mark}: a change that was decided and not finished" in out
     assert f"{temp}: a temp file a crash left behind (coach doctor --repair: removed)" in out
     assert f"{demo.home / 'settings.json'}: others may read it (0644)" in out
     assert f"{demo.home}: others may read it (0755)" in out
@@ -130,8 +131,8 @@ def test_repair_finishes_an_interrupted_change_removes_temp_files_and_makes_file
     assert repaired[:4] == [
         f"{demo.home}: made private (0700)",
         f"{demo.home / 'settings.json'}: made private (0600)",
-        f"{demo.home / 'journal' / '.commit'}: finished it",
         f"{temp}: removed",
+        f"{mark}: finished it",
     ]
     assert repaired[-1].endswith("all is well.")
     shown = demo.run("show", "--json").stdout

@@ -107,7 +107,7 @@ CORRECTED_DAY = dt.date(2026, 6, 15)
 
 def correct(home: Path, kind: str, hang_at: int) -> None:
     """Make one correction of CORRECTED_DAY, hanging before the ``hang_at``-th file it writes
-    (history, commit file and records alike) and saying ``STALLED``, so the test can kill it
+    (history record, the mark linked to it and records alike) and saying ``STALLED``, so the test can kill it
     there."""
     from journal.store.disk import set_fault_hook
 
@@ -115,7 +115,7 @@ def correct(home: Path, kind: str, hang_at: int) -> None:
 
     def counted(step: str, path: Path) -> None:
         nonlocal writes
-        if step == "write":
+        if step in ("write", "link"):
             writes += 1
             if writes == hang_at:
                 say("STALLED")

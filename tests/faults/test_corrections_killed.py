@@ -15,10 +15,12 @@ from tests.faults.fault_child import CORRECTED_DAY, run_correction
 from tests.faults.fault_helpers import start_child
 
 WRITES = {"edit": 4, "delete": 4, "undo": 4, "typing": 4}
-"""Files each correction writes. An edit, a delete or an undo changes two files: its commit
-file first, then its history record (for undo, the mark), the day's entries file and its
-promises file. Typing saves one file twice: each time its history record (the second folded
-into the first), then the entries file."""
+"""Files each correction writes. An edit, a delete or an undo changes two files: its history
+record first (for undo, the record marked undone), then the mark (a link to it) that makes the
+record stand for the change (journal/store/change_mark.py), the day's entries file and its
+promises file.
+Typing saves one file twice: each time its history record (the second folded into the first),
+then the entries file."""
 
 
 def seed(home: Path) -> None:
@@ -72,5 +74,5 @@ def test_a_killed_correction_leaves_the_old_state_or_the_new(
             proc.kill()
     after = state(home)
     assert after in (old, *middle), f"killed before write {hang_at} of {kind}: a mix"
-    if kind != "typing" and hang_at > 1:  # the commit file was whole: opening finishes it
+    if kind != "typing" and hang_at > 2:  # the record and its mark were whole: opening finishes
         assert after == new

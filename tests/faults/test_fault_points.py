@@ -41,6 +41,7 @@ from journal.day_text import render_day
 from journal.day_text_parse import parse_day
 from journal.errors import JournalError
 from journal.parse import PromiseSpec
+from journal.store.change_mark import MARK_FILE
 from journal.store.commit import COMMIT_FILE
 from journal.store.crypt import lock_identity, new_identity
 from journal.store.disk import set_fault_hook
@@ -327,3 +328,4 @@ def test_a_fault_at_any_step_leaves_the_old_state_or_the_new(
         assert killed_at(change, homes, work, at) == KILLED, f"{where}: the child was not killed"
         assert state(work) in (old, new), f"{where}, killed: half a change"
         assert not (work / "journal" / COMMIT_FILE).exists(), f"{where}: the change not finished"
+        assert not (work / "history" / MARK_FILE).exists(), f"{where}: the change not finished"

@@ -4,6 +4,7 @@ days and promises can be deleted; a promise can be renegotiated with new terms."
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from pathlib import Path
 
 import msgspec
@@ -255,14 +256,15 @@ def test_typing_erased_again_is_no_change(home: Path) -> None:
 
 
 def test_a_change_that_failed_before_its_files_is_forgotten(home: Path) -> None:
-    """A renegotiation writes last year's file and this year's, through one commit file:
-    when that cannot be written, no file changes, the change is forgotten, and the earlier
-    one can still be undone."""
+    """A renegotiation writes last year's file and this year's, after its record in the
+    history and the mark that makes the record stand for the change: when the mark cannot be
+    written, no file changes, the change is forgotten, and the earlier one can still be
+    undone."""
     j = journal(home)
     old = j.add_promise(dt.date(2025, 12, 30), "write the review", "commitment")
     before = state(home)
     with (
-        failing(lambda step, path: step == "write" and ".commit" in path.name),
+        failing(lambda step, path: step == "link" and path.name == ".unfinished"),
         pytest.raises(JournalError, match="No space left on device; nothing was saved"),
     ):
         renegotiate(j, Renegotiation(ref=old.id, due=NEXT, on=DAY))
@@ -273,8 +275,8 @@ def test_a_change_that_failed_before_its_files_is_forgotten(home: Path) -> None:
 
 
 def test_a_change_that_failed_between_its_files_is_finished_next_time(home: Path) -> None:
-    """Once its commit file is whole the change is made: a failure while its files are put in
-    place says so, and the next opening has all of it."""
+    """Once its record and mark are whole the change is made: a failure while its files are
+    put in place says so, and the next opening has all of it."""
     j = journal(home)
     old = j.add_promise(dt.date(2025, 12, 30), "write the review", "commitment")
     with (
@@ -307,6 +309,26 @@ def test_an_undo_cut_short_after_earlier_undos_is_finished(home: Path) -> None:
     assert state(home) == before  # opening the journal (in state()) finishes the undo
     assert journal(home).files.promises.find_current(new.id, 2026) is None
     assert [c.undone is not None for c in history(journal(home))][:1] == [True]
+
+
+def test_without_hard_links_a_change_of_several_files_is_still_all_or_nothing(
+    home: Path,
+) -> None:
+    """Where files cannot be linked (some USB sticks), the mark that makes a change's record
+    stand for it cannot be made: the change goes through a commit file instead, and is
+    made, not refused."""
+    j = journal(home)
+    j.set_intent(DAY, "Hear Ana out")
+    j.add_promise(DAY, "send the deck", "commitment", "Ana")
+    before = state(home)
+    steps: list[str] = []
+    with failing(lambda step, path: steps.append(step) or step == "link", errno.EPERM):
+        delete_day(j, DAY)
+        assert state(home) == ([], [])
+        undo(j)
+    assert state(home) == before
+    assert steps.count("link") == 1, "tried once, then not again"
+    assert not list((home / "journal").glob(".commit")), "finished"
 
 
 def test_a_restored_day_stays_after_reopening(home: Path) -> None:

@@ -208,7 +208,7 @@ def test_no_plaintext_reaches_the_disk_through_edits_undo_or_a_crash(
     encrypted: Path, tmp_path: Path
 ) -> None:
     """The canary goes into a check-in, an edit of a whole day, an undo, and a save killed
-    between its commit file and its files; every byte under the home stays ciphertext."""
+    between its record in the history and its files; every byte under the home stays ciphertext."""
     checkin(encrypted, DAY + dt.timedelta(days=1), "next day")
     j = home(encrypted).journal
     text = render_day(DAY, j.entry(DAY), j.promises_made_on(DAY)).replace("line one", CANARY)
@@ -216,7 +216,7 @@ def test_no_plaintext_reaches_the_disk_through_edits_undo_or_a_crash(
     undo(home(encrypted).journal)
 
     pid = os.fork()
-    if pid == 0:  # killed once its commit file is whole, before its files are in place
+    if pid == 0:  # killed once its record and mark are whole, before its files are in place
         set_fault_hook(
             lambda step, path: (
                 os._exit(77) if step == "write" and "promises-" in path.name else None
@@ -226,7 +226,7 @@ def test_no_plaintext_reaches_the_disk_through_edits_undo_or_a_crash(
         os._exit(0)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 77
-    assert (encrypted / "journal" / ".commit").exists()
+    assert (encrypted / "journal" / "history" / ".unfinished").exists()
     assert CANARY.encode() not in every_byte(encrypted)
     assert home(encrypted).journal.entry(DAY + dt.timedelta(days=2)) is not None
     assert CANARY.encode() not in every_byte(encrypted)
