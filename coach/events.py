@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.message import Message
 
 
-@dataclass
 class JournalChanged(Message):
     """The journal changed under the screen (an undo): what it shows must be read again."""

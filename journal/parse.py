@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from journal.errors import InvalidInput
 from journal.model import (
@@ -142,8 +143,7 @@ def parse_kind(text: str) -> PromiseKind:
     return kind
 
 
-@dataclass(frozen=True)
-class PromiseSpec:
+class PromiseSpec(msgspec.Struct, frozen=True):
     kind: PromiseKind
     text: str
     to: str = ""

@@ -8,19 +8,19 @@ the file, the step and the field, what was expected and what was given.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import pathlib
 import re
 import tomllib
-from dataclasses import dataclass
-from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from journal.errors import PackError
 from journal.model import PROMISE_KINDS, RATING_NAMES, RESOLUTIONS
 from journal.store.disk import read_capped
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 STEP_KINDS: tuple[str, ...] = (
     "intent",
@@ -85,8 +85,7 @@ class Pack(_PackFile, frozen=True):
     source: str = BUILTIN
 
 
-@dataclass(frozen=True)
-class PackInfo:
+class PackInfo(msgspec.Struct, frozen=True):
     """A pack as listed for choosing; `problem` is the error line when a user pack is broken."""
 
     name: str
@@ -96,9 +95,19 @@ class PackInfo:
 
 
 def builtin_names() -> list[str]:
-    """Names of the packs shipped with Coach, read from package data so zipped installs work."""
-    folder = resources.files("prompts").joinpath("packs")
-    return sorted(f.name[:-5] for f in folder.iterdir() if f.name.endswith(".toml"))
+    """Names of the packs shipped with Coach."""
+    return sorted(f.name[:-5] for f in _builtin_folder().iterdir() if f.name.endswith(".toml"))
+
+
+def _builtin_folder() -> Traversable:
+    """Beside this file; from package data only when installed zipped, since loading
+    importlib.resources costs every start a few milliseconds."""
+    here = pathlib.Path(__file__).parent / "packs"
+    if here.is_dir():
+        return here
+    from importlib import resources
+
+    return resources.files("prompts").joinpath("packs")
 
 
 def load_pack(name: str, folder: pathlib.Path | None = None) -> Pack:
@@ -112,7 +121,7 @@ def load_pack(name: str, folder: pathlib.Path | None = None) -> Pack:
     if folder is not None and (path := folder / f"{name}.toml").exists():
         return check_pack_file(path)
     if name in builtin_names():
-        data = resources.files("prompts").joinpath("packs").joinpath(f"{name}.toml").read_bytes()
+        data = _builtin_folder().joinpath(f"{name}.toml").read_bytes()
         return _parse(data, f"{name}.toml", name, BUILTIN)
     yours = ", ".join(sorted(p.stem for p in _user_files(folder)))
     extra = f"; yours: {yours}" if yours else ""
@@ -283,4 +292,4 @@ def _step_label(number: int, step_id: str) -> str:
 def _q(value: str, limit: int = 60) -> str:
     """Quote user text on one line: JSON escaping turns newlines and control bytes visible."""
     short = value if len(value) <= limit else value[: limit - 1] + "…"
-    return json.dumps(short, ensure_ascii=False)
+    return msgspec.json.encode(short).decode()

@@ -124,6 +124,7 @@ class CheckinScreen(StepChanges):
         self.state = self.load_state()
         self.read_at: object = self.journal.revision()
         """The journal's revision when the steps last read it (or saved to it)."""
+        self._first_shown = True
         self.sub_title = self.heading()
 
     def heading(self, narrow: bool = False) -> str:
@@ -174,7 +175,11 @@ class CheckinScreen(StepChanges):
 
     def on_screen_resume(self) -> None:
         """Back from the journal (a star, a tag, a deleted promise), a dialog or the command
-        line: the steps show the day as it is now, so none of them saves an old copy."""
+        line: the steps show the day as it is now, so none of them saves an old copy. Not
+        when first shown: the steps were read from the journal a moment ago."""
+        if self._first_shown:
+            self._first_shown = False
+            return
         if self.journal.revision() != self.read_at:
             self.refresh_steps()
 

@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input
 
 from coach.render import clean
-from coach.widgets.fields import Box, SuggestingInput, labelled, show_text
+from coach.widgets.choices import Box
+from coach.widgets.fields import SuggestingInput, labelled, show_text
 from coach.widgets.step_base import AnswerEdited, DayState, KeysChanged, NextStep, StepView
 from journal.app.checkin import Answer, MarksAnswer
 from journal.model import STAR_TAGS

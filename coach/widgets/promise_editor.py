@@ -9,7 +9,8 @@ from textual.content import Content
 from textual.widgets import DataTable, Input, RadioSet, Static
 
 from coach.render import content, rich_text
-from coach.widgets.fields import Choice, ChoiceSet, SuggestingInput, hints, labelled
+from coach.widgets.choices import Choice, ChoiceSet
+from coach.widgets.fields import SuggestingInput, hints, labelled
 from coach.widgets.step_base import (
     DayState,
     NextStep,

@@ -28,18 +28,15 @@ class DayState:
     help_asks: list[tuple[dt.date, HelpAsk]] = field(default_factory=list)
 
 
-@dataclass
 class AnswerEdited(Message):
     """Typing happened; the screen saves after a short pause, or at once on leaving the step."""
 
 
-@dataclass
 class KeysChanged(Message):
     """What the step's keys do changed (focus moved, suggestions were found): the line under
     the step says it again."""
 
 
-@dataclass
 class NextStep(Message):
     """Enter on a step's last field: save and go on, as the step keys do."""
 

@@ -107,8 +107,8 @@ CORRECTED_DAY = dt.date(2026, 6, 15)
 
 def correct(home: Path, kind: str, hang_at: int) -> None:
     """Make one correction of CORRECTED_DAY, hanging before the ``hang_at``-th file it writes
-    (history record, the mark linked to it and records alike) and saying ``STALLED``, so the test can kill it
-    there."""
+    (history record, the mark linked to it and records alike) and saying ``STALLED``, so the
+    test can kill it there."""
     from journal.store.disk import set_fault_hook
 
     writes = 0
