@@ -54,7 +54,9 @@ def minimal_app() -> App[None]:
 def coach_app(home: Path) -> App[None]:
     """The app as `coach` starts it: the console script's module is imported first, then the
     home is opened (and unlocked, when encrypted) and the app built as open_app does."""
-    import coach.entry  # noqa: F401  (its import cost is part of starting `coach`)
+    import coach.entry  # its import cost is part of starting `coach`
+
+    coach.entry.pause_collection()  # as `coach` does before it loads the app
     from coach.app import CoachApp, settle_heap
     from journal.app.home import Home
 

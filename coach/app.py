@@ -56,18 +56,21 @@ class CoachApp(App[None]):
         """Answers a save failed on and no later save stored, said when the app closes."""
 
     def on_ready(self) -> None:
+        gc.enable()  # paused while the app loaded (coach/entry.py)
         self.set_timer(WARM_UP_DELAY_S, self.warm_up)
 
     @work(thread=True, exclusive=True, group="warm-up")
     def warm_up(self) -> None:
         """While the person reads today's check-in, build the trends screen's opening report
-        (reading the weeks it shows and counting their words), so F4 opens without that wait.
+        (reading the weeks it shows and counting their words), so F4 opens without that wait,
+        and keep what was read of past years for the next start.
         A file that cannot be read is reported when the screen that needs it opens, so
         nothing is lost here."""
         from coach.screens.trends import prepare
 
         with contextlib.suppress(JournalError):
             self.trends_ready = prepare(self.home.journal, self.home.settings)
+            self.home.journal.keep_for_next_run()
         # Parsed records live as long as the app; moving them out of the collector's view
         # keeps its full passes (tens of ms with a big journal) off later keypresses.
         gc.freeze()

@@ -33,6 +33,7 @@ from journal.store.crypt import (
 from journal.store.disk import atomic_write, make_folder, read_capped, read_file
 from journal.store.files import SHARD_NAME, ShardedStore
 from journal.store.people import PEOPLE_FILE
+from journal.store.promise_heads import KEPT_FILE
 
 PASSPHRASE_FILE = "COACH_PASSPHRASE_FILE"
 NEW_PASSPHRASE_FILE = "COACH_NEW_PASSPHRASE_FILE"
@@ -187,12 +188,14 @@ def encrypt_home(home: Home, passphrase: str) -> int:
         files: dict[Path, bytes | None] = {
             path: codec.encode(PlainCodec().decode(_read(path), path)) for path in stored(home)
         }
+        count = len(files)
         locked = lock_identity(identity, passphrase)
         files[layout.identity] = locked
+        files[layout.journal / KEPT_FILE] = None  # dates kept in the clear for speed
         make_folder(layout.encryption)
         CommitLog(layout.journal).apply(files)
     remember(locked, passphrase, identity)
-    return len(files) - 1
+    return count
 
 
 def decrypt_home(home: Home) -> int:

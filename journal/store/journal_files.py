@@ -15,11 +15,12 @@ from journal.errors import InvalidInput, NotFound
 from journal.model import Entry, Promise, new_id, now, to_builtins, validate
 from journal.person import PersonRecord
 from journal.store.change_mark import ChangeMark
-from journal.store.crypt import Codec
+from journal.store.crypt import Codec, PlainCodec
 from journal.store.entries import ENTRIES, EntryRepository
 from journal.store.files import ShardedStore
 from journal.store.history import HistoryRepository
 from journal.store.people import PEOPLE, PeopleRepository
+from journal.store.promise_heads import KEPT_FILE, KeptHeads
 from journal.store.promises import PROMISES, PromiseRepository
 
 
@@ -53,11 +54,20 @@ class JournalFiles:
         self.folder = folder
         self.store = ShardedStore(folder, codec)
         self.entries = EntryRepository(self.store)
-        self.promises = PromiseRepository(self.store)
+        own = history is not None and isinstance(self.store.codec, PlainCodec)
+        self.promises = PromiseRepository(
+            self.store, KeptHeads(folder / KEPT_FILE) if own else None
+        )
         self.people = PeopleRepository(self.store)
         self.history = HistoryRepository(self.store, history) if history else None
         if history:
             self.store.marks = ChangeMark(history, self._finish)
+
+    def keep_for_next_run(self) -> None:
+        """What this run read about each year of promises, kept so the next one starts
+        without reading it again (journal/store/promise_heads.py)."""
+        if self.promises.kept is not None:
+            self.promises.kept.save()
 
     def revision(self) -> tuple[object, ...]:
         """Changes whenever any file of the journal does (a save here or in another process),

@@ -10,12 +10,18 @@ file: the years still open, and the span of days its promises were made and sett
 from __future__ import annotations
 
 import contextlib
+import threading
+import time
 from operator import attrgetter
+from pathlib import Path
 from typing import Any
 
 import msgspec
 
+from journal.errors import CorruptFile
 from journal.model import RESOLUTIONS
+from journal.store.disk import atomic_write, read_file
+from journal.store.files import StatKey
 
 
 class PromiseHead(msgspec.Struct, frozen=True, gc=False):
@@ -101,3 +107,66 @@ OUTCOMES = frozenset(RESOLUTIONS)
 _STATUS = attrgetter("status")
 _MADE = attrgetter("made_on")
 _SETTLED = attrgetter("resolved_on")
+
+
+KEPT_FILE = ".promise-heads"
+RACY_NS = 3_000_000_000
+"""A file changed this recently may change again with the same size and times on a file
+system with coarse times; its heads are not kept until it is older (git's racy-clean rule)."""
+
+
+class KeptFile(msgspec.Struct, array_like=True):
+    version: int
+    years: dict[int, tuple[StatKey, YearHeads]]
+
+
+KEPT_VERSION = 1
+
+
+class KeptHeads:
+    """Each year's heads kept on disk between runs, beside the files (``.promise-heads``), so
+    the evening's first screen and every report of a 30-year journal stat thirty files
+    instead of reading them. Each is trusted only while its file's stat (inode, size, times)
+    is the one it was read at, like every read outside the lock; anything unreadable is
+    simply read again. Dates only, no words: still, an encrypted journal keeps none
+    (journal/app/encryption.py removes it)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._years: dict[int, tuple[StatKey, YearHeads]] | None = None
+        self._changed = False
+        self._lock = threading.Lock()
+
+    def get(self, year: int, key: StatKey) -> YearHeads | None:
+        kept = self._loaded().get(year)
+        return kept[1] if kept is not None and kept[0] == key else None
+
+    def put(self, year: int, key: StatKey, heads: YearHeads) -> None:
+        if time.time_ns() - key[2] < RACY_NS:
+            return
+        with self._lock:
+            years = self._loaded()
+            if years.get(year) != (key, heads):
+                years[year] = (key, heads)
+                self._changed = True
+
+    def save(self) -> None:
+        """Written when anything new was read, off the first screen's path (the app's
+        warm-up); a write that fails is no loss, the heads are read again next time."""
+        with self._lock:
+            if not self._changed:
+                return
+            data = msgspec.msgpack.encode(KeptFile(KEPT_VERSION, dict(self._loaded())))
+            self._changed = False
+        with contextlib.suppress(OSError):
+            atomic_write(self.path, data, sync_folder=False)
+
+    def _loaded(self) -> dict[int, tuple[StatKey, YearHeads]]:
+        if self._years is None:
+            self._years = {}
+            with contextlib.suppress(OSError, CorruptFile, msgspec.DecodeError):
+                raw = read_file(self.path)
+                kept = msgspec.msgpack.decode(raw or b"", type=KeptFile) if raw else None
+                if kept is not None and kept.version == KEPT_VERSION:
+                    self._years = kept.years
+        return self._years

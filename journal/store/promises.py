@@ -14,7 +14,7 @@ from typing import Any
 from journal.errors import InvalidInput, NotFound
 from journal.model import RESOLUTIONS, Promise, to_builtins, validate
 from journal.store.files import ShardedStore
-from journal.store.promise_heads import HEADS, YearHeads, summarise
+from journal.store.promise_heads import HEADS, KeptHeads, YearHeads, summarise
 from journal.store.yearly import YearlyRecords
 
 PROMISES = "promises"
@@ -26,8 +26,11 @@ Span = tuple[dt.date, dt.date]
 class PromiseRepository(YearlyRecords[Promise]):
     """Promises in the order they were made."""
 
-    def __init__(self, store: ShardedStore) -> None:
+    def __init__(self, store: ShardedStore, kept: KeptHeads | None = None) -> None:
+        """``kept``: where each year's heads are kept between runs (the person's own
+        journal, unencrypted)."""
         super().__init__(store, PROMISES, Promise, lambda p: (p.made_on, p.created))
+        self.kept = kept
 
     # ----- the day-to-day reads: only matching rows are validated -----------------------------
 
@@ -84,8 +87,17 @@ class PromiseRepository(YearlyRecords[Promise]):
 
     def heads(self, year: int) -> YearHeads:
         """One year's promises summed up (journal/store/promise_heads.py), once per change of
-        its file, without parsing it when it is not parsed already."""
+        its file, without parsing it when it is not parsed already; kept between runs."""
+        kept = self.kept if not self.store.holding() else None  # a change reads the files
+        key = None
+        if kept is not None:
+            key = self.store.stamp(PROMISES, year)  # settled: _scan listed the years first
+            found = kept.get(year, key) if key is not None else None
+            if found is not None:
+                return found
         summed: YearHeads = self.store.peek(PROMISES, year, HEADS, summarise)
+        if kept is not None and key is not None:
+            kept.put(year, key, summed)
         return summed
 
     def _scan(

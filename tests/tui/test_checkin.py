@@ -189,3 +189,21 @@ async def test_help_opens_and_closes(isolated_home: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)
+
+
+async def test_garbage_collection_paused_while_loading_is_back_once_the_app_shows(
+    isolated_home: Path,
+) -> None:
+    """`coach` pauses collection while it loads (coach/entry.py); an app left without it would
+    grow for as long as it runs."""
+    import gc
+
+    from coach.entry import pause_collection
+
+    pause_collection()
+    try:
+        async with make_app(isolated_home).run_test() as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()

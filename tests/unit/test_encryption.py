@@ -8,7 +8,9 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import msgspec
 import pytest
@@ -30,8 +32,10 @@ from journal.day_text import render_day
 from journal.day_text_parse import parse_day
 from journal.errors import CorruptFile, InvalidInput
 from journal.parse import PromiseSpec
+from journal.store import promise_heads
 from journal.store.crypt import AGE_MAGIC
 from journal.store.disk import set_fault_hook
+from journal.store.promise_heads import KEPT_FILE
 from tests.exports.consumers import program
 
 DAY = dt.date(2026, 3, 4)
@@ -67,7 +71,19 @@ def plain(tmp_path_factory: pytest.TempPathFactory) -> Path:
         checkin(root, DAY - dt.timedelta(days=400 * n), f"day {n}")
     change_settings(home(root), SettingsChange(show_streak=False))
     create_keys(home(root), "Noor")
+    keep_heads(root)
     return root
+
+
+def keep_heads(root: Path) -> None:
+    """Read the open promises and keep each year's heads as the app's warm-up does, as a
+    day later (a file changed a moment ago is not kept)."""
+    day_later = SimpleNamespace(time_ns=lambda: time.time_ns() + 86_400 * 10**9)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(promise_heads, "time", day_later)
+        j = home(root).journal
+        j.open_promises()
+        j.keep_for_next_run()
 
 
 @pytest.fixture
@@ -104,6 +120,15 @@ def test_every_file_is_an_age_file_and_reads_as_before(plain: Path, encrypted: P
         assert path.read_bytes().startswith(AGE_MAGIC), path
     assert CANARY.encode() not in every_byte(encrypted)
     assert state(encrypted) == state(plain)
+
+
+def test_no_promise_heads_are_kept_in_the_clear(plain: Path, encrypted: Path) -> None:
+    """The plain journal keeps each year's promise heads (dates) for speed; encrypting it
+    removes them, and the encrypted journal keeps none."""
+    assert (plain / "journal" / KEPT_FILE).exists()
+    assert not (encrypted / "journal" / KEPT_FILE).exists()
+    keep_heads(encrypted)
+    assert not (encrypted / "journal" / KEPT_FILE).exists()
 
 
 def test_the_age_tool_opens_any_file_with_the_identity(encrypted: Path, tmp_path: Path) -> None:
