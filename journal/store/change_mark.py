@@ -92,10 +92,11 @@ class ChangeMark:
         """The change could not be made durable: take it back, so "nothing was saved" stays
         true. A record left behind describes a change never made, which undo passes over;
         a mark left behind would make it, so if it cannot go, say what will happen."""
-        try:
-            remove(self.path)
-        except OSError:
-            raise self._unfinished(exc) from None
+        if os.path.lexists(self.path):
+            try:
+                remove(self.path)
+            except OSError:
+                raise self._unfinished(exc) from None
         with contextlib.suppress(OSError):
             put(record, before)
 
