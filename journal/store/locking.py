@@ -95,25 +95,23 @@ class Locking(Staging):
             try:
                 finished = self.commits.roll_forward()
             except OSError as exc:
-                reason = exc.strerror or exc.__class__.__name__
-                raise JournalError(
-                    f"cannot finish a change Coach began in {self.root} ({reason}); nothing is "
-                    f"lost: it is kept in {self.commits.path} until it can be (make room, or "
-                    "allow writing, then run Coach again)"
-                ) from None
+                raise self._cannot_finish(exc, self.commits.path) from None
             for path in finished:
                 self.forget(path)
         if self.marks is not None and self.marks.pending():
             try:
                 self.marks.finish()
             except OSError as exc:
-                reason = exc.strerror or exc.__class__.__name__
-                raise JournalError(
-                    f"cannot finish a change Coach began in {self.root} ({reason}); nothing is "
-                    f"lost: its record in {self.marks.folder} is kept until it can be (make "
-                    "room, or allow writing, then run Coach again)"
-                ) from None
+                raise self._cannot_finish(exc, self.marks.path) from None
         self._settled = True
+
+    def _cannot_finish(self, exc: OSError, kept: Path) -> JournalError:
+        reason = exc.strerror or exc.__class__.__name__
+        return JournalError(
+            f"cannot finish a change Coach began in {self.root} ({reason}); nothing is lost: "
+            f"it is kept in {kept} until it can be (make room, or allow writing, then run "
+            "Coach again)"
+        )
 
     def _remove_leftovers(self) -> None:
         """Temp files found while holding the lock belong to a writer that died mid-save."""
