@@ -127,7 +127,7 @@ async def test_the_arrow_chooses_the_kind_of_promise(isolated_home: Path) -> Non
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)
         screen = await go_to(app, pilot, "promises")
-        await pilot.press(*"tidy the backlog", "tab", "right")
+        await pilot.press(*"tidy up", "tab", "right")
         await settle(app, pilot)
         pressed = screen.query_one("#promise-kind", RadioSet).pressed_button
         assert pressed is not None and pressed.name == "best_effort"
@@ -167,7 +167,7 @@ async def test_the_kind_saved_is_the_one_shown_chosen(
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)
         screen = await go_to(app, pilot, "promises")
-        await pilot.press(*"tidy the backlog", "tab")
+        await pilot.press(*"tidy up", "tab")
         await settle(app, pilot)
         assert chosen_kind(app) == "commitment"
         for key in keys:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
@@ -153,6 +154,14 @@ async def test_client_sees_the_coachs_comment_beside_the_day(homes: Homes, tmp_p
         assert "Sam Coach: Proud of how you handled [31mRavi" in view  # ESC and RLO gone
 
 
+async def paste(pilot: Pilot[None], text: str) -> None:
+    """Into the focused field, as a person pastes a key or a path rather than typing it."""
+    focused = pilot.app.focused
+    assert focused is not None
+    focused.post_message(events.Paste(text))
+    await pilot.pause()
+
+
 async def palette(pilot: Pilot[None], command: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
@@ -175,7 +184,8 @@ async def test_client_shares_from_the_app_after_seeing_what_it_holds(
         await palette(pilot, "Share with your coach")
         dialog = app.screen
         assert isinstance(dialog, ShareScreen)
-        await pilot.press(*coach.public.line(), "tab", *"-2w", "enter")
+        await paste(pilot, coach.public.line())
+        await pilot.press("tab", *"-2w", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         said = str(dialog.query_one("#said", Static).render())
@@ -199,7 +209,8 @@ async def test_client_imports_feedback_from_the_app(homes: Homes, tmp_path: Path
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await palette(pilot, "Import feedback")
-        await pilot.press(*str(tmp_path / "nope.age"), "enter")
+        await paste(pilot, str(tmp_path / "nope.age"))
+        await pilot.press("enter")
         await pilot.pause()
         assert "cannot read" in str(app.screen.query_one("#said", Static).render())
         await pilot.press(*(["backspace"] * 8), *"fb.age", "enter")
