@@ -15,7 +15,7 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from journal.errors import InvalidInput, JournalError
 from journal.paths import HomeLayout
@@ -34,6 +34,9 @@ from journal.store.disk import atomic_write, make_folder, read_capped, read_file
 from journal.store.files import SHARD_NAME, ShardedStore
 from journal.store.people import PEOPLE_FILE
 from journal.store.promise_heads import KEPT_FILE
+
+if TYPE_CHECKING:
+    from journal.app.service import JournalService
 
 PASSPHRASE_FILE = "COACH_PASSPHRASE_FILE"
 NEW_PASSPHRASE_FILE = "COACH_NEW_PASSPHRASE_FILE"
@@ -57,6 +60,9 @@ class Home(Protocol):
 
     @property
     def codec(self) -> Codec: ...
+
+    @property
+    def journal(self) -> JournalService: ...
 
 
 # ----- unlocking ---------------------------------------------------------------------------
@@ -308,6 +314,8 @@ def _all_locked(home: Home) -> Iterator[None]:
 
             stack.enter_context(ClientRepository(layout).locked())
         for folder in folders:
-            if folder.is_dir() or folder == layout.journal:
+            if folder == layout.journal:  # its store finishes a change a crash cut short
+                stack.enter_context(home.journal.files.store.locked())
+            elif folder.is_dir():
                 stack.enter_context(ShardedStore(folder).locked())
         yield

@@ -4,10 +4,12 @@ A correction (a day deleted with its promises, an undo, an edit across years) wr
 record in the undo history (journal/store/history.py) and two or three files of the journal.
 The record already holds every record it touches as it was before and after, which is what a
 commit file (journal/store/commit.py) would hold once more as bytes; so the record serves as
-one. It is written first, then linked as the mark (``history/.unfinished``, a second name of
-the same file), and one sync of the history folder makes both durable: that is the instant the
-change happens. Then the files are put in place and the mark goes. Whoever takes the
-journal's lock next and finds the mark brings each record the change touched to the state it
+one. It is written first (to a temp file), linked as the mark (``history/.unfinished``, a
+second name of the same file) and renamed into place, and one sync of the history folder makes
+both durable: that is the instant the change happens. (Linked before it is renamed, so an
+undo's record says "undone" only once the mark holds the undo.) Then the files are put in
+place and the mark goes. Whoever takes the journal's lock next and finds the mark puts the
+record back in place if need be, and brings each record the change touched to the state it
 describes (twice is harmless). A link, unlike a new file, costs next to nothing, so a
 correction costs about what a save does: a commit file is one more file written, and two
 more syncs.
@@ -22,7 +24,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from journal.store.commit import Unfinished, put, put_all
-from journal.store.disk import atomic_write, read_file, remove, step, sync_folder_of
+from journal.store.disk import (
+    TEMP_SUFFIX,
+    put_temp,
+    read_file,
+    remove,
+    step,
+    sync_folder_of,
+    write_temp,
+)
 
 MARK_FILE = ".unfinished"
 NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP}
@@ -49,20 +59,22 @@ class ChangeMark:
         """The change's ``record`` (``data``) first, then ``files``, all or nothing; records
         pruned from the history (None) go last, in no hurry. False, with nothing changed,
         where files cannot be linked."""
-        if not self._links:
-            return False
+        if not self._links or os.path.lexists(self.path):
+            return False  # a mark a failed removal left: the commit file is safe meanwhile
         before = read_file(record)
-        written = atomic_write(record, data, sync_folder=False)
+        tmp = write_temp(record, data)
         try:
             step("link", self.path)
-            os.link(written, self.path)
+            os.link(tmp, self.path)
         except OSError as exc:
-            self._withdraw(record, before, exc)
+            with contextlib.suppress(OSError):
+                remove(tmp)
             if exc.errno in NO_LINKS:
                 self._links = False
                 return False
             raise
         try:
+            put_temp(tmp, record)  # after the link: an undo's record says "undone" only then
             sync_folder_of(record)  # the record and the mark: the change is made
         except OSError as exc:
             self._withdraw(record, before, exc)
@@ -87,6 +99,9 @@ class ChangeMark:
         """Finish a change a crash (or a failure) left decided. Call it holding the lock."""
         self._finish(self.path)
         remove(self.path)
+        for leftover in self.folder.glob(f".*{TEMP_SUFFIX}"):  # the record's, cut short
+            with contextlib.suppress(FileNotFoundError):
+                remove(leftover)
 
     def _withdraw(self, record: Path, before: bytes | None, exc: OSError) -> None:
         """The change could not be made durable: take it back, so "nothing was saved" stays

@@ -101,6 +101,27 @@ def atomic_write(
     leaves syncing the folder to the caller, who writes several files into it and syncs it
     once (the file is then only certain to be there once it has)."""
     path = real_target(path)
+    tmp = write_temp(path, data)
+    try:
+        if exclusive:
+            step("link", path)
+            os.link(tmp, path)
+            step("unlink", tmp)
+            tmp.unlink()
+        else:
+            put_temp(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    if sync_folder:
+        sync_folder_of(path)
+    return path
+
+
+def write_temp(path: Path, data: bytes) -> Path:
+    """``data`` in a temp file beside ``path``, synced, for the caller to rename into place
+    (``put_temp``); gone again if it could not be written whole."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
     step("write", tmp)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
@@ -110,21 +131,16 @@ def atomic_write(
             handle.flush()
             step("fsync", tmp)
             os.fsync(handle.fileno())
-        if exclusive:
-            step("link", path)
-            os.link(tmp, path)
-            step("unlink", tmp)
-            tmp.unlink()
-        else:
-            step("rename", path)
-            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    if sync_folder:
-        sync_folder_of(path)
-    return path
+    return tmp
+
+
+def put_temp(tmp: Path, path: Path) -> None:
+    step("rename", path)
+    os.replace(tmp, path)
 
 
 def sync_folder_of(path: Path) -> None:

@@ -199,8 +199,7 @@ class ShardedStore(Locking):
 
     def years(self, kind: str) -> list[int]:
         """Years that have a file of this kind, oldest first."""
-        if not self._settled and not self._depth():
-            self.settle()
+        self.settled()
         names = [p.name for p in self.root.iterdir()] if self.root.is_dir() else []
         names += [p.name for p in self._staged() or ()]  # new files of a change being made
         found = (SHARD_NAME.match(name) for name in names)

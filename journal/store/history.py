@@ -54,6 +54,10 @@ class HistoryRepository:
         stand in the way of purging it)."""
         return bool(self._names())
 
+    def _next_path(self, names: list[str]) -> Path:
+        number = int(names[-1][:-5]) + 1 if names else 1
+        return self.folder / f"{number:0{NAME_DIGITS}d}.json"
+
     def _files(self) -> list[Path]:
         return [self.folder / n for n in self._names()]
 
@@ -87,6 +91,7 @@ class HistoryRepository:
 
     def latest(self, count: int | None = None) -> list[Change]:
         """The most recent changes, newest first; only those files are read."""
+        self.store.settled()  # a change cut short is finished first, its record with it
         changes = (change for _, change in self._newest_first())
         return list(changes if count is None else itertools.islice(changes, count))
 
@@ -100,9 +105,18 @@ class HistoryRepository:
                 break
         return max(candidates, key=lambda pc: pc[1].undone or pc[1].at, default=None)
 
-    def read(self, path: Path) -> Change:
-        """One change's record (the mark of one cut short: journal/store/change_mark.py)."""
-        return self._read(path)
+    def put_back(self, mark: Path) -> Change:
+        """The change the mark of one cut short holds (journal/store/change_mark.py), its
+        record put in place from it should the crash have come before that: the mark is
+        linked before the record is renamed. Under the lock."""
+        raw = read_file(mark)
+        change = self._read(mark)
+        same = (p for p, c in self._newest_first() if c.id == change.id)
+        path = next(same, None) or self._next_path(self._names())
+        if read_file(path) != raw and raw is not None:
+            make_folder(self.folder)
+            atomic_write(path, raw)
+        return change
 
     def last_active(self) -> tuple[Path, Change] | None:
         """The newest change not yet undone: what undo reverses next."""
@@ -130,8 +144,7 @@ class HistoryRepository:
                 self._write(path, merged)
                 return path
         names = self._names()
-        number = int(names[-1][:-5]) + 1 if names else 1
-        path = self.folder / f"{number:0{NAME_DIGITS}d}.json"
+        path = self._next_path(names)
         self._write(path, change)
         for old in names[: max(0, len(names) + 1 - KEEP)]:
             self._put(self.folder / old, None)

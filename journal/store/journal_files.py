@@ -16,6 +16,7 @@ from journal.model import Entry, Promise, new_id, now, to_builtins, validate
 from journal.person import PersonRecord
 from journal.store.change_mark import ChangeMark
 from journal.store.crypt import Codec, PlainCodec
+from journal.store.disk import remove
 from journal.store.entries import ENTRIES, EntryRepository
 from journal.store.files import ShardedStore
 from journal.store.history import HistoryRepository
@@ -65,9 +66,13 @@ class JournalFiles:
 
     def keep_for_next_run(self) -> None:
         """What this run read about each year of promises, kept so the next one starts
-        without reading it again (journal/store/promise_heads.py)."""
+        without reading it again (journal/store/promise_heads.py). An encrypted journal keeps
+        none, and removes what an app opened before `coach encrypt` could have left."""
         if self.promises.kept is not None:
             self.promises.kept.save()
+        elif self.history is not None:
+            with contextlib.suppress(OSError):
+                remove(self.folder / KEPT_FILE)
 
     def revision(self) -> tuple[object, ...]:
         """Changes whenever any file of the journal does (a save here or in another process),
@@ -242,7 +247,7 @@ class JournalFiles:
         brought to the state it describes (journal/store/change_mark.py). Under the lock."""
         if self.history is None:
             return
-        change = self.history.read(mark)
+        change = self.history.put_back(mark)
         years = _years(change)
         with self.changing({d.year for d in change.days}, set(years.values())):
             writes = self._toward(change, before=change.undone is not None)

@@ -89,6 +89,11 @@ class Locking(Staging):
                 pass  # taking the lock finishes it
         self._settled = True
 
+    def settled(self) -> None:
+        """Settled before this process's first read without the lock (``settle``)."""
+        if not self._settled and not self._depth():
+            self.settle()
+
     def _finish_commit(self) -> None:
         """Under the lock, each time it is taken: a writer may have died since."""
         if self.commits.pending():

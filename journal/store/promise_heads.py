@@ -142,8 +142,8 @@ class KeptHeads:
         return kept[1] if kept is not None and kept[0] == key else None
 
     def put(self, year: int, key: StatKey, heads: YearHeads) -> None:
-        if time.time_ns() - key[2] < RACY_NS:
-            return
+        if time.time_ns() - max(key[2], key[3]) < RACY_NS:
+            return  # changed (or copied with its old times) a moment ago
         with self._lock:
             years = self._loaded()
             if years.get(year) != (key, heads):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 from pathlib import Path
 
 import msgspec
@@ -23,6 +24,7 @@ from journal.app.service import JournalService
 from journal.errors import InvalidInput, JournalError, NotFound
 from journal.model import IntentFor
 from journal.store import history as history_store
+from journal.store.disk import set_fault_hook
 from tests.disk_faults import failing
 
 DAY = dt.date(2026, 3, 4)
@@ -309,6 +311,39 @@ def test_an_undo_cut_short_after_earlier_undos_is_finished(home: Path) -> None:
     assert state(home) == before  # opening the journal (in state()) finishes the undo
     assert journal(home).files.promises.find_current(new.id, 2026) is None
     assert [c.undone is not None for c in history(journal(home))][:1] == [True]
+
+
+@pytest.mark.parametrize("killed_at", ["link", "rename"])
+def test_an_undo_killed_midway_leaves_the_history_saying_what_the_journal_holds(
+    home: Path, killed_at: str
+) -> None:
+    """An undo of a change to two files rewrites that change's record as undone. Killed
+    before its mark is linked, nothing is undone and the record says so; killed after,
+    before the record is renamed into place, the next opening finishes the undo and puts
+    the record in place. Either way the next undo reverses what the history says is next."""
+    j = journal(home)
+    j.set_intent(DAY, "Hear Ana out")
+    before = state(home)
+    j.add_promise(dt.date(2025, 12, 30), "write the review", "commitment")
+    renegotiate(j, Renegotiation(ref=j.all_promises()[0].id, due=NEXT, on=DAY))
+    renegotiated = state(home)
+    pid = os.fork()
+    if pid == 0:
+        set_fault_hook(
+            lambda step, path: (
+                os._exit(77) if step == killed_at and path.parent.name == "history" else None
+            )
+        )
+        undo(journal(home))
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 77
+    undone = killed_at == "rename"
+    assert [c.undone is not None for c in history(journal(home))][:2] == [undone, False]
+    assert (state(home) == renegotiated) is not undone
+    for _ in range(1 if undone else 2):  # the renegotiation if need be, then the promise
+        undo(journal(home))
+    assert state(home) == before
 
 
 def test_without_hard_links_a_change_of_several_files_is_still_all_or_nothing(

@@ -30,12 +30,13 @@ from journal.app.settings import SettingsChange, change_settings
 from journal.app.sharing import create_keys
 from journal.day_text import render_day
 from journal.day_text_parse import parse_day
-from journal.errors import CorruptFile, InvalidInput
+from journal.errors import CorruptFile, InvalidInput, JournalError
 from journal.parse import PromiseSpec
 from journal.store import promise_heads
 from journal.store.crypt import AGE_MAGIC
 from journal.store.disk import set_fault_hook
 from journal.store.promise_heads import KEPT_FILE
+from tests.disk_faults import failing
 from tests.exports.consumers import program
 
 DAY = dt.date(2026, 3, 4)
@@ -124,11 +125,33 @@ def test_every_file_is_an_age_file_and_reads_as_before(plain: Path, encrypted: P
 
 def test_no_promise_heads_are_kept_in_the_clear(plain: Path, encrypted: Path) -> None:
     """The plain journal keeps each year's promise heads (dates) for speed; encrypting it
-    removes them, and the encrypted journal keeps none."""
+    removes them, the encrypted journal keeps none, and removes any an app that was open
+    during `coach encrypt` saved after it."""
     assert (plain / "journal" / KEPT_FILE).exists()
     assert not (encrypted / "journal" / KEPT_FILE).exists()
+    shutil.copy(plain / "journal" / KEPT_FILE, encrypted / "journal")  # an app open meanwhile
     keep_heads(encrypted)
     assert not (encrypted / "journal" / KEPT_FILE).exists()
+
+
+def test_encrypting_first_finishes_a_change_a_crash_cut_short(
+    plain: Path, tmp_path: Path, passphrase_file: Path
+) -> None:
+    """A check-in whose files could not be put in place is kept by its record in the
+    history (and a link to it); encrypting finishes it first, so no plain record stays
+    behind and the encrypted journal opens with the check-in in it."""
+    root = tmp_path / "home"
+    shutil.copytree(plain, root)
+    with (
+        failing(lambda step, path: step == "rename" and path.name.startswith("promises-")),
+        pytest.raises(JournalError, match="finishes it the next time"),
+    ):
+        checkin(root, DAY + dt.timedelta(days=3), "cut short")
+    assert (root / "journal" / "history" / ".unfinished").exists()
+    encrypt_home(home(root), PASSPHRASE)
+    assert not (root / "journal" / "history" / ".unfinished").exists()
+    assert CANARY.encode() not in every_byte(root)
+    assert home(root).journal.entry(DAY + dt.timedelta(days=3)) is not None
 
 
 def test_the_age_tool_opens_any_file_with_the_identity(encrypted: Path, tmp_path: Path) -> None:
