@@ -15,7 +15,7 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from journal.errors import InvalidInput, JournalError
 from journal.paths import HomeLayout
@@ -32,11 +32,9 @@ from journal.store.crypt import (
 )
 from journal.store.disk import atomic_write, make_folder, read_capped, read_file
 from journal.store.files import SHARD_NAME, ShardedStore
+from journal.store.journal_files import JournalFiles
 from journal.store.people import PEOPLE_FILE
 from journal.store.promise_heads import KEPT_FILE
-
-if TYPE_CHECKING:
-    from journal.app.service import JournalService
 
 PASSPHRASE_FILE = "COACH_PASSPHRASE_FILE"
 NEW_PASSPHRASE_FILE = "COACH_NEW_PASSPHRASE_FILE"
@@ -60,9 +58,6 @@ class Home(Protocol):
 
     @property
     def codec(self) -> Codec: ...
-
-    @property
-    def journal(self) -> JournalService: ...
 
 
 # ----- unlocking ---------------------------------------------------------------------------
@@ -189,7 +184,7 @@ def encrypt_home(home: Home, passphrase: str) -> int:
     identity = new_identity()
     codec = AgeCodec(identity)
     layout = home.layout
-    with _all_locked(home):
+    with _all_locked(home, PlainCodec()):
         _no_edit_kept(home)
         files: dict[Path, bytes | None] = {
             path: codec.encode(PlainCodec().decode(_read(path), path)) for path in stored(home)
@@ -211,7 +206,7 @@ def decrypt_home(home: Home) -> int:
         raise InvalidInput(f"{home.root} is not encrypted")
     layout = home.layout
     locked = read_file(layout.identity) or b""
-    with _all_locked(home):
+    with _all_locked(home, codec):
         files: dict[Path, bytes | None] = {
             path: codec.decode(_read(path), path) for path in stored(home)
         }
@@ -300,8 +295,11 @@ def _no_edit_kept(home: Home) -> None:
 
 
 @contextlib.contextmanager
-def _all_locked(home: Home) -> Iterator[None]:
-    """Every lock of the home, so no other Coach writes while its files are rewritten."""
+def _all_locked(home: Home, codec: Codec) -> Iterator[None]:
+    """Every lock of the home, so no other Coach writes while its files are rewritten. The
+    journal's is taken through a store that reads it with ``codec`` (what the files are
+    now), so a change a crash cut short is finished first; not the home's own journal,
+    which would keep that codec after the files change."""
     layout = home.layout
     folders = [layout.journal, layout.feedback]
     if layout.clients.is_dir():
@@ -314,8 +312,9 @@ def _all_locked(home: Home) -> Iterator[None]:
 
             stack.enter_context(ClientRepository(layout).locked())
         for folder in folders:
-            if folder == layout.journal:  # its store finishes a change a crash cut short
-                stack.enter_context(home.journal.files.store.locked())
+            if folder == layout.journal:
+                journal = JournalFiles(folder, codec, history=layout.history)
+                stack.enter_context(journal.store.locked())
             elif folder.is_dir():
                 stack.enter_context(ShardedStore(folder).locked())
         yield
