@@ -117,7 +117,7 @@ def clamp_end(end: dt.date, period: Period, first: dt.date | None, today: dt.dat
 
 class TrendsScreen(Screen[None]):
     DEFAULT_CSS = """
-    #trends { padding: 1 2; }
+    #trends { padding: 1 2; scrollbar-gutter: stable; }
     #summary { text-style: bold; margin-bottom: 1; }
     #window { color: $text-muted; }
     #in-progress { color: $text-muted; }

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 
-from coach.render import content
+from coach.render import Drawn, content
 from journal.report.document import Chart
 from journal.report.progress import HATCH
 from journal.wording import BLOCKS
@@ -114,6 +115,7 @@ class BarChart(Widget):
         self.labels: list[str] = []
         self.partial = False
         """The last period has not ended: drawn shaded."""
+        self.drawn = Drawn()
 
     @property
     def unit(self) -> str:
@@ -126,13 +128,16 @@ class BarChart(Widget):
         self.values = list(chart.values)
         self.labels = list(chart.labels)
         self.partial = partial and bool(chart.values)
+        self.drawn.forget()
         self.refresh(layout=True)
 
     def axis_width(self) -> int:
         return max(len(self.tick(row)[0]) for row in range(ROWS))
 
-    def columns(self) -> Columns:
-        room = max(1, self.size.width - self.axis_width() - 2)
+    def columns(self, width: int | None = None) -> Columns:
+        """As the bars are laid out in ``width`` (the chart's own, by default)."""
+        width = self.size.width if width is None else width
+        room = max(1, width - self.axis_width() - 2)
         return Columns.fit(len(self.values), room)
 
     def tick(self, row: int) -> tuple[str, str]:
@@ -172,13 +177,23 @@ class BarChart(Widget):
         return []
 
     def render(self) -> Content:
-        columns = self.columns()
+        width = self.size.width
+        return self.drawn.get(width, lambda: self._draw(width))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """Measured by drawing at the width it will have, which the drawing then reuses."""
+        if not width:
+            return 0
+        return self.drawn.get(width, lambda: self._draw(width)).get_height(self.styles, width)
+
+    def _draw(self, width: int) -> Content:
+        columns = self.columns(width)
         head = [content(self.title, "bold")]
         if self.caption:
             head.append(content("  " + self.caption, AXIS_STYLE))
         lines = [Content.assemble(*head), *self.bar_lines(columns), *self.extra_lines(columns)]
         indent = " " * (self.axis_width() + 2)
-        room = self.size.width - len(indent)
+        room = width - len(indent)
         lines.append(content(indent + label_line(self.labels, columns, room), AXIS_STYLE))
         lines += self.after_lines()
         return Content("\n").join(lines)

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from coach.render import content
+from coach.render import Drawn, content
 
 MIN_FLEX = 12
 """The narrowest a flexible column gets: a few words of a promise still tell it apart."""
@@ -45,9 +45,7 @@ class RowList(Widget, can_focus=True):
         self.flex = flex
         self.keys: list[str] = []
         self.rows: list[list[Content]] = []
-        self._drawn: tuple[tuple[int, int, bool], Content] | None = None
-        """The last rendering and what it was drawn for: Textual renders a widget to
-        measure it and again to draw it, and the evening's first screen waited on both."""
+        self.drawn = Drawn()
 
     @property
     def row_count(self) -> int:
@@ -58,7 +56,7 @@ class RowList(Widget, can_focus=True):
         self.keys = [key for key, _ in rows]
         self.rows = [cells for _, cells in rows]
         self.cursor = min(self.cursor, max(len(rows) - 1, 0))
-        self._drawn = None
+        self.drawn.forget()
         self.refresh(layout=True)
 
     def row_text(self, index: int) -> list[str]:
@@ -82,10 +80,7 @@ class RowList(Widget, can_focus=True):
         self.refresh()
 
     def render(self) -> Content:
-        drawn_for = (self.size.width, self.cursor, self.has_focus)
-        if self._drawn is None or self._drawn[0] != drawn_for:
-            self._drawn = drawn_for, self._draw()
-        return self._drawn[1]
+        return self.drawn.get((self.size.width, self.cursor, self.has_focus), self._draw)
 
     def _draw(self) -> Content:
         header = [content(c, "bold") for c in self.columns]
