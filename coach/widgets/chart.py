@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from textual.content import Content
 from textual.geometry import Size
@@ -18,6 +19,9 @@ from coach.render import Drawn, content
 from journal.report.document import Chart
 from journal.report.progress import HATCH
 from journal.wording import BLOCKS
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 ROWS = 4
 """Rows of bars in every chart: one height for all, so equal values draw equal bars."""
@@ -184,7 +188,8 @@ class BarChart(Widget):
         """Measured by drawing at the width it will have, which the drawing then reuses."""
         if not width:
             return 0
-        return self.drawn.get(width, lambda: self._draw(width)).get_height(self.styles, width)
+        rules = cast("RulesMap", self.styles)  # as Textual passes them (typed apart there)
+        return self.drawn.get(width, lambda: self._draw(width)).get_height(rules, width)
 
     def _draw(self, width: int) -> Content:
         columns = self.columns(width)
