@@ -82,6 +82,8 @@ class ReportFailed(Message):
     reason: str
 
 
+NOTHING_OLDER = "Nothing older: your check-ins begin here."
+NOTHING_NEWER = "Nothing newer: this already runs to today."
 SHOWN: dict[str, int] = {"week": 26, "month": 24, "year": 10}
 """How many periods one screen shows at each zoom, at most."""
 
@@ -209,10 +211,14 @@ class TrendsScreen(Screen[None]):
         self.period = period
 
     def action_scroll_time(self, direction: int) -> None:
-        """Half a screen at a time; never past today, never before the first entry."""
+        """Half a screen at a time; never past today, never before the first entry. A key
+        that cannot move says why, rather than seem broken."""
         half = max(1, SHOWN[self.period] // 2)
         moved = shift(self.end, self.period, direction * half)
-        self.end = self.clamped(period_end(moved, self.period), self.period)
+        end = self.clamped(period_end(moved, self.period), self.period)
+        if end == self.end:
+            self.notify(NOTHING_NEWER if direction > 0 else NOTHING_OLDER, timeout=3)
+        self.end = end
 
     def clamped(self, end: dt.date, period: Period) -> dt.date:
         return clamp_end(end, period, self.first_day(), self.journal.today())

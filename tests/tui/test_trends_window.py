@@ -98,6 +98,10 @@ async def open_trends(app: CoachApp, pilot: Pilot[None]) -> TrendsScreen:
     return screen
 
 
+def notes(app: CoachApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
 async def test_older_stops_at_the_first_entrys_period(isolated_home: Path) -> None:
     app, first = demo(isolated_home)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -110,7 +114,8 @@ async def test_older_stops_at_the_first_entrys_period(isolated_home: Path) -> No
             assert report.rows[0].signals.checkins > 0  # the first bar holds the first entry
             end = screen.end
             await press(app, pilot, "left")
-            assert screen.end == end  # one more press goes nowhere
+            assert screen.end == end  # one more press goes nowhere, and says why
+            assert "Nothing older: your check-ins begin here." in notes(app)
         await press(app, pilot, "y", "left")
         years = shown(screen)  # three years fit one screen: nothing before the first
         assert years.start == period_start(first, "year") and years.end == DAY
@@ -122,6 +127,7 @@ async def test_newer_stops_at_today(isolated_home: Path) -> None:
         screen = await open_trends(app, pilot)
         await press(app, pilot, "right")
         assert screen.end == DAY and shown(screen).end == DAY
+        assert "Nothing newer: this already runs to today." in notes(app)
         await press(app, pilot, "left", "left", "left")
         assert screen.end < DAY
         await press(app, pilot, *["right"] * 6)
