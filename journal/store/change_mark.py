@@ -58,9 +58,10 @@ class ChangeMark:
     def apply(self, record: Path, data: bytes, files: Files, pruned: Files) -> bool:
         """The change's ``record`` (``data``) first, then ``files``, all or nothing; records
         pruned from the history (None) go last, in no hurry. False, with nothing changed,
-        where files cannot be linked."""
+        where files cannot be linked or a mark a failed removal left is still there (the
+        caller then uses a commit file)."""
         if not self._links or os.path.lexists(self.path):
-            return False  # a mark a failed removal left: the commit file is safe meanwhile
+            return False
         before = read_file(record)
         tmp = write_temp(record, data)
         try:
@@ -77,6 +78,8 @@ class ChangeMark:
             put_temp(tmp, record)  # after the link: an undo's record says "undone" only then
             sync_folder_of(record)  # the record and the mark: the change is made
         except OSError as exc:
+            with contextlib.suppress(OSError):
+                remove(tmp)  # if the rename did not happen
             self._withdraw(record, before, exc)
             raise OSError(exc.errno, exc.strerror, exc.filename) from None  # not "unconfirmed"
         try:

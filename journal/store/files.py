@@ -214,8 +214,7 @@ class ShardedStore(Locking):
         known to be the same, so a change is always built on what is there."""
         storage = self._storage(kind, year)
         if not self._depth():
-            if not self._settled:
-                self.settle()
+            self.settled()
             return storage.load()
         staged = self._staged()
         tables = staged.get(storage.path, (None, b"", False))[0] if staged is not None else None
@@ -246,8 +245,7 @@ class ShardedStore(Locking):
         path = self.shard_path(kind, year)
         if self._depth():
             return sum_up(self.rows(kind, year))
-        if not self._settled:
-            self.settle()
+        self.settled()
         key = stat_key(path)
         if key is None:
             return sum_up({})
